@@ -1,0 +1,94 @@
+// Check `ceremony` (SPEC §8.3): every proof of knowledge, K and each K_j recomputed from the commitments of
+// the round the joint-key event names, ctx recomputed, and a signed acknowledgement from all n trustees.
+import { base64url as b64, fromBase64url } from '../bytes.ts';
+import { decodePoint, ed25519Verify, encodePoint, type Point } from '../group.ts';
+import { contextHash, type Manifest } from '../manifest.ts';
+import { type MeetingContext, meetingContext } from '../meeting.ts';
+import type { AckPayload, CommitmentsPayload, JointKeyPayload, SharesPayload } from '../payloads.ts';
+import type { RecordEvent } from '../record.ts';
+import { ceremonyAckMessage, ceremonyOutcome, commitmentProblems } from '../threshold.ts';
+
+export type CeremonyFacts = {
+  mc: MeetingContext;
+  /** Ed25519 keys E_i and verification keys K_i by trustee index. */
+  signingKeys: Map<number, Uint8Array>;
+  verificationKeys: Map<number, Point>;
+};
+
+const payloads = <T>(events: RecordEvent[], type: string): T[] =>
+  events.filter((e) => e.type === type).map((e) => JSON.parse(e.payload) as T);
+
+/**
+ * The later checks work from the keys the joint-key event publishes; this check says whether those keys
+ * are the ones the ceremony produced. Throws on a malformed payload (the caller reports it).
+ */
+export function ceremonyCheck(
+  events: RecordEvent[],
+  manifest: Manifest,
+  manifestText: string,
+  manifestHash: Uint8Array,
+): { problems: string[]; facts: CeremonyFacts | null } {
+  const jointKey = payloads<JointKeyPayload>(events, 'joint-key').at(-1);
+  if (!jointKey) return { problems: [], facts: null };
+  const round = jointKey.round;
+  const commitments = payloads<CommitmentsPayload>(events, 'trustee-commitments').filter(
+    (c) => c.round === round,
+  );
+  const facts: CeremonyFacts = {
+    mc: meetingContext(manifestText, jointKey.K),
+    signingKeys: new Map(commitments.map((c) => [c.index, fromBase64url(c.ed25519, 32)])),
+    verificationKeys: new Map(
+      jointKey.verificationKeys.map((v) => [v.index, decodePoint(fromBase64url(v.key, 32))]),
+    ),
+  };
+  return { problems: recomputationProblems(events, manifest, manifestHash, jointKey, commitments), facts };
+}
+
+function recomputationProblems(
+  events: RecordEvent[],
+  manifest: Manifest,
+  manifestHash: Uint8Array,
+  jointKey: JointKeyPayload,
+  commitments: CommitmentsPayload[],
+): string[] {
+  const { n, k } = manifest.trustees;
+  const round = jointKey.round;
+  const problems: string[] = [];
+  const indices = commitments.map((c) => c.index).sort((a, b) => a - b);
+  if (indices.join() !== Array.from({ length: n }, (_, i) => i + 1).join())
+    return [`round ${round}: expected one commitment from each of trustees 1…${n}`];
+  for (const c of commitments) problems.push(...commitmentProblems(manifestHash, c, { n, k }));
+  if (problems.length > 0) return problems;
+
+  const outcome = ceremonyOutcome(commitments);
+  const K = encodePoint(outcome.K);
+  if (jointKey.K !== b64(K)) problems.push('joint-key: K is not the sum of the trustees’ C_{i,0}');
+  for (const v of outcome.verificationKeys) {
+    const published = jointKey.verificationKeys.find((x) => x.index === v.index);
+    if (published?.key !== b64(encodePoint(v.key))) problems.push(`joint-key: K_${v.index} does not match`);
+  }
+  if (jointKey.ctx !== b64(contextHash(manifestHash, K))) problems.push('joint-key: ctx does not match');
+
+  const shares = payloads<SharesPayload>(events, 'trustee-shares').filter((s) => s.round === round);
+  for (let i = 1; i <= n; i++) {
+    const sent = shares.filter((s) => s.from === i);
+    const to = (sent[0]?.shares ?? []).map((s) => s.to).sort((a, b) => a - b);
+    const expected = indices.filter((j) => j !== i);
+    if (sent.length !== 1 || to.join() !== expected.join())
+      problems.push(`round ${round}: trustee ${i} did not send one share to each other trustee`);
+  }
+
+  const signingKeys = new Map(commitments.map((c) => [c.index, fromBase64url(c.ed25519, 32)]));
+  const acks = payloads<AckPayload>(events, 'trustee-ack').filter((a) => a.round === round);
+  const message = ceremonyAckMessage(manifestHash, K);
+  for (let j = 1; j <= n; j++) {
+    const mine = acks.filter((a) => a.index === j);
+    const ack = mine[0];
+    if (mine.length !== 1 || !ack)
+      problems.push(`round ${round}: expected one acknowledgement from trustee ${j}`);
+    else if (!ack.ok) problems.push(`round ${round}: trustee ${j} complained against trustee ${ack.against}`);
+    else if (!ed25519Verify(fromBase64url(ack.signature, 64), message, signingKeys.get(j)!))
+      problems.push(`round ${round}: trustee ${j}’s acknowledgement signature fails`);
+  }
+  return problems;
+}

@@ -1,0 +1,71 @@
+// Check `decryption` (SPEC §8.7): every share's proofs against K_i and the published tally; the counts
+// recombined from the trustees the result names equal the published counts.
+import { allRelationsHold } from '../batch.ts';
+import type { Point } from '../group.ts';
+import type { MeetingContext } from '../meeting.ts';
+import type { DecryptionSharePayload, ResultPayload, TallyPayload } from '../payloads.ts';
+import type { RandomSource } from '../random.ts';
+import type { RecordEvent } from '../record.ts';
+import { combineShares, decodeTally, failingShareProofs, shareStatements } from '../tally.ts';
+
+export function decryptionCheck(
+  events: RecordEvent[],
+  mc: MeetingContext,
+  verificationKeys: Map<number, Point>,
+  random: RandomSource,
+): string[] {
+  const tallyEvent = events.find((e) => e.type === 'encrypted-tally');
+  const resultEvent = events.find((e) => e.type === 'result');
+  if (!tallyEvent) return [];
+  const problems: string[] = [];
+  const tally = decodeTally(mc, JSON.parse(tallyEvent.payload) as TallyPayload);
+  const valid = new Map<number, Point[][]>();
+  for (const e of events.filter((x) => x.type === 'decryption-share')) {
+    const share = JSON.parse(e.payload) as DecryptionSharePayload;
+    const Ki = verificationKeys.get(share.index);
+    if (!Ki) {
+      problems.push(`share at height ${e.height}: ${share.index} is not a trustee index`);
+      continue;
+    }
+    if (valid.has(share.index)) {
+      problems.push(`share at height ${e.height}: trustee ${share.index} already published a share`);
+      continue;
+    }
+    try {
+      const { D, items } = shareStatements(mc, Ki, tally, share);
+      if (
+        allRelationsHold(
+          items.flatMap((i) => i.relations),
+          random,
+        )
+      )
+        valid.set(share.index, D);
+      else
+        for (const where of failingShareProofs(items))
+          problems.push(`${where}: decryption proof does not verify`);
+    } catch (err) {
+      problems.push(`share at height ${e.height}: ${(err as Error).message}`);
+    }
+  }
+  if (!resultEvent) return problems;
+  const result = JSON.parse(resultEvent.payload) as ResultPayload;
+  const used = result.trusteesUsed;
+  if (!Array.isArray(used) || new Set(used).size !== used.length || used.length < mc.manifest.trustees.k)
+    return [
+      ...problems,
+      `result: trusteesUsed must name at least ${mc.manifest.trustees.k} distinct trustees`,
+    ];
+  const missing = used.filter((i) => !valid.has(i));
+  if (missing.length > 0)
+    return [...problems, `result: no valid share from trustee(s) ${missing.join(', ')}`];
+  const ballots = events.filter((e) => e.type === 'ballot').length;
+  const counts = combineShares(mc, tally, new Map(used.map((i) => [i, valid.get(i)!])), ballots);
+  counts.forEach((q, qi) => {
+    const published = result.questions?.[qi];
+    if (published?.id !== q.id || published.counts?.join() !== q.counts.join())
+      problems.push(
+        `question ${q.id}: decrypted counts ${q.counts.join('/')} differ from the published result`,
+      );
+  });
+  return problems;
+}

@@ -1,0 +1,79 @@
+// Check `result` (SPEC §8.8): the result belongs to this meeting, counts the ballots and the activated
+// credentials of the record, has consistent blanks, and its outcome is what the named rule set gives.
+import type { MeetingContext } from '../meeting.ts';
+import type { AttendancePayload, ResultPayload } from '../payloads.ts';
+import type { RecordEvent } from '../record.ts';
+import { type Activations, liveCredentials } from './credentials.ts';
+
+/** Recomputes a result's outcome (the rules engine); the verifier stays free of it unless given one. */
+export type OutcomeFunction = (args: {
+  manifest: MeetingContext['manifest'];
+  attendance: AttendancePayload | null;
+  activated: number;
+  ballots: number;
+  questions: ResultPayload['questions'];
+}) => unknown;
+
+/** JSON equality that ignores key order. */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  return (
+    ka.length === kb.length &&
+    ka.every((k) => sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
+  );
+}
+
+export function resultCheck(
+  events: RecordEvent[],
+  mc: MeetingContext,
+  activations: Activations,
+  outcome: OutcomeFunction | undefined,
+): string[] {
+  const event = events.find((e) => e.type === 'result');
+  if (!event) return [];
+  const r = JSON.parse(event.payload) as ResultPayload;
+  const { manifest } = mc;
+  const problems: string[] = [];
+  const ballots = events.filter((e) => e.type === 'ballot').length;
+  const activated = liveCredentials(activations);
+  if (r.meetingId !== manifest.meetingId) problems.push('meetingId differs from the manifest');
+  if (r.ctx !== JSON.parse(events.find((e) => e.type === 'joint-key')!.payload).ctx)
+    problems.push('ctx differs from the joint key’s');
+  if (r.ballots !== ballots) problems.push(`ballots: ${r.ballots}, the record holds ${ballots}`);
+  if (r.activated !== activated)
+    problems.push(`activated: ${r.activated}, the record activates ${activated}`);
+  if (r.ruleSet !== manifest.ruleSet) problems.push('ruleSet differs from the manifest');
+  if (!Array.isArray(r.questions) || r.questions.length !== manifest.questions.length)
+    return [...problems, 'questions: one entry per question of the manifest expected'];
+  manifest.questions.forEach((q, i) => {
+    const rq = r.questions[i]!;
+    const sum = Array.isArray(rq.counts) ? rq.counts.reduce((a, b) => a + b, 0) : Number.NaN;
+    if (rq.id !== q.id || rq.counts.length !== q.options.length)
+      problems.push(`question ${q.id}: wrong shape`);
+    else if (rq.blank !== ballots - sum)
+      problems.push(`question ${q.id}: blank ${rq.blank}, expected ${ballots - sum}`);
+  });
+  if (manifest.ruleSet === 'none') {
+    if (r.outcome !== null) problems.push('rule set "none" must have a null outcome');
+  } else if (!outcome) {
+    problems.push(
+      `outcome not recomputed: no rules engine for "${manifest.ruleSet}" was given to the verifier`,
+    );
+  } else {
+    const attendance = events.filter((e) => e.type === 'attendance').at(-1);
+    const expected = outcome({
+      manifest,
+      attendance: attendance ? (JSON.parse(attendance.payload) as AttendancePayload) : null,
+      activated,
+      ballots,
+      questions: r.questions,
+    });
+    if (!sameJson(expected, r.outcome))
+      problems.push(`outcome differs from what rule set ${r.ruleSet} gives`);
+  }
+  return problems;
+}

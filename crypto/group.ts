@@ -1,0 +1,124 @@
+// ristretto255 (RFC 9496) and Ed25519 (RFC 8032): the only file that imports @noble/curves (SPEC §0).
+// Points are public unless said otherwise; scalars named as secrets go through `mulSecret` only.
+import { pippenger } from '@noble/curves/abstract/curve.js';
+import { ed25519, ristretto255 } from '@noble/curves/ed25519.js';
+import { bytesToNumberLE, numberToBytesLE } from '@noble/curves/utils.js';
+import { CodecError } from './bytes.ts';
+import { type RandomSource, secureRandom } from './random.ts';
+
+export type Point = InstanceType<typeof ristretto255.Point>;
+export type Scalar = bigint;
+
+const RistrettoPoint = ristretto255.Point;
+const Fn = RistrettoPoint.Fn;
+
+/** ℓ, the order of the group. */
+export const ORDER: bigint = Fn.ORDER;
+/** The standard generator G. noble keeps a fixed-base table for it. */
+export const G: Point = RistrettoPoint.BASE;
+export const IDENTITY: Point = RistrettoPoint.ZERO;
+
+export const mod = (a: bigint): Scalar => Fn.create(a);
+export const addScalars = (a: Scalar, b: Scalar): Scalar => Fn.add(a, b);
+export const subScalars = (a: Scalar, b: Scalar): Scalar => Fn.sub(a, b);
+export const mulScalars = (a: Scalar, b: Scalar): Scalar => Fn.mul(a, b);
+export const negateScalar = (a: Scalar): Scalar => Fn.neg(a);
+/** Inverse mod ℓ; the inputs it is used on (Lagrange denominators) are public. */
+export const invertScalar = (a: Scalar): Scalar => Fn.inv(a);
+
+/** A 64-byte string read little-endian and reduced mod ℓ (SPEC §0 `Hq`, randomness). */
+export function scalarFromWideBytes(bytes: Uint8Array): Scalar {
+  if (bytes.length !== 64) throw new CodecError('wide scalar: expected 64 bytes');
+  return mod(bytesToNumberLE(bytes));
+}
+
+/** SPEC §0: 64 random bytes reduced mod ℓ; the bias is below 2^-250. */
+export function randomScalar(random: RandomSource = secureRandom): Scalar {
+  return scalarFromWideBytes(random(64));
+}
+
+/** A random 128-bit weight for batch verification (SPEC §4). */
+export function randomWeight(random: RandomSource = secureRandom): Scalar {
+  return bytesToNumberLE(random(16));
+}
+
+export function encodeScalar(s: Scalar): Uint8Array {
+  if (s < 0n || s >= ORDER) throw new CodecError('scalar out of range');
+  return numberToBytesLE(s, 32);
+}
+
+/** SPEC §0: 32 bytes little-endian, rejected when ≥ ℓ. */
+export function decodeScalar(bytes: Uint8Array): Scalar {
+  if (bytes.length !== 32) throw new CodecError(`scalar: expected 32 bytes, got ${bytes.length}`);
+  const s = bytesToNumberLE(bytes);
+  if (s >= ORDER) throw new CodecError('scalar: value ≥ ℓ (non-canonical)');
+  return s;
+}
+
+export function encodePoint(p: Point): Uint8Array {
+  return p.toBytes();
+}
+
+/**
+ * SPEC §0: the canonical 32-byte encoding only (noble's RFC 9496 decode rejects non-canonical field
+ * elements and negative s). The identity is refused unless the caller says it is allowed here.
+ */
+export function decodePoint(bytes: Uint8Array, allowIdentity = false): Point {
+  if (bytes.length !== 32) throw new CodecError(`point: expected 32 bytes, got ${bytes.length}`);
+  let p: Point;
+  try {
+    p = RistrettoPoint.fromBytes(bytes);
+  } catch {
+    throw new CodecError('point: not a canonical ristretto255 encoding');
+  }
+  if (!allowIdentity && p.is0()) throw new CodecError('point: identity not allowed here');
+  return p;
+}
+
+/** s·P with a secret scalar: noble's constant-time ladder (uses P's fixed-base table when it has one). */
+export function mulSecret(p: Point, s: Scalar): Point {
+  // multiply() refuses 0; a random or secret scalar is 0 with probability 2^-252, which this branch reveals.
+  return s === 0n ? IDENTITY : p.multiply(s);
+}
+
+/** s·P where s and P are both public: variable-time is safe here. */
+export function mulPublic(p: Point, s: Scalar): Point {
+  return p.multiplyUnsafe(s);
+}
+
+/** Σ sᵢ·Pᵢ (Pippenger). All inputs are public: variable-time is safe here. */
+export function msmPublic(points: Point[], scalars: Scalar[]): Point {
+  return pippenger(RistrettoPoint, points, scalars);
+}
+
+/**
+ * Attaches a fixed-base table to P (SPEC §4: the prover's multiplications by G and K use such tables).
+ * Returns the same point; later `mulSecret(P, s)` calls are then about 4× faster.
+ */
+export function withFixedBaseTable(p: Point): Point {
+  return p.precompute(8, false);
+}
+
+export type Ed25519Keys = { secretKey: Uint8Array; publicKey: Uint8Array };
+
+export function ed25519Keygen(random: RandomSource = secureRandom): Ed25519Keys {
+  const secretKey = random(32);
+  return { secretKey, publicKey: ed25519.getPublicKey(secretKey) };
+}
+
+export function ed25519PublicKey(secretKey: Uint8Array): Uint8Array {
+  return ed25519.getPublicKey(secretKey);
+}
+
+export function ed25519Sign(message: Uint8Array, secretKey: Uint8Array): Uint8Array {
+  return ed25519.sign(message, secretKey);
+}
+
+/** RFC 8032 strict verification (not ZIP 215); never throws. */
+export function ed25519Verify(signature: Uint8Array, message: Uint8Array, publicKey: Uint8Array): boolean {
+  try {
+    return ed25519.verify(signature, message, publicKey, { zip215: false });
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,58 @@
+// The record (SPEC §6): an append-only chain of events, each hashing its height, its parent's hash, its
+// type and its payload string exactly as stored.
+import { base64url as b64, fromBase64url, utf8ToBytes } from './bytes.ts';
+import { H, TAG } from './hash.ts';
+import { PROTOCOL } from './manifest.ts';
+import { EVENT_TYPES, type EventType } from './payloads.ts';
+
+export type RecordEvent = { height: number; parent: string | null; type: EventType; payload: string };
+export type MeetingRecord = { protocol: typeof PROTOCOL; events: RecordEvent[] };
+
+/** eventHash = H("phieukin/v1/event", h, parentBytes, type, payloadBytes); parentBytes empty at height 0. */
+export function eventHash(event: RecordEvent): Uint8Array {
+  const parent = event.parent === null ? new Uint8Array(0) : fromBase64url(event.parent, 64);
+  return H(TAG.event, event.height, parent, event.type, utf8ToBytes(event.payload));
+}
+
+/** The event that follows `previous` (null: the first event). The payload is stored as given if a string. */
+export function nextEvent(
+  previous: RecordEvent | null,
+  type: EventType,
+  payload: string | object,
+): { event: RecordEvent; hash: string } {
+  const event: RecordEvent = {
+    height: previous === null ? 0 : previous.height + 1,
+    parent: previous === null ? null : b64(eventHash(previous)),
+    type,
+    payload: typeof payload === 'string' ? payload : JSON.stringify(payload),
+  };
+  return { event, hash: b64(eventHash(event)) };
+}
+
+/** Appends to an in-memory chain (demo, tests, simulator); the server appends through its Store. */
+export function appendEvent(events: RecordEvent[], type: EventType, payload: string | object): RecordEvent {
+  const { event } = nextEvent(events.at(-1) ?? null, type, payload);
+  events.push(event);
+  return event;
+}
+
+const isEventType = (t: unknown): t is EventType => EVENT_TYPES.includes(t as EventType);
+
+/** Checks the record's outer shape; throws with the first problem. */
+export function parseRecord(text: string): MeetingRecord {
+  const r = JSON.parse(text) as MeetingRecord;
+  if (typeof r !== 'object' || r === null || r.protocol !== PROTOCOL || !Array.isArray(r.events))
+    throw new Error(`record: expected { "protocol": "${PROTOCOL}", "events": [...] }`);
+  r.events.forEach((e, i) => {
+    if (
+      typeof e !== 'object' ||
+      e === null ||
+      !Number.isInteger(e.height) ||
+      !(e.parent === null || typeof e.parent === 'string') ||
+      !isEventType(e.type) ||
+      typeof e.payload !== 'string'
+    )
+      throw new Error(`record: event ${i} is malformed`);
+  });
+  return r;
+}

@@ -1,0 +1,172 @@
+// Tally and threshold decryption (SPEC §5): the homomorphic sum of accepted ballots, decryption shares
+// with their proofs, Lagrange combination, and the small discrete-log table {0·G … N·G}.
+import { type Relation, relationHolds } from './batch.ts';
+import { base64url as b64, CodecError, fromBase64url } from './bytes.ts';
+import { decodePoint, encodePoint, G, IDENTITY, msmPublic, mulSecret, type Point } from './group.ts';
+import type { MeetingContext } from './meeting.ts';
+import type { DecryptionSharePayload, QuestionResult, TallyPayload } from './payloads.ts';
+import { decryptionRelations, proveDecryption } from './proofs/decryption.ts';
+import { type RandomSource, secureRandom } from './random.ts';
+import { lagrangeCoefficients, type TrusteeKeyShare } from './threshold.ts';
+
+/** Per question, per option: the summed ciphertext (A, B) and the bytes of A (which share proofs hash). */
+export type EncryptedTally = Array<Array<{ A: Point; B: Point; ABytes: Uint8Array }>>;
+export type Ciphertexts = Array<Array<{ alpha: Point; beta: Point }>>;
+
+/** (A_{q,o}, B_{q,o}) = Σ over accepted ballots of (α_o, β_o). Points are public: plain additions. */
+export function sumCiphertexts(mc: MeetingContext, ballots: Iterable<Ciphertexts>): EncryptedTally {
+  const sums = mc.manifest.questions.map((q) => q.options.map(() => ({ A: IDENTITY, B: IDENTITY })));
+  for (const ballot of ballots)
+    ballot.forEach((options, q) => {
+      options.forEach((ct, o) => {
+        const s = sums[q]![o]!;
+        s.A = s.A.add(ct.alpha);
+        s.B = s.B.add(ct.beta);
+      });
+    });
+  return sums.map((options) => options.map((s) => ({ ...s, ABytes: encodePoint(s.A) })));
+}
+
+export function tallyPayload(mc: MeetingContext, tally: EncryptedTally): TallyPayload {
+  return {
+    questions: mc.manifest.questions.map((q, i) => ({
+      id: q.id,
+      options: tally[i]!.map((s) => ({ A: b64(s.ABytes), B: b64(encodePoint(s.B)) })),
+    })),
+  };
+}
+
+/** Decodes a published tally against the manifest's shape (the identity is a valid tally value). */
+export function decodeTally(mc: MeetingContext, payload: TallyPayload): EncryptedTally {
+  const questions = mc.manifest.questions;
+  if (!Array.isArray(payload?.questions) || payload.questions.length !== questions.length)
+    throw new CodecError('tally: wrong number of questions');
+  return questions.map((q, i) => {
+    const pq = payload.questions[i]!;
+    if (pq.id !== q.id || !Array.isArray(pq.options) || pq.options.length !== q.options.length)
+      throw new CodecError(`tally: question ${q.id} does not match the manifest`);
+    return pq.options.map((o) => {
+      const ABytes = fromBase64url(o.A, 32);
+      return { A: decodePoint(ABytes, true), B: decodePoint(fromBase64url(o.B, 32), true), ABytes };
+    });
+  });
+}
+
+const statement = (
+  mc: MeetingContext,
+  index: number,
+  Ki: Point,
+  qi: number,
+  o: number,
+  tally: EncryptedTally,
+) => ({
+  ctx: mc.ctx,
+  index,
+  questionId: mc.manifest.questions[qi]!.id,
+  option: o,
+  Ki,
+  KiBytes: encodePoint(Ki),
+  A: tally[qi]![o]!.A,
+  ABytes: tally[qi]![o]!.ABytes,
+});
+
+/** Trustee i's share D_i = s_i·A for every option, each with its proof (s_i is secret: constant-time). */
+export function decryptionShare(
+  mc: MeetingContext,
+  keyShare: TrusteeKeyShare,
+  tally: EncryptedTally,
+  random: RandomSource = secureRandom,
+): DecryptionSharePayload {
+  const Ki = mulSecret(G, keyShare.share);
+  return {
+    index: keyShare.index,
+    questions: mc.manifest.questions.map((q, qi) => ({
+      id: q.id,
+      options: q.options.map((_, o) => {
+        const { D, proof } = proveDecryption(
+          statement(mc, keyShare.index, Ki, qi, o, tally),
+          keyShare.share,
+          random,
+        );
+        return { D: b64(D), proof: { a: b64(proof.a), b: b64(proof.b), z: b64(proof.z) } };
+      }),
+    })),
+  };
+}
+
+/** Decodes a share against the tally and trustee i's verification key K_i, stating each proof's relations. */
+export function shareStatements(
+  mc: MeetingContext,
+  Ki: Point,
+  tally: EncryptedTally,
+  payload: DecryptionSharePayload,
+): { D: Point[][]; items: Array<{ where: string; relations: Relation[] }> } {
+  const questions = mc.manifest.questions;
+  if (!Array.isArray(payload?.questions) || payload.questions.length !== questions.length)
+    throw new CodecError(`share ${payload?.index}: wrong number of questions`);
+  const items: Array<{ where: string; relations: Relation[] }> = [];
+  const D = questions.map((q, qi) => {
+    const pq = payload.questions[qi]!;
+    if (pq.id !== q.id || !Array.isArray(pq.options) || pq.options.length !== q.options.length)
+      throw new CodecError(`share ${payload.index}: question ${q.id} does not match the manifest`);
+    return pq.options.map((o, oi) => {
+      const proof = {
+        a: fromBase64url(o.proof.a, 32),
+        b: fromBase64url(o.proof.b, 32),
+        z: fromBase64url(o.proof.z, 32),
+      };
+      const st = statement(mc, payload.index, Ki, qi, oi, tally);
+      const { D: Dp, relations } = decryptionRelations(st, fromBase64url(o.D, 32), proof);
+      items.push({ where: `trustee ${payload.index}, question ${q.id}, option ${oi}`, relations });
+      return Dp;
+    });
+  });
+  return { D, items };
+}
+
+/** Names each share proof that fails (one at a time). */
+export function failingShareProofs(items: Array<{ where: string; relations: Relation[] }>): string[] {
+  return items.filter((i) => !i.relations.every(relationHolds)).map((i) => i.where);
+}
+
+/** {0·G, 1·G, …, N·G} by encoding: M is read from this table (SPEC §5). */
+export function discreteLogTable(N: number): Map<string, number> {
+  const table = new Map<string, number>();
+  let P = IDENTITY;
+  for (let m = 0; m <= N; m++, P = P.add(G)) table.set(b64(encodePoint(P)), m);
+  return table;
+}
+
+export class DecryptionError extends Error {
+  override name = 'DecryptionError';
+}
+
+/**
+ * Combines the shares of the trustees in S (|S| ≥ k, valid shares only): D = Σ λ_i·D_i, M·G = B − D, M from
+ * the table of 0…ballots. A missing match is fatal (SPEC §5). All inputs are public: MSM is safe here.
+ */
+export function combineShares(
+  mc: MeetingContext,
+  tally: EncryptedTally,
+  shares: Map<number, Point[][]>,
+  ballots: number,
+): QuestionResult[] {
+  const indices = [...shares.keys()].sort((a, b) => a - b);
+  if (indices.length < mc.manifest.trustees.k)
+    throw new DecryptionError(`need ${mc.manifest.trustees.k} shares, have ${indices.length}`);
+  const lambda = lagrangeCoefficients(indices);
+  const table = discreteLogTable(ballots);
+  return mc.manifest.questions.map((q, qi) => {
+    const counts = q.options.map((_, o) => {
+      const D = msmPublic(
+        indices.map((i) => shares.get(i)![qi]![o]!),
+        indices.map((i) => lambda.get(i)!),
+      );
+      const M = table.get(b64(encodePoint(tally[qi]![o]!.B.subtract(D))));
+      if (M === undefined)
+        throw new DecryptionError(`question ${q.id}, option ${o}: no count in 0…${ballots}`);
+      return M;
+    });
+    return { id: q.id, counts, blank: ballots - counts.reduce((a, b) => a + b, 0) };
+  });
+}
