@@ -1,6 +1,6 @@
 // Tally and threshold decryption (SPEC §5): the homomorphic sum of accepted ballots, decryption shares
 // with their proofs, Lagrange combination, and the small discrete-log table {0·G … N·G}.
-import { type Relation, relationHolds } from './batch.ts';
+import { allRelationsHold, type Relation, relationHolds } from './batch.ts';
 import { base64url as b64, CodecError, fromBase64url } from './bytes.ts';
 import { decodePoint, encodePoint, G, IDENTITY, msmPublic, mulSecret, type Point } from './group.ts';
 import type { MeetingContext } from './meeting.ts';
@@ -127,6 +127,35 @@ export function shareStatements(
 /** Names each share proof that fails (one at a time). */
 export function failingShareProofs(items: Array<{ where: string; relations: Relation[] }>): string[] {
   return items.filter((i) => !i.relations.every(relationHolds)).map((i) => i.where);
+}
+
+/**
+ * Checks a trustee's share on arrival: shape against the manifest, then all its proofs in one batch, and
+ * one by one when the batch fails so the problem names the option. Never throws.
+ */
+export function checkDecryptionShare(
+  mc: MeetingContext,
+  Ki: Point,
+  tally: EncryptedTally,
+  payload: DecryptionSharePayload,
+  random: RandomSource = secureRandom,
+): { ok: true; D: Point[][] } | { ok: false; problems: string[] } {
+  try {
+    const { D, items } = shareStatements(mc, Ki, tally, payload);
+    if (
+      allRelationsHold(
+        items.flatMap((i) => i.relations),
+        random,
+      )
+    )
+      return { ok: true, D };
+    return {
+      ok: false,
+      problems: failingShareProofs(items).map((w) => `${w}: decryption proof does not verify`),
+    };
+  } catch (e) {
+    return { ok: false, problems: [(e as Error).message] };
+  }
 }
 
 /** {0·G, 1·G, …, N·G} by encoding: M is read from this table (SPEC §5). */

@@ -25,6 +25,7 @@ import {
   subScalars,
 } from './group.ts';
 import { enc, H, label, TAG } from './hash.ts';
+import { contextHash } from './manifest.ts';
 import type {
   AckPayload,
   CommitmentsPayload,
@@ -152,14 +153,25 @@ export function ceremonyOutcome(all: CommitmentsPayload[]): {
   return { K, verificationKeys };
 }
 
-export function jointKeyPayload(round: number, all: CommitmentsPayload[], ctx: Uint8Array): JointKeyPayload {
+/** The joint-key event (SPEC §6): K, every K_j, and ctx = H(context, manifestHash, K). */
+export function jointKeyPayload(
+  manifestHash: Uint8Array,
+  round: number,
+  all: CommitmentsPayload[],
+): JointKeyPayload {
   const { K, verificationKeys } = ceremonyOutcome(all);
+  const KBytes = encodePoint(K);
   return {
     round,
-    K: b64(encodePoint(K)),
+    K: b64(KBytes),
     verificationKeys: verificationKeys.map((v) => ({ index: v.index, key: b64(encodePoint(v.key)) })),
-    ctx: b64(ctx),
+    ctx: b64(contextHash(manifestHash, KBytes)),
   };
+}
+
+/** The verification keys K_j a joint-key event publishes, decoded. Throws a CodecError. */
+export function verificationKeysOf(jointKey: JointKeyPayload): Map<number, Point> {
+  return new Map(jointKey.verificationKeys.map((v) => [v.index, decodePoint(fromBase64url(v.key, 32))]));
 }
 
 /** f(x) = Σ a_l x^l mod ℓ. The coefficients are secret: only field arithmetic, no branches on them. */

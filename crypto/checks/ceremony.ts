@@ -1,12 +1,12 @@
 // Check `ceremony` (SPEC §8.3): every proof of knowledge, K and each K_j recomputed from the commitments of
 // the round the joint-key event names, ctx recomputed, and a signed acknowledgement from all n trustees.
 import { base64url as b64, fromBase64url } from '../bytes.ts';
-import { decodePoint, ed25519Verify, encodePoint, type Point } from '../group.ts';
+import { ed25519Verify, encodePoint, type Point } from '../group.ts';
 import { contextHash, type Manifest } from '../manifest.ts';
 import { type MeetingContext, meetingContext } from '../meeting.ts';
 import type { AckPayload, CommitmentsPayload, JointKeyPayload, SharesPayload } from '../payloads.ts';
 import type { RecordEvent } from '../record.ts';
-import { ceremonyAckMessage, ceremonyOutcome, commitmentProblems } from '../threshold.ts';
+import { ceremonyAckMessage, ceremonyOutcome, commitmentProblems, verificationKeysOf } from '../threshold.ts';
 
 export type CeremonyFacts = {
   mc: MeetingContext;
@@ -37,9 +37,7 @@ export function ceremonyCheck(
   const facts: CeremonyFacts = {
     mc: meetingContext(manifestText, jointKey.K),
     signingKeys: new Map(commitments.map((c) => [c.index, fromBase64url(c.ed25519, 32)])),
-    verificationKeys: new Map(
-      jointKey.verificationKeys.map((v) => [v.index, decodePoint(fromBase64url(v.key, 32))]),
-    ),
+    verificationKeys: verificationKeysOf(jointKey),
   };
   return { problems: recomputationProblems(events, manifest, manifestHash, jointKey, commitments), facts };
 }

@@ -1,12 +1,11 @@
 // Check `decryption` (SPEC §8.7): every share's proofs against K_i and the published tally; the counts
 // recombined from the trustees the result names equal the published counts.
-import { allRelationsHold } from '../batch.ts';
 import type { Point } from '../group.ts';
 import type { MeetingContext } from '../meeting.ts';
 import type { DecryptionSharePayload, ResultPayload, TallyPayload } from '../payloads.ts';
 import type { RandomSource } from '../random.ts';
 import type { RecordEvent } from '../record.ts';
-import { combineShares, decodeTally, failingShareProofs, shareStatements } from '../tally.ts';
+import { checkDecryptionShare, combineShares, decodeTally } from '../tally.ts';
 
 export function decryptionCheck(
   events: RecordEvent[],
@@ -31,21 +30,9 @@ export function decryptionCheck(
       problems.push(`share at height ${e.height}: trustee ${share.index} already published a share`);
       continue;
     }
-    try {
-      const { D, items } = shareStatements(mc, Ki, tally, share);
-      if (
-        allRelationsHold(
-          items.flatMap((i) => i.relations),
-          random,
-        )
-      )
-        valid.set(share.index, D);
-      else
-        for (const where of failingShareProofs(items))
-          problems.push(`${where}: decryption proof does not verify`);
-    } catch (err) {
-      problems.push(`share at height ${e.height}: ${(err as Error).message}`);
-    }
+    const checked = checkDecryptionShare(mc, Ki, tally, share, random);
+    if (checked.ok) valid.set(share.index, checked.D);
+    else problems.push(...checked.problems.map((p) => `share at height ${e.height}: ${p}`));
   }
   if (!resultEvent) return problems;
   const result = JSON.parse(resultEvent.payload) as ResultPayload;

@@ -1,0 +1,177 @@
+// A whole meeting in one process (SPEC §2–§7), for `phieukin demo`, the benchmarks and the tests: the
+// ceremony, the cards, the ballots, the close, k trustees decrypting, the result and its certification.
+import {
+  appendEvent,
+  base64url as b64,
+  ballotStatements,
+  type Choices,
+  certifyResult,
+  checkDecryptionShare,
+  combineShares,
+  compareBytes,
+  credentialFromToken,
+  dealShares,
+  decryptionShare,
+  ed25519Keygen,
+  encryptBallot,
+  finishCeremony,
+  jointKeyPayload,
+  type Manifest,
+  type MeetingRecord,
+  manifestHash,
+  meetingContext,
+  newToken,
+  type OutcomeFunction,
+  type Point,
+  type RandomSource,
+  type RecordEvent,
+  type ResultPayload,
+  startCeremony,
+  sumCiphertexts,
+  type TrusteeKeyShare,
+  tallyPayload,
+  verificationKeysOf,
+} from '../../crypto/index.ts';
+
+export type DemoOptions = {
+  voters: number;
+  questions: number;
+  options: number;
+  trustees: { n: number; k: number };
+  random: RandomSource;
+  meetingId?: string;
+  ruleSet?: string;
+  /** Builds the manifest's questions and settings when a rule set needs its own options (the rules engine). */
+  manifestFor?: (base: Manifest) => Manifest;
+  outcome?: OutcomeFunction;
+  /** Probability in percent that a voter leaves a question blank. */
+  blankPercent?: number;
+  onProgress?: (stage: string, done: number, total: number) => void;
+};
+
+export type DemoMeeting = { record: MeetingRecord; confirmationCodes: string[]; trusteesUsed: number[] };
+
+function demoManifest(o: DemoOptions): Manifest {
+  const base: Manifest = {
+    protocol: 'phieukin/v1',
+    meetingId: o.meetingId ?? 'demo',
+    title: 'Họp chi bộ (demo)',
+    organisation: 'Chi bộ mẫu',
+    kind: 'classification',
+    ruleSet: o.ruleSet ?? 'none',
+    electorate: o.voters,
+    trustees: o.trustees,
+    settings: {},
+    questions: Array.from({ length: o.questions }, (_, q) => ({
+      id: `q${q + 1}`,
+      subjectId: `m${q + 1}`,
+      subject: `Đảng viên ${q + 1}`,
+      role: 'member',
+      facts: [],
+      prompt: 'Xếp loại',
+      options: Array.from({ length: o.options }, (_, i) => ({ id: `o${i}`, label: `Mức ${i}` })),
+    })),
+  };
+  return o.manifestFor ? o.manifestFor(base) : base;
+}
+
+/** A uniform integer in [0, n) from the random source (demo choices, not secrets). */
+const pick = (random: RandomSource, n: number): number => {
+  const b = random(4);
+  return (((b[0]! << 24) | (b[1]! << 16) | (b[2]! << 8) | b[3]!) >>> 0) % n;
+};
+
+export function runDemoMeeting(o: DemoOptions): DemoMeeting {
+  const { random } = o;
+  const progress = o.onProgress ?? (() => {});
+  const events: RecordEvent[] = [];
+  const manifest = demoManifest(o);
+  const manifestText = JSON.stringify(manifest);
+  const mh = manifestHash(manifestText);
+  appendEvent(events, 'manifest', manifestText);
+
+  const { n, k } = manifest.trustees;
+  const started = Array.from({ length: n }, (_, i) =>
+    startCeremony(mh, { round: 1, index: i + 1, n, k }, random),
+  );
+  const commitments = started.map((s) => s.commitments);
+  for (const c of commitments) appendEvent(events, 'trustee-commitments', c);
+  const shares = started.map((s) => dealShares(mh, s.secrets, commitments, random));
+  for (const s of shares) appendEvent(events, 'trustee-shares', s);
+  const keyShares: TrusteeKeyShare[] = [];
+  for (const s of started) {
+    const { ack, keyShare } = finishCeremony(mh, s.secrets, commitments, shares);
+    appendEvent(events, 'trustee-ack', ack);
+    if (!keyShare)
+      throw new Error(`trustee ${s.secrets.index} complained against trustee ${ack.ok ? '' : ack.against}`);
+    keyShares.push(keyShare);
+  }
+  const jointKey = jointKeyPayload(mh, 1, commitments);
+  appendEvent(events, 'joint-key', jointKey);
+  const mc = meetingContext(manifestText, jointKey.K);
+  const verificationKeys = verificationKeysOf(jointKey);
+  progress('ceremony', 1, 1);
+
+  appendEvent(events, 'attendance', { summoned: o.voters, present: o.voters, excluded: 0 });
+  const credentials = Array.from({ length: o.voters }, () =>
+    credentialFromToken(manifest.meetingId, newToken(random)),
+  );
+  const keys = credentials.map((c) => c.pk).sort(compareBytes);
+  appendEvent(events, 'credentials-activated', { keys: keys.map(b64) });
+  appendEvent(events, 'poll-opened', { serverKey: b64(ed25519Keygen(random).publicKey) });
+
+  const blank = o.blankPercent ?? 10;
+  const ciphertexts = [];
+  const confirmationCodes: string[] = [];
+  for (const [v, credential] of credentials.entries()) {
+    const choices: Choices = manifest.questions.map((q) =>
+      pick(random, 100) < blank ? null : pick(random, q.options.length),
+    );
+    const cast = encryptBallot(mc, credential, choices, { random });
+    appendEvent(events, 'ballot', cast.ballot);
+    confirmationCodes.push(cast.confirmationCode);
+    ciphertexts.push(ballotStatements(mc, cast.ballot).ciphertexts);
+    progress('ballots', v + 1, o.voters);
+  }
+  appendEvent(events, 'poll-closed', { ballots: credentials.length });
+  const tally = sumCiphertexts(mc, ciphertexts);
+  appendEvent(events, 'encrypted-tally', tallyPayload(mc, tally));
+
+  // With n > k one trustee stays away: the last k trustees decrypt, so trustee 1 is absent.
+  const present = keyShares.slice(n - k);
+  const decrypted = new Map<number, Point[][]>();
+  for (const keyShare of present) {
+    const share = decryptionShare(mc, keyShare, tally, random);
+    appendEvent(events, 'decryption-share', share);
+    const checked = checkDecryptionShare(mc, verificationKeys.get(keyShare.index)!, tally, share, random);
+    if (!checked.ok) throw new Error(checked.problems.join('; '));
+    decrypted.set(keyShare.index, checked.D);
+  }
+  const trusteesUsed = present.map((t) => t.index);
+  const questions = combineShares(mc, tally, decrypted, credentials.length);
+  const attendance = { summoned: o.voters, present: o.voters, excluded: 0 };
+  const result: ResultPayload = {
+    meetingId: manifest.meetingId,
+    ctx: jointKey.ctx,
+    ballots: credentials.length,
+    activated: credentials.length,
+    questions,
+    ruleSet: manifest.ruleSet,
+    outcome:
+      manifest.ruleSet === 'none'
+        ? null
+        : (o.outcome?.({
+            manifest,
+            attendance,
+            activated: credentials.length,
+            ballots: credentials.length,
+            questions,
+          }) ?? null),
+    trusteesUsed,
+  };
+  const resultText = JSON.stringify(result);
+  appendEvent(events, 'result', resultText);
+  for (const keyShare of present)
+    appendEvent(events, 'certification', certifyResult(mh, resultText, keyShare.index, keyShare.signingKey));
+  return { record: { protocol: 'phieukin/v1', events }, confirmationCodes, trusteesUsed };
+}
