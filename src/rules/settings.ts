@@ -1,0 +1,80 @@
+// Settings: what a rule set leaves to the organisation. Each override is checked against the allowed values
+// and comes out with its default and its stated basis, so the record shows what was changed and why.
+import { fail, formatCitations, warning } from './text.ts';
+import type { Message, ResolvedSetting, RuleTable, SettingInput, SettingValue } from './types.ts';
+
+export type Resolved = Record<string, ResolvedSetting>;
+
+const isObject = (x: unknown): x is Record<string, unknown> =>
+  typeof x === 'object' && x !== null && !Array.isArray(x);
+
+function split(key: string, input: SettingInput): { value: unknown; basis: string | null } {
+  if (!isObject(input)) return { value: input, basis: null };
+  const extra = Object.keys(input).filter((k) => k !== 'value' && k !== 'basis');
+  if (!('value' in input) || extra.length > 0)
+    fail(
+      'invalid-setting',
+      `Thiết lập "${key}": cần { "value": …, "basis": "…" }`,
+      `Setting "${key}": expected { "value": …, "basis": "…" }`,
+    );
+  if (input.basis !== undefined && typeof input.basis !== 'string')
+    fail(
+      'invalid-setting',
+      `Thiết lập "${key}": "basis" phải là chuỗi`,
+      `Setting "${key}": "basis" must be a string`,
+    );
+  const basis = typeof input.basis === 'string' && input.basis.trim() !== '' ? input.basis : null;
+  return { value: input.value, basis };
+}
+
+/** Checks the settings against the table and fills in the defaults, in the table's order. */
+export function resolveTableSettings(
+  table: RuleTable,
+  settings: unknown,
+): { settings: Resolved; warnings: Message[] } {
+  if (settings !== undefined && settings !== null && !isObject(settings))
+    fail('invalid-setting', 'settings phải là một đối tượng JSON', 'settings must be a JSON object');
+  const given = (settings ?? {}) as Record<string, SettingInput>;
+  const known = new Set(table.settings.map((s) => s.key));
+  for (const key of Object.keys(given))
+    if (!known.has(key))
+      fail(
+        'unknown-setting',
+        `Bộ quy tắc ${table.id} không có thiết lập "${key}" (có: ${[...known].join(', ')})`,
+        `Rule set ${table.id} has no setting "${key}" (it has: ${[...known].join(', ')})`,
+      );
+  const resolved: Resolved = {};
+  const warnings: Message[] = [];
+  for (const def of table.settings) {
+    if (!(def.key in given)) {
+      resolved[def.key] = { value: def.default, default: def.default, basis: null };
+      continue;
+    }
+    const { value, basis } = split(def.key, given[def.key]);
+    if (!def.allowed.includes(value as SettingValue)) {
+      const allowed = def.allowed.map((v) => JSON.stringify(v)).join(', ');
+      fail(
+        'invalid-setting',
+        `Giá trị không hợp lệ cho thiết lập "${def.key}": ${JSON.stringify(value)}; cho phép: ${allowed}`,
+        `Invalid value for setting "${def.key}": ${JSON.stringify(value)}; allowed: ${allowed}`,
+      );
+    }
+    resolved[def.key] = { value: value as SettingValue, default: def.default, basis };
+    if (value !== def.default && basis === null)
+      warnings.push(
+        warning(
+          { rule: def.key, citations: def.citations, certainty: def.certainty },
+          'setting-without-basis',
+          {
+            vi: `Thiết lập "${def.key}" = ${JSON.stringify(value)} khác mặc định ${JSON.stringify(def.default)} mà không nêu căn cứ (${formatCitations(def.citations)}).`,
+            en: `Setting "${def.key}" = ${JSON.stringify(value)} differs from the default ${JSON.stringify(def.default)} with no stated basis (${formatCitations(def.citations)}).`,
+          },
+        ),
+      );
+  }
+  return { settings: resolved, warnings };
+}
+
+export const stringSetting = (s: Resolved, key: string): string => String(s[key].value);
+export const numberSetting = (s: Resolved, key: string): number => Number(s[key].value);
+export const booleanSetting = (s: Resolved, key: string): boolean => s[key].value === true;

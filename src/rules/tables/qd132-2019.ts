@@ -1,0 +1,70 @@
+// QĐ 132-QĐ/TW (08/3/2018) with HD 21-HD/BTCTW (18/10/2019): classification for 2019–2022 (historical).
+// Facts and wording: research/vn-rules.md §1.4.
+import type { Citation, ClassificationTable } from '../types.ts';
+import {
+  ADOPTION,
+  CUMULATIVE,
+  capSettings,
+  DENOMINATOR,
+  headSetting,
+  LEVELS,
+  NO_MAJORITY,
+  QUORUM,
+  THRESHOLDS,
+} from './common.ts';
+
+const HD21 = 'HD 21-HD/BTCTW';
+const discipline: Citation = { document: `QĐ 132-QĐ/TW, ${HD21}` };
+const head: Citation = { document: HD21, article: 'mục II điểm B', clause: 'tiết 4' };
+const cap: Citation = { document: HD21, article: 'mục 2.3' };
+
+export const QD132_2019: ClassificationTable = {
+  id: 'QD132-2019',
+  kind: 'classification',
+  title: {
+    vi: 'Xếp loại chất lượng đảng viên năm 2019–2022 (QĐ 132-QĐ/TW, HD 21-HD/BTCTW)',
+    en: 'Quality classification of party members, 2019–2022 (QĐ 132-QĐ/TW, HD 21-HD/BTCTW)',
+  },
+  citations: [{ document: 'QĐ 132-QĐ/TW' }, { document: HD21 }],
+  options: LEVELS,
+  settings: [
+    DENOMINATOR,
+    ...THRESHOLDS,
+    CUMULATIVE,
+    headSetting('confirmed', [head]),
+    ...capSettings([20], [cap], 'confirmed'),
+    QUORUM,
+  ],
+  // No exemption list and no softening clause were seen for this regime.
+  facts: [
+    {
+      code: 'disciplined-in-year',
+      roles: ['member', 'leader', 'secretary'],
+      effect: 'khtnv',
+      waivable: false,
+      label: {
+        vi: 'bị thi hành kỷ luật trong năm (một vi phạm chỉ tính một lần khi xếp loại)',
+        en: 'disciplined in the year (one violation counts once)',
+      },
+      citations: [discipline],
+      certainty: 'confirmed',
+    },
+    {
+      code: 'leadership-member-disciplined',
+      roles: ['collective'],
+      effect: 'khtnv',
+      waivable: false,
+      label: {
+        vi: 'có thành viên của tập thể lãnh đạo, quản lý bị xử lý kỷ luật từ cảnh cáo trở lên',
+        en: 'a member of the leadership collective disciplined with a warning or above',
+      },
+      citations: [discipline],
+      certainty: 'confirmed',
+    },
+  ],
+  adoption: ADOPTION,
+  noMajority: NO_MAJORITY,
+  lowConfidence: null,
+  headNotAboveCollective: { rule: 'head-not-above-collective', citations: [head], certainty: 'confirmed' },
+  cap: { rule: 'cap', citations: [cap], certainty: 'confirmed' },
+};
