@@ -11,6 +11,10 @@ const commands: Record<string, Command> = {
     summary: 'demo --voters N --questions M ...   run a whole meeting in-process and write its record',
     load: () => import('./commands/demo.ts'),
   },
+  rules: {
+    summary: 'rules FILE [--json] [--lang vi|en]  apply a rule set to a tally (docs/rules.md)',
+    load: () => import('./commands/rules.ts'),
+  },
 };
 
 function usage(): string {
