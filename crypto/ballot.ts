@@ -29,6 +29,9 @@ import {
 } from './proofs/zero-or-one.ts';
 import { type RandomSource, secureRandom } from './random.ts';
 
+/** Per question, per option: the ciphertext (α, β) as points. */
+export type Ciphertexts = Array<Array<{ alpha: Point; beta: Point }>>;
+
 /** Per question in manifest order: the chosen option's index, or null for a blank answer. */
 export type Choices = Array<number | null>;
 
@@ -76,16 +79,19 @@ export function encryptBallot(
   credential: Credential,
   choices: Choices,
   { random = secureRandom, onProgress }: EncryptOptions = {},
-): { ballot: BallotPayload; ballotHash: Uint8Array; confirmationCode: string } {
+): { ballot: BallotPayload; ballotHash: Uint8Array; confirmationCode: string; ciphertexts: Ciphertexts } {
   checkChoices(mc, choices);
   const { ctx, K } = mc;
   const pk = credential.pk;
   const parts: Uint8Array[] = [];
+  const ciphertexts: Ciphertexts = [];
   const total = mc.manifest.questions.length;
   const questions = mc.manifest.questions.map((question, q) => {
     let A = IDENTITY;
     let B = IDENTITY;
     let R = 0n;
+    const alphas: Point[] = [];
+    const betas: Point[] = [];
     const options = question.options.map((_, o) => {
       const v: 0 | 1 = choices[q] === o ? 1 : 0;
       const r = randomScalar(random);
@@ -101,10 +107,13 @@ export function encryptBallot(
       const proof = proveZeroOrOne(ctx, optionLabel(pk, question.id, o), ct, v, r, K, random);
       A = A.add(alpha);
       B = B.add(beta);
+      alphas.push(alpha);
+      betas.push(beta);
       R = addScalars(R, r);
       parts.push(ct.alphaBytes, ct.betaBytes, ...PROOF_FIELDS.map((f) => proof[f]));
       return { alpha: b64(ct.alphaBytes), beta: b64(ct.betaBytes), proof: proofJson(proof) };
     });
+    ciphertexts.push(options.map((_, o) => ({ alpha: alphas[o]!, beta: betas[o]! })));
     const V: 0 | 1 = choices[q] === null ? 0 : 1;
     const sum: EncodedCiphertext = {
       alpha: A,
@@ -125,6 +134,7 @@ export function encryptBallot(
     ballot: { pk: b64(pk), questions, signature: { A: b64(sigA), z: b64(encodeScalar(z)) } },
     ballotHash,
     confirmationCode: confirmationCode(ballotHash),
+    ciphertexts,
   };
 }
 
@@ -133,7 +143,7 @@ export type BallotStatements = {
   pk: Uint8Array;
   ballotHash: Uint8Array;
   /** The per-option ciphertexts, decoded, in manifest order (for the tally). */
-  ciphertexts: Array<Array<{ alpha: Point; beta: Point }>>;
+  ciphertexts: Ciphertexts;
   items: Array<{ where: string; relations: Relation[] }>;
 };
 

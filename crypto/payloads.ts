@@ -51,6 +51,12 @@ export type ResultPayload = {
   ruleSet: string;
   outcome: unknown;
   trusteesUsed: number[];
+  /**
+   * phieukin's addition (allowed by SPEC §6, extra fields): the eventHash of the event just before the
+   * result. The board's certification then covers every event of the record, not only the counts, so no
+   * field of a certified record (attendance, the receipt key, the encrypted shares…) can change unseen.
+   */
+  recordHead?: B64;
 };
 export type CertificationPayload = { index: number; signature: B64 };
 

@@ -1,5 +1,7 @@
 // Tally and threshold decryption (SPEC §5): the homomorphic sum of accepted ballots, decryption shares
 // with their proofs, Lagrange combination, and the small discrete-log table {0·G … N·G}.
+
+import type { Ciphertexts } from './ballot.ts';
 import { allRelationsHold, type Relation, relationHolds } from './batch.ts';
 import { base64url as b64, CodecError, fromBase64url } from './bytes.ts';
 import { decodePoint, encodePoint, G, IDENTITY, msmPublic, mulSecret, type Point } from './group.ts';
@@ -11,7 +13,6 @@ import { lagrangeCoefficients, type TrusteeKeyShare } from './threshold.ts';
 
 /** Per question, per option: the summed ciphertext (A, B) and the bytes of A (which share proofs hash). */
 export type EncryptedTally = Array<Array<{ A: Point; B: Point; ABytes: Uint8Array }>>;
-export type Ciphertexts = Array<Array<{ alpha: Point; beta: Point }>>;
 
 /** (A_{q,o}, B_{q,o}) = Σ over accepted ballots of (α_o, β_o). Points are public: plain additions. */
 export function sumCiphertexts(mc: MeetingContext, ballots: Iterable<Ciphertexts>): EncryptedTally {

@@ -1,8 +1,10 @@
 // Check `result` (SPEC §8.8): the result belongs to this meeting, counts the ballots and the activated
 // credentials of the record, has consistent blanks, and its outcome is what the named rule set gives.
+
+import { base64url as b64 } from '../bytes.ts';
 import type { MeetingContext } from '../meeting.ts';
 import type { AttendancePayload, ResultPayload } from '../payloads.ts';
-import type { RecordEvent } from '../record.ts';
+import { eventHash, type RecordEvent } from '../record.ts';
 import { type Activations, liveCredentials } from './credentials.ts';
 
 /** Recomputes a result's outcome (the rules engine); the verifier stays free of it unless given one. */
@@ -47,6 +49,9 @@ export function resultCheck(
   if (r.activated !== activated)
     problems.push(`activated: ${r.activated}, the record activates ${activated}`);
   if (r.ruleSet !== manifest.ruleSet) problems.push('ruleSet differs from the manifest');
+  const previous = events[event.height - 1];
+  if (r.recordHead !== undefined && (!previous || r.recordHead !== b64(eventHash(previous))))
+    problems.push('recordHead is not the hash of the event before the result: the record was changed');
   if (!Array.isArray(r.questions) || r.questions.length !== manifest.questions.length)
     return [...problems, 'questions: one entry per question of the manifest expected'];
   manifest.questions.forEach((q, i) => {

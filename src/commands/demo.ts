@@ -12,7 +12,9 @@ const USAGE = `Usage: phieukin demo --voters N --questions M --options K --trust
 function positive(value: string | undefined, name: string, min = 1, max = 10_000): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < min || n > max)
-    throw new Error(`--${name}: cần một số nguyên từ ${min} đến ${max} / expected a whole number from ${min} to ${max}`);
+    throw new Error(
+      `--${name}: cần một số nguyên từ ${min} đến ${max} / expected a whole number from ${min} to ${max}`,
+    );
   return n;
 }
 

@@ -7,7 +7,8 @@ export function progressLine(): ((stage: string, done: number, total: number) =>
     if (line === last) return;
     last = line;
     if (tty) process.stderr.write(`\r${line}   `);
-    else if (done === total || done % Math.max(1, Math.round(total / 10)) === 0) process.stderr.write(`${line}\n`);
+    else if (done === total || done % Math.max(1, Math.round(total / 10)) === 0)
+      process.stderr.write(`${line}\n`);
   };
   return Object.assign(show, {
     done() {

@@ -3,8 +3,8 @@
 import {
   appendEvent,
   base64url as b64,
-  ballotStatements,
   type Choices,
+  type Ciphertexts,
   certifyResult,
   checkDecryptionShare,
   combineShares,
@@ -14,6 +14,7 @@ import {
   decryptionShare,
   ed25519Keygen,
   encryptBallot,
+  eventHash,
   finishCeremony,
   jointKeyPayload,
   type Manifest,
@@ -121,7 +122,7 @@ export function runDemoMeeting(o: DemoOptions): DemoMeeting {
   appendEvent(events, 'poll-opened', { serverKey: b64(ed25519Keygen(random).publicKey) });
 
   const blank = o.blankPercent ?? 10;
-  const ciphertexts = [];
+  const ciphertexts: Ciphertexts[] = [];
   const confirmationCodes: string[] = [];
   for (const [v, credential] of credentials.entries()) {
     const choices: Choices = manifest.questions.map((q) =>
@@ -130,7 +131,7 @@ export function runDemoMeeting(o: DemoOptions): DemoMeeting {
     const cast = encryptBallot(mc, credential, choices, { random });
     appendEvent(events, 'ballot', cast.ballot);
     confirmationCodes.push(cast.confirmationCode);
-    ciphertexts.push(ballotStatements(mc, cast.ballot).ciphertexts);
+    ciphertexts.push(cast.ciphertexts);
     progress('ballots', v + 1, o.voters);
   }
   appendEvent(events, 'poll-closed', { ballots: credentials.length });
@@ -168,6 +169,7 @@ export function runDemoMeeting(o: DemoOptions): DemoMeeting {
             questions,
           }) ?? null),
     trusteesUsed,
+    recordHead: b64(eventHash(events.at(-1)!)),
   };
   const resultText = JSON.stringify(result);
   appendEvent(events, 'result', resultText);
