@@ -1,0 +1,92 @@
+// The app factory: every route is mounted here, on any runtime. The entry files (src/entry/) build the
+// store, the keys and the verifier for their runtime and pass them in; this file imports no adapter.
+import { Hono, type MiddlewareHandler } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
+import { authRoutes } from './routes/auth.ts';
+import { ballotRoutes } from './routes/ballots.ts';
+import { cardRoutes } from './routes/cards.ts';
+import { countRoutes } from './routes/counts.ts';
+import { meetingRoutes } from './routes/meetings.ts';
+import { recordRoutes } from './routes/record.ts';
+import { resultRoutes } from './routes/results.ts';
+import { rosterRoutes } from './routes/roster.ts';
+import { setupPage } from './routes/setup-page.ts';
+import { trusteeRoutes } from './routes/trustees.ts';
+import {
+  type AppConfig,
+  type Clock,
+  type Deps,
+  type Env,
+  type Keys,
+  resolveConfig,
+} from './server/context.ts';
+import { errorResponse, fail } from './server/errors.ts';
+import { createMeetingQueue } from './server/meeting-queue.ts';
+import { inlineVerifier, type Verifier } from './server/verifier.ts';
+import type { Store } from './store/store.ts';
+
+export type { AppConfig, Clock, Keys };
+
+export type AppOptions = {
+  store: Store;
+  clock: Clock;
+  config: AppConfig;
+  keys: Keys;
+  /** Heavy crypto (ballot proofs, tally sums, share proofs); defaults to doing it inline (Workers). */
+  verifier?: Verifier;
+  /** Serves the built web pages for every path outside /api (static assets of the runtime). */
+  assets?: MiddlewareHandler;
+};
+
+export function createApp(options: AppOptions): Hono<Env> {
+  const deps: Deps = {
+    store: options.store,
+    clock: options.clock,
+    config: resolveConfig(options.config),
+    keys: options.keys,
+    verifier: options.verifier ?? inlineVerifier,
+    queue: createMeetingQueue(),
+  };
+  const app = new Hono<Env>();
+
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+      },
+      referrerPolicy: 'no-referrer',
+    }),
+  );
+  app.use('/api/*', async (c, next) => {
+    await next();
+    c.header('Cache-Control', 'no-store');
+  });
+
+  const api = new Hono<Env>();
+  api.route('/auth', authRoutes(deps));
+  api.route('/roster', rosterRoutes(deps));
+  api.route('/meetings', meetingRoutes(deps));
+  api.route('/meetings', cardRoutes(deps));
+  api.route('/meetings', trusteeRoutes(deps));
+  api.route('/meetings', resultRoutes(deps));
+  api.route('/meetings', countRoutes(deps));
+  api.route('/meetings', recordRoutes(deps));
+  api.route('/vote', ballotRoutes(deps));
+  api.all('*', () => {
+    throw fail(404, 'not_found');
+  });
+  app.route('/api', api);
+
+  app.route('/', setupPage());
+  if (options.assets) app.use('*', options.assets);
+
+  app.notFound((c) => errorResponse(c, fail(404, 'not_found')));
+  app.onError((error, c) => errorResponse(c, error));
+  return app;
+}

@@ -1,0 +1,83 @@
+// `phieukin serve` (what `npm start` runs): migrates the SQLite file and serves the app, with the ballot
+// verifier on worker threads. On first start it prints the one-time setup link for the organiser.
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { networkInterfaces } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openDatabase, startServer } from '../entry/node.ts';
+import { randomSecret, secretHash } from '../server/ids.ts';
+import { issueSetupToken } from '../server/setup.ts';
+import { createVerifierPool } from '../server/verifier-pool.ts';
+import type { Store } from '../store/store.ts';
+
+const USAGE = `Usage: phieukin serve
+  Environment: PORT (default 3000), HOST (default 0.0.0.0), PHIEUKIN_DB (default ./data/phieukin.db),
+  PHIEUKIN_PUBLIC_URL (the address phones use, e.g. https://phieu.example.vn), PHIEUKIN_WORKERS
+  (verifier threads; default: one per core), PHIEUKIN_SECURE_COOKIES=1 (behind HTTPS).`;
+
+/** The operator key lives in a file beside the database; whoever can read it may open sandbox branches. */
+async function ensureOperatorKey(store: Store, file: string): Promise<void> {
+  let key = existsSync(file) ? readFileSync(file, 'utf8').trim() : '';
+  if (!key) {
+    key = randomSecret();
+    writeFileSync(file, `${key}\n`, { mode: 0o600 });
+    chmodSync(file, 0o600);
+  }
+  await store.replaceOperatorKey(secretHash(key), Date.now());
+}
+
+function lanAddress(): string | null {
+  for (const list of Object.values(networkInterfaces())) {
+    for (const entry of list ?? []) if (entry.family === 'IPv4' && !entry.internal) return entry.address;
+  }
+  return null;
+}
+
+export async function run(args: string[]): Promise<number> {
+  if (args.includes('--help')) {
+    console.log(USAGE);
+    return 0;
+  }
+  const port = Number(process.env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`PORT không hợp lệ / invalid PORT: ${process.env.PORT}`);
+    return 2;
+  }
+  const file = resolve(process.env.PHIEUKIN_DB ?? './data/phieukin.db');
+  const { store, close } = openDatabase(file);
+  await ensureOperatorKey(store, join(dirname(file), 'operator-key'));
+  const workers = process.env.PHIEUKIN_WORKERS ? Number(process.env.PHIEUKIN_WORKERS) : undefined;
+  const verifier = createVerifierPool({ size: workers });
+  const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+  const assets = join(root, 'web', 'dist');
+  const hostname = process.env.HOST ?? '0.0.0.0';
+  const publicUrl = process.env.PHIEUKIN_PUBLIC_URL?.replace(/\/$/, '');
+  const branch = { id: 'main', name: process.env.PHIEUKIN_BRANCH_NAME ?? 'Chi bộ' };
+  const server = await startServer({
+    store,
+    port,
+    hostname,
+    verifier,
+    assetsFolder: existsSync(assets) ? assets : undefined,
+    config: { publicUrl, branch, secureCookies: process.env.PHIEUKIN_SECURE_COOKIES === '1' },
+  });
+  const lan = lanAddress();
+  const origin = publicUrl ?? `http://${lan ?? '127.0.0.1'}:${server.port}`;
+  console.log(`phieukin: cơ sở dữ liệu / database ${file}`);
+  console.log(`phieukin: đang phục vụ / serving on http://127.0.0.1:${server.port}`);
+  console.log(`Trang người tổ chức / organiser: ${origin}/`);
+  const token = await issueSetupToken(store, { now: () => Date.now() }, branch);
+  if (token) {
+    console.log('Lần chạy đầu: đặt mật khẩu người tổ chức tại liên kết dùng một lần này /');
+    console.log(`first start: set the organiser password at this one-time link: ${origin}/setup#${token}`);
+  }
+  await new Promise<void>((done) => {
+    const stop = () => done();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await server.close();
+  await verifier.close();
+  close();
+  return 0;
+}

@@ -1,0 +1,101 @@
+// Organiser accounts: the one-time setup link, login (rate-limited per client address), logout, the
+// session's CSRF token, and the operator's sandbox login (the simulator).
+import { Hono } from 'hono';
+import { currentSession, endSession, organiserOnly, startSession } from '../server/auth.ts';
+import type { Deps, Env } from '../server/context.ts';
+import { fail } from '../server/errors.ts';
+import { randomId, randomSecret, secretHash } from '../server/ids.ts';
+import { checkPassword, hashPassword } from '../server/password.ts';
+import { is, readJson } from '../server/validate.ts';
+
+export const ORGANISER_ACCOUNT = 'organiser';
+
+const password = is.string({ max: 200, describe: 'a password of at most 200 characters' });
+const setupBody = is.object({ token: is.string({ min: 1, max: 100 }), password });
+const loginBody = is.object({ account: is.optional(is.string({ min: 1, max: 100 })), password });
+const operatorBody = is.object({ key: is.string({ min: 1, max: 100 }) });
+
+export function authRoutes(deps: Deps): Hono<Env> {
+  const app = new Hono<Env>();
+  const { store, clock, config } = deps;
+
+  /** Refuses a client with too many recent failures; otherwise runs `attempt` and counts a failure. */
+  async function limited<T>(key: string, attempt: () => Promise<T | null>): Promise<T | null> {
+    const { failures, windowMs } = config.loginLimit;
+    if ((await store.loginFailures(key, clock.now() - windowMs)) >= failures) {
+      const minutes = Math.ceil(windowMs / 60_000);
+      throw fail(429, 'rate_limited', { minutes }, { 'Retry-After': String(Math.ceil(windowMs / 1000)) });
+    }
+    const result = await attempt();
+    if (result === null) await store.recordLoginFailure(key, clock.now());
+    else await store.clearLoginFailures(key);
+    return result;
+  }
+
+  app.get('/session', async (c) => {
+    const session = await currentSession(deps, c);
+    const setupDone = await store.hasOrganiser(config.branch.id);
+    if (!session) return c.json({ loggedIn: false, setupDone });
+    return c.json({ loggedIn: true, setupDone, branchId: session.branchId, csrfToken: session.csrfToken });
+  });
+
+  app.post('/setup', async (c) => {
+    const body = await readJson(c, setupBody);
+    if ([...body.password].length < 10) throw fail(400, 'weak_password');
+    const key = `setup:${config.clientAddress(c)}`;
+    const account = await limited(key, async () =>
+      store.completeSetup({
+        tokenHash: secretHash(body.token),
+        maxAge: config.setupTokenTtlMs,
+        account: { id: randomId(), name: ORGANISER_ACCOUNT },
+        password: await hashPassword(body.password, config.passwordCost),
+        now: clock.now(),
+      }),
+    );
+    if (!account) throw fail(403, 'setup_invalid');
+    const csrfToken = await startSession(deps, c, account);
+    return c.json({ account: ORGANISER_ACCOUNT, csrfToken }, 201);
+  });
+
+  app.post('/login', async (c) => {
+    const body = await readJson(c, loginBody);
+    const key = `login:${config.clientAddress(c)}`;
+    const account = await limited(key, async () => {
+      const stored = await store.passwordFor(body.account ?? ORGANISER_ACCOUNT);
+      if (!stored || !(await checkPassword(body.password, stored))) return null;
+      return stored;
+    });
+    if (!account) throw fail(401, 'login_failed');
+    const csrfToken = await startSession(deps, c, account);
+    return c.json({ account: body.account ?? ORGANISER_ACCOUNT, csrfToken });
+  });
+
+  app.post('/logout', organiserOnly(deps), async (c) => {
+    await endSession(deps, c);
+    return c.json({ ok: true });
+  });
+
+  /** The operator (who holds the key file beside the database) gets a fresh sandbox branch of its own. */
+  app.post('/operator', async (c) => {
+    const body = await readJson(c, operatorBody);
+    const key = `operator:${config.clientAddress(c)}`;
+    const ok = await limited(key, async () =>
+      (await store.hasOperatorKey(secretHash(body.key))) ? true : null,
+    );
+    if (!ok) throw fail(401, 'operator_key_invalid');
+    const id = `sandbox-${randomId(10)}`;
+    const now = clock.now();
+    await store.ensureBranch({ id, name: 'Mô phỏng / Simulation' }, now);
+    const created = await store.createOrganiser({
+      branchId: id,
+      account: { id: randomId(), name: id },
+      password: await hashPassword(randomSecret(), 10),
+      now,
+    });
+    if (!created) throw fail(500, 'internal');
+    const csrfToken = await startSession(deps, c, { accountId: created.accountId, branchId: id });
+    return c.json({ account: id, branchId: id, csrfToken }, 201);
+  });
+
+  return app;
+}

@@ -1,0 +1,177 @@
+// Meetings, for the organiser: creation (the manifest is built once from the roster and kept as its exact
+// string), listing, details, the trustee invitation code, attendance, and opening and closing the poll.
+import { Hono } from 'hono';
+import { quorumToOpen } from '../rules/index.ts';
+import { organiserOnly, ownMeeting } from '../server/auth.ts';
+import type { Deps, Env } from '../server/context.ts';
+import { fail, failWith } from '../server/errors.ts';
+import { randomId, randomSecret, secretHash } from '../server/ids.ts';
+import { buildManifest, NO_RULE_SET } from '../server/manifest.ts';
+import { base64url, manifestHashOf } from '../server/protocol.ts';
+import { latestAttendance } from '../server/snapshot.ts';
+import { encryptedTally } from '../server/tally.ts';
+import { is, readJson } from '../server/validate.ts';
+import type { Meeting } from '../store/store.ts';
+
+const settingValue = is.json(2000);
+const createBody = is.object({
+  title: is.string({ min: 1, max: 200 }),
+  organisation: is.optional(is.string({ min: 1, max: 200 })),
+  kind: is.literal('classification', 'confidence', 'motion'),
+  ruleSet: is.optional(is.string({ min: 1, max: 40 })),
+  settings: is.optional(is.record(is.string({ min: 1, max: 60 }), settingValue, { max: 40 })),
+  trustees: is.object({ n: is.int({ min: 1, max: 15 }), k: is.int({ min: 1, max: 15 }) }),
+  subjects: is.optional(is.array(is.string({ min: 1, max: 40 }), { min: 1, max: 500 })),
+  motions: is.optional(
+    is.array(is.object({ prompt: is.string({ min: 1, max: 1000 }) }), { min: 1, max: 100 }),
+  ),
+  electorate: is.optional(is.int({ min: 1, max: 10_000 })),
+  linkedConfidence: is.optional(is.json(200_000)),
+});
+
+const attendanceBody = is.object({
+  summoned: is.int({ min: 0, max: 10_000 }),
+  present: is.int({ min: 0, max: 10_000 }),
+  excluded: is.optional(is.int({ min: 0, max: 10_000 })),
+});
+
+export function meetingRoutes(deps: Deps): Hono<Env> {
+  const app = new Hono<Env>();
+  const { store, clock, config, queue } = deps;
+  app.use('*', organiserOnly(deps));
+
+  async function details(meeting: Meeting, origin: string) {
+    const [counts, attendance, head] = await Promise.all([
+      store.counts(meeting.id),
+      latestAttendance(store, meeting.id),
+      store.head(meeting.id),
+    ]);
+    const { manifest, ...rest } = meeting;
+    return {
+      ...rest,
+      manifest,
+      attendance,
+      counts: {
+        activated: counts.activated,
+        cast: counts.cast,
+        issued: counts.issued,
+        voided: counts.voided,
+      },
+      height: head.height,
+      links: { vote: `${config.publicUrl ?? origin}/v/${meeting.id}` },
+    };
+  }
+
+  app.post('/', async (c) => {
+    const body = await readJson(c, createBody, 512 * 1024);
+    if (body.trustees.k > body.trustees.n) throw fail(400, 'trustees_invalid');
+    const branchId = c.var.session.branchId;
+    const id = randomId();
+    const manifest = buildManifest(
+      {
+        ...body,
+        meetingId: id,
+        organisation: body.organisation ?? config.branch.name,
+        settings: body.settings as Parameters<typeof buildManifest>[0]['settings'],
+      },
+      await store.roster(branchId),
+    );
+    const parsed = JSON.parse(manifest) as { ruleSet: string };
+    const meeting = {
+      id,
+      branchId,
+      title: body.title,
+      kind: body.kind,
+      ruleSet: parsed.ruleSet,
+      trustees: body.trustees,
+      manifest,
+      manifestHash: manifestHashOf(manifest),
+      createdAt: clock.now(),
+    };
+    await store.createMeeting(meeting);
+    const created = await ownMeeting(deps, c, id);
+    return c.json(await details(created, new URL(c.req.url).origin), 201);
+  });
+
+  app.get('/', async (c) => {
+    const meetings = await store.meetings(c.var.session.branchId);
+    return c.json({
+      meetings: meetings.map(({ manifest: _, ...m }) => m),
+    });
+  });
+
+  app.get('/:id', async (c) => {
+    const meeting = await ownMeeting(deps, c, c.req.param('id'));
+    return c.json(await details(meeting, new URL(c.req.url).origin));
+  });
+
+  /** A fresh code for the trustee QR on the projector (the previous one stops working). */
+  app.post('/:id/trustee-code', async (c) => {
+    const meeting = await ownMeeting(deps, c, c.req.param('id'));
+    const code = randomSecret();
+    await store.setTrusteeCode(meeting.id, secretHash(code));
+    const origin = config.publicUrl ?? new URL(c.req.url).origin;
+    return c.json({ code, url: `${origin}/t/${meeting.id}#${code}` }, 201);
+  });
+
+  app.put('/:id/attendance', async (c) => {
+    const meeting = await ownMeeting(deps, c, c.req.param('id'));
+    const body = await readJson(c, attendanceBody);
+    const attendance = { summoned: body.summoned, present: body.present, excluded: body.excluded ?? 0 };
+    if (attendance.present > attendance.summoned) throw fail(400, 'attendance_invalid', attendance);
+    const head = await queue(meeting.id, async () => {
+      const at = await store.head(meeting.id);
+      const current = (await store.meeting(meeting.id))!;
+      if (current.status !== 'ceremony' && current.status !== 'ready')
+        throw fail(409, 'attendance_after_open');
+      return store.appendEvent(meeting.id, at, { type: 'attendance', payload: JSON.stringify(attendance) });
+    });
+    return c.json({ attendance, height: head.height });
+  });
+
+  app.post('/:id/open', async (c) => {
+    const meeting = await ownMeeting(deps, c, c.req.param('id'));
+    const result = await queue(meeting.id, async () => {
+      const at = await store.head(meeting.id);
+      const current = (await store.meeting(meeting.id))!;
+      if (current.status === 'ceremony') throw fail(409, 'ceremony_incomplete');
+      if (current.status !== 'ready') throw fail(409, 'poll_already_open');
+      const counts = await store.counts(meeting.id);
+      if (counts.activated === 0) throw fail(409, 'no_active_card');
+      const attendance = await latestAttendance(store, meeting.id);
+      if (!attendance) throw fail(409, 'attendance_missing');
+      let warnings: unknown[] = [];
+      if (current.ruleSet !== NO_RULE_SET) {
+        const settings = (JSON.parse(current.manifest) as { settings: Record<string, never> }).settings;
+        const quorum = quorumToOpen(current.ruleSet, settings, attendance);
+        if (!quorum.ok) throw failWith(409, quorum.code, quorum.message);
+        warnings = quorum.warnings;
+      }
+      const serverKey = base64url(deps.keys.receipt.publicKey);
+      const head = await store.openPoll(meeting.id, at, {
+        type: 'poll-opened',
+        payload: JSON.stringify({ serverKey }),
+      });
+      return { head, warnings };
+    });
+    return c.json({ status: 'open', height: result.head.height, warnings: result.warnings });
+  });
+
+  app.post('/:id/close', async (c) => {
+    const meeting = await ownMeeting(deps, c, c.req.param('id'));
+    const head = await queue(meeting.id, async () => {
+      const at = await store.head(meeting.id);
+      const current = (await store.meeting(meeting.id))!;
+      if (current.status !== 'open') throw fail(409, 'poll_not_open');
+      const ballots = await store.events(meeting.id, { types: ['ballot'] });
+      const tally = await encryptedTally(deps, current, ballots);
+      return store.closePoll(meeting.id, at, [
+        { type: 'poll-closed', payload: JSON.stringify({ ballots: ballots.length }) },
+        { type: 'encrypted-tally', payload: JSON.stringify(tally) },
+      ]);
+    });
+    return c.json({ status: 'closed', height: head.height });
+  });
+
+  return app;
+}

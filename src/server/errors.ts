@@ -1,0 +1,83 @@
+// Errors: routes throw `fail(...)`, one onError turns every HTTPException into the bilingual JSON error
+// `{ "error": { "code", "message" } }`, in the language the client asked for.
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { type MessageCode, messages, type Text } from './messages.ts';
+
+type Params = Record<string, string | number>;
+type ErrorInfo = { code: string; text: Text; params: Params };
+
+class ApiError extends HTTPException {
+  constructor(
+    status: ContentfulStatusCode,
+    readonly info: ErrorInfo,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(status, { message: info.code });
+  }
+}
+
+/** An error to throw from a route: its code, the parameters of its message, and extra headers. */
+export function fail(
+  status: ContentfulStatusCode,
+  code: MessageCode,
+  params: Params = {},
+  headers: Record<string, string> = {},
+): HTTPException {
+  return new ApiError(status, { code, text: messages[code], params }, headers);
+}
+
+/** An error whose message comes from elsewhere (the rules engine). */
+export function failWith(status: ContentfulStatusCode, code: string, text: Text): HTTPException {
+  return new ApiError(status, { code, text, params: {} });
+}
+
+/** 'en' if the client prefers English to Vietnamese (Accept-Language), else 'vi'. */
+export function language(acceptLanguage: string | undefined): 'vi' | 'en' {
+  let best: { lang: 'vi' | 'en'; q: number } = { lang: 'vi', q: 0 };
+  for (const part of (acceptLanguage ?? '').split(',')) {
+    const [tag = '', ...attrs] = part.trim().toLowerCase().split(';');
+    const primary = tag.split('-')[0];
+    if (primary !== 'vi' && primary !== 'en') continue;
+    const qAttr = attrs.find((a) => a.trim().startsWith('q='));
+    const q = qAttr ? Number(qAttr.trim().slice(2)) : 1;
+    if (Number.isFinite(q) && q > best.q) best = { lang: primary, q };
+  }
+  return best.lang;
+}
+
+function render(text: string, params: Params): string {
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    params[name] === undefined ? whole : String(params[name]),
+  );
+}
+
+/** Hono's own HTTPExceptions (from its middleware), by status. */
+const HTTP_CODES: Partial<Record<number, MessageCode>> = {
+  401: 'unauthenticated',
+  404: 'not_found',
+  405: 'method_not_allowed',
+};
+
+function infoFor(error: Error): {
+  status: ContentfulStatusCode;
+  info: ErrorInfo;
+  headers: Record<string, string>;
+} {
+  if (error instanceof ApiError) return { status: error.status, info: error.info, headers: error.headers };
+  if (error instanceof HTTPException && error.status < 500) {
+    const code: MessageCode = HTTP_CODES[error.status] ?? 'bad_request';
+    return { status: error.status, info: { code, text: messages[code], params: {} }, headers: {} };
+  }
+  return { status: 500, info: { code: 'internal', text: messages.internal, params: {} }, headers: {} };
+}
+
+export function errorResponse(c: Context, error: Error): Response {
+  const { status, info, headers } = infoFor(error);
+  if (status >= 500) console.error(error);
+  const lang = language(c.req.header('accept-language'));
+  for (const [name, value] of Object.entries(headers)) c.header(name, value);
+  c.header('Content-Language', lang);
+  return c.json({ error: { code: info.code, message: render(info.text[lang], info.params) } }, status);
+}

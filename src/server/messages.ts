@@ -1,0 +1,221 @@
+// Every error the API can return: a stable code and its message, Vietnamese first, then English.
+// `{name}` is filled from the error's parameters.
+export type Text = { vi: string; en: string };
+
+export const messages = {
+  bad_json: {
+    vi: 'Nội dung yêu cầu không phải JSON hợp lệ',
+    en: 'The request body is not valid JSON',
+  },
+  invalid_body: {
+    vi: 'Dữ liệu không hợp lệ tại {path}: cần {expected}',
+    en: 'Invalid data at {path}: expected {expected}',
+  },
+  body_too_large: {
+    vi: 'Nội dung yêu cầu quá lớn (tối đa {max} byte)',
+    en: 'The request body is too large (at most {max} bytes)',
+  },
+  bad_request: { vi: 'Yêu cầu không hợp lệ', en: 'Bad request' },
+  not_found: { vi: 'Không tìm thấy địa chỉ này', en: 'There is nothing at this address' },
+  method_not_allowed: { vi: 'Phương thức không được hỗ trợ', en: 'Method not allowed' },
+  internal: {
+    vi: 'Lỗi máy chủ; không có dữ liệu nào bị thay đổi',
+    en: 'Server error; nothing was changed',
+  },
+  unauthenticated: {
+    vi: 'Cần đăng nhập với tư cách người tổ chức',
+    en: 'You need to log in as the organiser',
+  },
+  csrf: {
+    vi: 'Thiếu hoặc sai mã chống giả mạo (X-CSRF-Token); hãy tải lại trang',
+    en: 'Missing or wrong anti-forgery token (X-CSRF-Token); reload the page',
+  },
+  rate_limited: {
+    vi: 'Quá nhiều lần đăng nhập sai; hãy thử lại sau {minutes} phút',
+    en: 'Too many failed logins; try again in {minutes} minutes',
+  },
+  login_failed: { vi: 'Sai tên tài khoản hoặc mật khẩu', en: 'Wrong account name or password' },
+  setup_invalid: {
+    vi: 'Đường dẫn thiết lập không hợp lệ, đã hết hạn hoặc đã được dùng',
+    en: 'This setup link is invalid, expired or already used',
+  },
+  weak_password: {
+    vi: 'Mật khẩu cần ít nhất 10 ký tự',
+    en: 'The password needs at least 10 characters',
+  },
+  operator_key_invalid: { vi: 'Khóa vận hành không đúng', en: 'Wrong operator key' },
+  roster_duplicate_member: {
+    vi: 'Mã đảng viên {id} xuất hiện hai lần trong danh sách',
+    en: 'Member id {id} appears twice in the roster',
+  },
+  roster_unknown_level: {
+    vi: 'Mức xếp loại đề xuất "{level}" của {id} không tồn tại',
+    en: 'Proposed level "{level}" of {id} does not exist',
+  },
+  meeting_not_found: { vi: 'Không tìm thấy cuộc họp này', en: 'No such meeting' },
+  rule_set_unknown: {
+    vi: 'Không có bộ quy tắc "{ruleSet}"',
+    en: 'There is no rule set "{ruleSet}"',
+  },
+  rule_set_kind: {
+    vi: 'Bộ quy tắc "{ruleSet}" dùng cho loại "{expected}", không phải "{kind}"',
+    en: 'Rule set "{ruleSet}" is for "{expected}" meetings, not "{kind}"',
+  },
+  setting_unknown: {
+    vi: 'Bộ quy tắc "{ruleSet}" không có tham số "{key}"',
+    en: 'Rule set "{ruleSet}" has no setting "{key}"',
+  },
+  trustees_invalid: {
+    vi: 'Số thành viên ban kiểm phiếu không hợp lệ: cần 1 ≤ k ≤ n ≤ 15',
+    en: 'Invalid vote-counting board size: need 1 ≤ k ≤ n ≤ 15',
+  },
+  roster_empty: {
+    vi: 'Chưa có danh sách đảng viên; hãy nhập danh sách trước',
+    en: 'There is no roster yet; import the roster first',
+  },
+  subject_unknown: {
+    vi: 'Đảng viên {id} không có trong danh sách',
+    en: 'Member {id} is not in the roster',
+  },
+  no_questions: {
+    vi: 'Cuộc họp không có câu hỏi nào để biểu quyết',
+    en: 'The meeting has no question to vote on',
+  },
+  motions_required: {
+    vi: 'Cuộc biểu quyết cần ít nhất một nội dung (motions)',
+    en: 'A motion meeting needs at least one motion',
+  },
+  card_duplicate: {
+    vi: 'Số thẻ hoặc khóa thẻ đã được đăng ký cho cuộc họp này',
+    en: 'A card serial or key is already registered for this meeting',
+  },
+  card_unknown: { vi: 'Không có thẻ số {serial}', en: 'There is no card number {serial}' },
+  card_not_issued: {
+    vi: 'Thẻ số {serial} đã được kích hoạt hoặc đã bị hủy',
+    en: 'Card number {serial} is already active or voided',
+  },
+  card_not_active: {
+    vi: 'Thẻ số {serial} chưa được kích hoạt hoặc đã bị hủy; không cần hủy',
+    en: 'Card number {serial} is not active (never activated, or already voided)',
+  },
+  cards_empty: {
+    vi: 'Cần chọn ít nhất một thẻ (serials, hoặc from và to)',
+    en: 'Choose at least one card (serials, or from and to)',
+  },
+  point_invalid: {
+    vi: 'Khóa công khai tại {path} không hợp lệ',
+    en: 'The public key at {path} is not valid',
+  },
+  poll_already_open: {
+    vi: 'Cuộc bỏ phiếu đã mở hoặc đã kết thúc',
+    en: 'The poll is already open or finished',
+  },
+  poll_not_open: { vi: 'Cuộc bỏ phiếu chưa mở hoặc đã đóng', en: 'The poll is not open' },
+  poll_closed: {
+    vi: 'Cuộc bỏ phiếu đã đóng; không thể thay đổi thẻ hay danh sách có mặt',
+    en: 'The poll is closed; cards and attendance can no longer change',
+  },
+  attendance_after_open: {
+    vi: 'Không thể sửa danh sách có mặt sau khi đã mở bỏ phiếu',
+    en: 'Attendance cannot change once the poll is open',
+  },
+  attendance_invalid: {
+    vi: 'Số có mặt ({present}) không thể lớn hơn số triệu tập ({summoned})',
+    en: 'Present ({present}) cannot exceed summoned ({summoned})',
+  },
+  ceremony_incomplete: {
+    vi: 'Ban kiểm phiếu chưa hoàn tất tạo khóa chung; chưa thể mở bỏ phiếu',
+    en: 'The vote-counting board has not finished the key ceremony; the poll cannot open',
+  },
+  no_active_card: {
+    vi: 'Chưa có thẻ nào được kích hoạt; chưa thể mở bỏ phiếu',
+    en: 'No card has been activated; the poll cannot open',
+  },
+  attendance_missing: {
+    vi: 'Chưa nhập số triệu tập và có mặt; chưa thể mở bỏ phiếu',
+    en: 'Attendance (summoned, present) has not been entered; the poll cannot open',
+  },
+  trustee_code_invalid: {
+    vi: 'Mã ban kiểm phiếu không đúng; hãy quét lại mã QR trên màn chiếu',
+    en: 'Wrong vote-counting board code; scan the QR on the projector again',
+  },
+  ceremony_done: {
+    vi: 'Khóa chung đã được tạo; lễ tạo khóa đã kết thúc',
+    en: 'The joint key is already fixed; the ceremony is over',
+  },
+  ceremony_round: {
+    vi: 'Vòng tạo khóa hiện tại là {round}, không phải {got}',
+    en: 'The current ceremony round is {round}, not {got}',
+  },
+  trustee_index: {
+    vi: 'Số thứ tự thành viên ban kiểm phiếu phải từ 1 đến {n}',
+    en: 'The trustee index must be between 1 and {n}',
+  },
+  ceremony_duplicate: {
+    vi: 'Thành viên {index} đã gửi bước này trong vòng {round}',
+    en: 'Trustee {index} has already sent this step in round {round}',
+  },
+  ceremony_phase: {
+    vi: 'Chưa tới bước này: cần đủ {n} thành viên hoàn tất bước trước',
+    en: 'Too early for this step: all {n} trustees must finish the previous one',
+  },
+  ceremony_invalid: {
+    vi: 'Dữ liệu tạo khóa không hợp lệ: {reason}',
+    en: 'Invalid ceremony data: {reason}',
+  },
+  credential_unknown: {
+    vi: 'Thẻ này không thuộc cuộc họp này',
+    en: 'This card does not belong to this meeting',
+  },
+  credential_not_active: {
+    vi: 'Thẻ này chưa được kích hoạt; hãy báo ban kiểm phiếu',
+    en: 'This card has not been activated; tell the vote-counting board',
+  },
+  credential_voided: {
+    vi: 'Thẻ này đã bị hủy',
+    en: 'This card has been voided',
+  },
+  credential_spent: {
+    vi: 'Thẻ này đã được dùng để bỏ phiếu',
+    en: 'This card has already been used to vote',
+  },
+  ballot_invalid: {
+    vi: 'Phiếu bầu không hợp lệ: {reason}',
+    en: 'The ballot is not valid: {reason}',
+  },
+  busy: {
+    vi: 'Máy chủ đang bận; hãy gửi lại',
+    en: 'The server is busy; send again',
+  },
+  not_closed: {
+    vi: 'Cuộc bỏ phiếu chưa đóng',
+    en: 'The poll has not been closed yet',
+  },
+  share_duplicate: {
+    vi: 'Thành viên {index} đã gửi phần giải mã',
+    en: 'Trustee {index} has already sent a decryption share',
+  },
+  result_exists: {
+    vi: 'Kết quả đã được tính; không cần thêm phần giải mã',
+    en: 'The result has already been computed; no more shares are needed',
+  },
+  share_invalid: {
+    vi: 'Phần giải mã không hợp lệ: {reason}',
+    en: 'The decryption share is not valid: {reason}',
+  },
+  result_missing: { vi: 'Chưa có kết quả', en: 'There is no result yet' },
+  certification_invalid: {
+    vi: 'Chữ ký xác nhận của thành viên {index} không hợp lệ',
+    en: 'The certification signature of trustee {index} is not valid',
+  },
+  certification_duplicate: {
+    vi: 'Thành viên {index} đã ký xác nhận kết quả',
+    en: 'Trustee {index} has already certified the result',
+  },
+  combine_failed: {
+    vi: 'Không thể tổng hợp kết quả từ các phần giải mã: {reason}',
+    en: 'The decryption shares could not be combined: {reason}',
+  },
+} satisfies Record<string, Text>;
+
+export type MessageCode = keyof typeof messages;

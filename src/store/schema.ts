@@ -1,0 +1,166 @@
+// The one drizzle schema, for better-sqlite3 here and D1 later. Secrets and public data never share a
+// table: password hashes, sessions, setup tokens, the operator key, trustee invitation codes and the
+// receipt key each have their own. Every meeting and roster row names its branch (chi bộ).
+import { index, integer, primaryKey, sqliteTable, text, unique } from 'drizzle-orm/sqlite-core';
+
+export const branches = sqliteTable('branches', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  createdAt: integer('created_at').notNull(),
+});
+
+export const accounts = sqliteTable('accounts', {
+  id: text('id').primaryKey(),
+  branchId: text('branch_id')
+    .notNull()
+    .references(() => branches.id),
+  name: text('name').notNull().unique(),
+  role: text('role', { enum: ['organiser'] }).notNull(),
+  createdAt: integer('created_at').notNull(),
+});
+
+/** Secret: scrypt hashes of the organisers' passwords. */
+export const accountPasswords = sqliteTable('account_passwords', {
+  accountId: text('account_id')
+    .primaryKey()
+    .references(() => accounts.id),
+  hash: text('hash').notNull(),
+  salt: text('salt').notNull(),
+  params: text('params').notNull(),
+});
+
+/** Secret: hashes of one-time setup links (the organiser sets a password through one). */
+export const setupTokens = sqliteTable('setup_tokens', {
+  tokenHash: text('token_hash').primaryKey(),
+  branchId: text('branch_id').notNull(),
+  createdAt: integer('created_at').notNull(),
+  usedAt: integer('used_at'),
+});
+
+/** Secret: hashes of session ids, with the session's CSRF token. */
+export const sessions = sqliteTable('sessions', {
+  idHash: text('id_hash').primaryKey(),
+  accountId: text('account_id')
+    .notNull()
+    .references(() => accounts.id),
+  branchId: text('branch_id').notNull(),
+  csrfToken: text('csrf_token').notNull(),
+  createdAt: integer('created_at').notNull(),
+  expiresAt: integer('expires_at').notNull(),
+});
+
+export const loginFailures = sqliteTable(
+  'login_failures',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    key: text('key').notNull(),
+    at: integer('at').notNull(),
+  },
+  (t) => [index('login_failures_key_at').on(t.key, t.at)],
+);
+
+/** Secret: the hash of the operator key (a file beside the database), which opens sandbox branches. */
+export const operatorKeys = sqliteTable('operator_keys', {
+  keyHash: text('key_hash').primaryKey(),
+  createdAt: integer('created_at').notNull(),
+});
+
+/** Secret: the server's Ed25519 receipt key (SPEC §7), created on first start. */
+export const serverKeys = sqliteTable('server_keys', {
+  id: text('id').primaryKey(),
+  secretKey: text('secret_key').notNull(),
+  publicKey: text('public_key').notNull(),
+  createdAt: integer('created_at').notNull(),
+});
+
+export const members = sqliteTable(
+  'members',
+  {
+    branchId: text('branch_id')
+      .notNull()
+      .references(() => branches.id),
+    id: text('id').notNull(),
+    position: integer('position').notNull(),
+    name: text('name').notNull(),
+    status: text('status', { enum: ['official', 'probationary'] }).notNull(),
+    role: text('role').notNull(),
+    proposedLevel: text('proposed_level'),
+    exclusion: text('exclusion'),
+    facts: text('facts').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.branchId, t.id] })],
+);
+
+export const meetings = sqliteTable(
+  'meetings',
+  {
+    id: text('id').primaryKey(),
+    branchId: text('branch_id')
+      .notNull()
+      .references(() => branches.id),
+    title: text('title').notNull(),
+    kind: text('kind', { enum: ['classification', 'confidence', 'motion'] }).notNull(),
+    ruleSet: text('rule_set').notNull(),
+    trusteesN: integer('trustees_n').notNull(),
+    trusteesK: integer('trustees_k').notNull(),
+    manifest: text('manifest').notNull(),
+    manifestHash: text('manifest_hash').notNull(),
+    status: text('status', { enum: ['ceremony', 'ready', 'open', 'closed', 'decrypted'] }).notNull(),
+    round: integer('round').notNull(),
+    jointKey: text('joint_key'),
+    ctx: text('ctx'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('meetings_branch').on(t.branchId)],
+);
+
+/** Secret: the hash of the code in the trustee QR shown on the projector. */
+export const trusteeCodes = sqliteTable('trustee_codes', {
+  meetingId: text('meeting_id')
+    .primaryKey()
+    .references(() => meetings.id),
+  codeHash: text('code_hash').notNull(),
+});
+
+/** The record chain (SPEC §6). The primary key on (meeting, height) serialises every state change. */
+export const events = sqliteTable(
+  'events',
+  {
+    meetingId: text('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    height: integer('height').notNull(),
+    parent: text('parent'),
+    type: text('type').notNull(),
+    payload: text('payload').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.height] }), index('events_type').on(t.meetingId, t.type)],
+);
+
+export const cards = sqliteTable(
+  'cards',
+  {
+    meetingId: text('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    serial: integer('serial').notNull(),
+    pk: text('pk').notNull(),
+    state: text('state', { enum: ['issued', 'active', 'voided'] }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.serial] }), unique('cards_pk').on(t.meetingId, t.pk)],
+);
+
+/** One row per spent credential: the primary key on (meeting, pk) is what makes a card single-use. */
+export const ballots = sqliteTable(
+  'ballots',
+  {
+    meetingId: text('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    pk: text('pk').notNull(),
+    ballotHash: text('ballot_hash').notNull(),
+    height: integer('height').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.pk] })],
+);

@@ -1,0 +1,159 @@
+// The Store: the domain operations the server needs, for any backend. Every change to a meeting appends
+// events to its record chain (SPEC §6) in the same atomic write as the state it records, and is made
+// against the chain head the caller read (`at`): if another change landed first, the write fails with
+// StaleHeadError and changes nothing, so the caller re-reads and decides again.
+
+export type Kind = 'classification' | 'confidence' | 'motion';
+export type MeetingStatus = 'ceremony' | 'ready' | 'open' | 'closed' | 'decrypted';
+export type CardState = 'issued' | 'active' | 'voided';
+
+/** The last event of a meeting's chain. */
+export type Head = { height: number; hash: string };
+
+export type StoredEvent = {
+  height: number;
+  parent: string | null;
+  type: string;
+  payload: string;
+  hash: string;
+};
+
+/** An event to append: its payload as the exact string to hash and keep. */
+export type NewEvent = { type: string; payload: string };
+
+export type Member = {
+  id: string;
+  name: string;
+  status: 'official' | 'probationary';
+  role: string;
+  proposedLevel: string | null;
+  exclusion: string | null;
+  facts: { code: string; source: string }[];
+};
+
+export type Meeting = {
+  id: string;
+  branchId: string;
+  title: string;
+  kind: Kind;
+  ruleSet: string;
+  trustees: { n: number; k: number };
+  manifest: string;
+  manifestHash: string;
+  status: MeetingStatus;
+  round: number;
+  jointKey: string | null;
+  ctx: string | null;
+  createdAt: number;
+};
+
+export type Card = { serial: number; pk: string; state: CardState };
+export type SpentCredential = { pk: string; ballotHash: string; height: number };
+export type Counts = { issued: number; activated: number; voided: number; cast: number };
+
+export type Session = { accountId: string; branchId: string; csrfToken: string; expiresAt: number };
+export type PasswordRecord = {
+  accountId: string;
+  branchId: string;
+  hash: string;
+  salt: string;
+  params: string;
+};
+export type ReceiptKey = { secretKey: string; publicKey: string };
+
+/** What a ceremony event changes besides the chain: a complaint starts a new round; n acks fix the key. */
+export type CeremonyOutcome =
+  | { kind: 'none' }
+  | { kind: 'restart'; round: number }
+  | { kind: 'joint-key'; jointKey: string; ctx: string };
+
+export class StaleHeadError extends Error {
+  override name = 'StaleHeadError';
+}
+
+/** The credential has already been spent: carries the ballot it was spent on. */
+export class CredentialSpentError extends Error {
+  override name = 'CredentialSpentError';
+  constructor(readonly spent: SpentCredential) {
+    super('credential already spent');
+  }
+}
+
+/** A card serial or key that is already registered for this meeting. */
+export class DuplicateCardError extends Error {
+  override name = 'DuplicateCardError';
+}
+
+export interface Store {
+  // Server keys and accounts.
+  /** The receipt key, created by `generate` on first call and kept from then on. */
+  receiptKey(generate: () => ReceiptKey): Promise<ReceiptKey>;
+  /** Sets the operator key (kept as a hash), replacing any earlier one. */
+  replaceOperatorKey(keyHash: string, now: number): Promise<void>;
+  hasOperatorKey(keyHash: string): Promise<boolean>;
+  ensureBranch(branch: { id: string; name: string }, now: number): Promise<void>;
+  hasOrganiser(branchId: string): Promise<boolean>;
+  /** Replaces any unused setup token of the branch with this one. */
+  createSetupToken(branchId: string, tokenHash: string, now: number): Promise<void>;
+  /** Spends the setup token and creates the branch's organiser account, atomically. Null if spent or unknown. */
+  completeSetup(input: {
+    tokenHash: string;
+    maxAge: number;
+    account: { id: string; name: string };
+    password: Omit<PasswordRecord, 'accountId' | 'branchId'>;
+    now: number;
+  }): Promise<{ accountId: string; branchId: string } | null>;
+  /** Creates an organiser account directly (the operator's sandbox). Null if the name is taken. */
+  createOrganiser(input: {
+    branchId: string;
+    account: { id: string; name: string };
+    password: Omit<PasswordRecord, 'accountId' | 'branchId'>;
+    now: number;
+  }): Promise<{ accountId: string } | null>;
+  passwordFor(accountName: string): Promise<PasswordRecord | null>;
+  createSession(idHash: string, session: Session, now: number): Promise<void>;
+  session(idHash: string, now: number): Promise<Session | null>;
+  endSession(idHash: string): Promise<void>;
+  loginFailures(key: string, since: number): Promise<number>;
+  recordLoginFailure(key: string, now: number): Promise<void>;
+  clearLoginFailures(key: string): Promise<void>;
+
+  // Roster.
+  replaceRoster(branchId: string, members: Member[]): Promise<void>;
+  roster(branchId: string): Promise<Member[]>;
+
+  // Meetings: reads.
+  meeting(id: string): Promise<Meeting | null>;
+  meetings(branchId: string): Promise<Meeting[]>;
+  head(meetingId: string): Promise<Head>;
+  events(meetingId: string, options?: { types?: string[]; fromHeight?: number }): Promise<StoredEvent[]>;
+  cards(meetingId: string, options?: { serials?: number[] }): Promise<Card[]>;
+  cardByKey(meetingId: string, pk: string): Promise<Card | null>;
+  spentCredential(meetingId: string, pk: string): Promise<SpentCredential | null>;
+  counts(meetingId: string): Promise<Counts>;
+  trusteeCodeHash(meetingId: string): Promise<string | null>;
+
+  // Meetings: changes.
+  /** Creates the meeting with its manifest as the event at height 0. */
+  createMeeting(meeting: Omit<Meeting, 'status' | 'round' | 'jointKey' | 'ctx'>): Promise<Head>;
+  setTrusteeCode(meetingId: string, codeHash: string): Promise<void>;
+  /** Registers printed cards (serial, pk), not yet active. Throws DuplicateCardError on a repeat. */
+  addCards(meetingId: string, cards: { serial: number; pk: string }[]): Promise<void>;
+  /** Appends one event that changes nothing else (attendance, certification). */
+  appendEvent(meetingId: string, at: Head, event: NewEvent): Promise<Head>;
+  /** Appends ceremony events and applies their outcome. */
+  recordCeremony(meetingId: string, at: Head, events: NewEvent[], outcome: CeremonyOutcome): Promise<Head>;
+  activateCards(meetingId: string, at: Head, serials: number[], event: NewEvent): Promise<Head>;
+  voidCard(meetingId: string, at: Head, serial: number, event: NewEvent): Promise<Head>;
+  openPoll(meetingId: string, at: Head, event: NewEvent): Promise<Head>;
+  /** Spends the credential and stores the ballot, atomically; CredentialSpentError if already spent. */
+  castBallot(
+    meetingId: string,
+    at: Head,
+    ballot: { pk: string; ballotHash: string; event: NewEvent },
+  ): Promise<Head>;
+  /** Closes the poll and publishes the encrypted tally. */
+  closePoll(meetingId: string, at: Head, events: [NewEvent, NewEvent]): Promise<Head>;
+  /** Appends a decryption share, and with it the result once enough shares are in. */
+  addDecryptionShare(meetingId: string, at: Head, share: NewEvent, result: NewEvent | null): Promise<Head>;
+}
