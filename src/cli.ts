@@ -15,6 +15,10 @@ const commands: Record<string, Command> = {
     summary: 'rules FILE [--json] [--lang vi|en]  apply a rule set to a tally (docs/rules.md)',
     load: () => import('./commands/rules.ts'),
   },
+  serve: {
+    summary: 'serve                               serve the app (PORT, PHIEUKIN_DB; what npm start runs)',
+    load: () => import('./commands/serve.ts'),
+  },
 };
 
 function usage(): string {
