@@ -37,6 +37,13 @@ const MOTION: Record<string, Text> = {
   no: { vi: 'không thông qua', en: 'not adopted' },
 };
 
+const ROLES: Record<string, Text> = {
+  member: { vi: 'đảng viên', en: 'member' },
+  leader: { vi: 'lãnh đạo', en: 'leader' },
+  secretary: { vi: 'bí thư', en: 'secretary' },
+  collective: { vi: 'tập thể', en: 'collective' },
+};
+
 const pct = (p: string, lang: Lang) => (lang === 'vi' ? p.replace('.', ',') : p);
 
 function proposalName(outcome: RuleOutcome, proposal: string, lang: Lang): string {
@@ -88,7 +95,8 @@ export function renderOutcome(outcome: RuleOutcome, lang: Lang): string {
   ]);
   out.push('', ...table([header, ...rows]), '', `${WORDS.details[lang]}:`);
   for (const s of outcome.subjects) {
-    out.push('', `${s.name} (${s.id}, ${s.role}): ${proposalName(outcome, s.proposal, lang)}`);
+    const who = outcome.kind === 'motion' ? s.id : `${s.id}, ${ROLES[s.role][lang]}`;
+    out.push('', `${s.name} (${who}): ${proposalName(outcome, s.proposal, lang)}`);
     for (const t of s.trace) out.push(`  ${t.citation}: ${t.text[lang]} (${CERTAINTY[t.certainty][lang]})`);
     for (const f of s.flags)
       out.push(

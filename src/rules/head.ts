@@ -12,7 +12,8 @@ export function applyHead(table: ClassificationTable, subjects: Working[]): void
   const own = collective ? levels.indexOf(collective.proposal) : -1;
   for (const w of subjects) {
     const head = levels.indexOf(w.proposal);
-    if (w.input.role !== 'secretary' || head < 0) continue;
+    // KHTNV, the worst level, is above nothing: nothing to check
+    if (w.input.role !== 'secretary' || head < 0 || head === levels.length - 1) continue;
     if (own < 0) {
       const message = collective
         ? {

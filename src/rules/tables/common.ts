@@ -27,17 +27,19 @@ export const ADOPTION: RuleRef = {
 };
 export const NO_MAJORITY: RuleRef = { rule: 'no-majority', citations: [NO_SOURCE], certainty: 'unconfirmed' };
 
-export const DENOMINATOR: SettingDef = {
+/** The denominator of a vote among official members; classification adds the 2011 guidance to its sources. */
+export const denominatorSetting = (citations: Citation[]): SettingDef => ({
   key: 'denominator',
   default: 'summoned-net',
   allowed: ['summoned-net', 'present', 'ballots', 'valid'],
   certainty: 'local',
-  citations: [DIEU_LE_MAJORITY, EXCLUSIONS, HD07_2011],
+  citations: [DIEU_LE_MAJORITY, EXCLUSIONS, ...citations],
   description: {
     vi: 'Mẫu số của ngưỡng: đảng viên chính thức được triệu tập trừ các trường hợp loại trừ (summoned-net), có mặt (present), số phiếu thu về (ballots) hoặc số phiếu hợp lệ đối với từng người (valid).',
     en: 'Denominator of the threshold: official members summoned net of exclusions (summoned-net), present (present), ballots cast (ballots), or valid answers for each subject (valid).',
   },
-};
+});
+export const DENOMINATOR = denominatorSetting([HD07_2011]);
 
 function threshold(level: string, note: { vi: string; en: string }): SettingDef {
   return {

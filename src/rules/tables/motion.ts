@@ -1,6 +1,6 @@
 // A plain motion: adopted when "yes" is more than half of the members (Điều lệ Đảng Điều 9 k5).
 import type { MotionTable } from '../types.ts';
-import { DENOMINATOR, DIEU_LE_MAJORITY, QUORUM } from './common.ts';
+import { DIEU_LE_MAJORITY, denominatorSetting, QUORUM } from './common.ts';
 
 export const MOTION: MotionTable = {
   id: 'motion',
@@ -12,6 +12,6 @@ export const MOTION: MotionTable = {
     { id: 'no', label: { vi: 'Không tán thành', en: 'No' } },
     { id: 'abstain', label: { vi: 'Không biểu quyết', en: 'Abstain' } },
   ],
-  settings: [DENOMINATOR, QUORUM],
+  settings: [denominatorSetting([]), QUORUM],
   adoption: { rule: 'adoption', citations: [DIEU_LE_MAJORITY], certainty: 'confirmed' },
 };
