@@ -8,6 +8,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { serveStatic } from '@hono/node-server/serve-static';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
+import type { Logger } from 'drizzle-orm/logger';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { type AppConfig, createApp } from '../app.ts';
 import { loadReceiptKey } from '../server/receipt-key.ts';
@@ -23,13 +24,13 @@ export const migrationsFolder = resolve(root, 'drizzle');
 export type OpenedDatabase = { store: Store; close: () => void };
 
 /** Opens (creating and migrating if needed) a SQLite database: a file path, or ':memory:'. */
-export function openDatabase(file: string): OpenedDatabase {
+export function openDatabase(file: string, options: { logger?: Logger } = {}): OpenedDatabase {
   if (file !== ':memory:') mkdirSync(dirname(resolve(file)), { recursive: true });
   const sqlite = new Database(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = drizzle({ client: sqlite, schema });
+  const db = drizzle({ client: sqlite, schema, logger: options.logger });
   migrate(db, { migrationsFolder });
   const store = createDrizzleStore(db as unknown as Db, transactionAtomic(db));
   return { store, close: () => sqlite.close() };

@@ -23,9 +23,9 @@ const activateBody = is.object({
 export function cardRoutes(deps: Deps): Hono<Env> {
   const app = new Hono<Env>();
   const { store, queue } = deps;
-  app.use('*', organiserOnly(deps));
+  const organiser = organiserOnly(deps);
 
-  app.post('/:id/cards', async (c) => {
+  app.post('/:id/cards', organiser, async (c) => {
     const meeting = await ownMeeting(deps, c, c.req.param('id'));
     const body = await readJson(c, uploadBody, 512 * 1024);
     if (meeting.status === 'closed' || meeting.status === 'decrypted') throw fail(409, 'poll_closed');
@@ -45,12 +45,12 @@ export function cardRoutes(deps: Deps): Hono<Env> {
     return c.json({ registered: body.cards.length }, 201);
   });
 
-  app.get('/:id/cards', async (c) => {
+  app.get('/:id/cards', organiser, async (c) => {
     const meeting = await ownMeeting(deps, c, c.req.param('id'));
     return c.json({ cards: await store.cards(meeting.id) });
   });
 
-  app.post('/:id/cards/activate', async (c) => {
+  app.post('/:id/cards/activate', organiser, async (c) => {
     const meeting = await ownMeeting(deps, c, c.req.param('id'));
     const body = await readJson(c, activateBody);
     const wanted = new Set(body.serials ?? []);
@@ -83,7 +83,7 @@ export function cardRoutes(deps: Deps): Hono<Env> {
     return c.json({ activated: result.activated, height: result.head.height });
   });
 
-  app.post('/:id/cards/:serial/void', async (c) => {
+  app.post('/:id/cards/:serial/void', organiser, async (c) => {
     const meeting = await ownMeeting(deps, c, c.req.param('id'));
     const number = Number(c.req.param('serial'));
     if (!Number.isInteger(number) || number < 1 || number > MAX_SERIAL)

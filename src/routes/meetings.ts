@@ -1,7 +1,7 @@
 // Meetings, for the organiser: creation (the manifest is built once from the roster and kept as its exact
 // string), listing, details, the trustee invitation code, attendance, and opening and closing the poll.
 import { Hono } from 'hono';
-import { quorumToOpen } from '../rules/index.ts';
+import { checkManifest, type ManifestForRules, quorumToOpen, RuleError } from '../rules/index.ts';
 import { organiserOnly, ownMeeting } from '../server/auth.ts';
 import type { Deps, Env } from '../server/context.ts';
 import { fail, failWith } from '../server/errors.ts';
@@ -38,7 +38,7 @@ const attendanceBody = is.object({
 export function meetingRoutes(deps: Deps): Hono<Env> {
   const app = new Hono<Env>();
   const { store, clock, config, queue } = deps;
-  app.use('*', organiserOnly(deps));
+  const organiser = organiserOnly(deps);
 
   async function details(meeting: Meeting, origin: string) {
     const [counts, attendance, head] = await Promise.all([
@@ -62,7 +62,7 @@ export function meetingRoutes(deps: Deps): Hono<Env> {
     };
   }
 
-  app.post('/', async (c) => {
+  app.post('/', organiser, async (c) => {
     const body = await readJson(c, createBody, 512 * 1024);
     if (body.trustees.k > body.trustees.n) throw fail(400, 'trustees_invalid');
     const branchId = c.var.session.branchId;
@@ -76,7 +76,14 @@ export function meetingRoutes(deps: Deps): Hono<Env> {
       },
       await store.roster(branchId),
     );
-    const parsed = JSON.parse(manifest) as { ruleSet: string };
+    const parsed = JSON.parse(manifest) as ManifestForRules;
+    let warnings: unknown[];
+    try {
+      warnings = checkManifest(parsed);
+    } catch (error) {
+      if (error instanceof RuleError) throw failWith(400, error.code, error.text);
+      throw error;
+    }
     const meeting = {
       id,
       branchId,
@@ -90,23 +97,23 @@ export function meetingRoutes(deps: Deps): Hono<Env> {
     };
     await store.createMeeting(meeting);
     const created = await ownMeeting(deps, c, id);
-    return c.json(await details(created, new URL(c.req.url).origin), 201);
+    return c.json({ ...(await details(created, new URL(c.req.url).origin)), warnings }, 201);
   });
 
-  app.get('/', async (c) => {
+  app.get('/', organiser, async (c) => {
     const meetings = await store.meetings(c.var.session.branchId);
     return c.json({
       meetings: meetings.map(({ manifest: _, ...m }) => m),
     });
   });
 
-  app.get('/:id', async (c) => {
+  app.get('/:id', organiser, async (c) => {
     const meeting = await ownMeeting(deps, c, c.req.param('id'));
     return c.json(await details(meeting, new URL(c.req.url).origin));
   });
 
   /** A fresh code for the trustee QR on the projector (the previous one stops working). */
-  app.post('/:id/trustee-code', async (c) => {
+  app.post('/:id/trustee-code', organiser, async (c) => {
     const meeting = await ownMeeting(deps, c, c.req.param('id'));
     const code = randomSecret();
     await store.setTrusteeCode(meeting.id, secretHash(code));
@@ -114,7 +121,7 @@ export function meetingRoutes(deps: Deps): Hono<Env> {
     return c.json({ code, url: `${origin}/t/${meeting.id}#${code}` }, 201);
   });
 
-  app.put('/:id/attendance', async (c) => {
+  app.put('/:id/attendance', organiser, async (c) => {
     const meeting = await ownMeeting(deps, c, c.req.param('id'));
     const body = await readJson(c, attendanceBody);
     const attendance = { summoned: body.summoned, present: body.present, excluded: body.excluded ?? 0 };
@@ -129,7 +136,7 @@ export function meetingRoutes(deps: Deps): Hono<Env> {
     return c.json({ attendance, height: head.height });
   });
 
-  app.post('/:id/open', async (c) => {
+  app.post('/:id/open', organiser, async (c) => {
     const meeting = await ownMeeting(deps, c, c.req.param('id'));
     const result = await queue(meeting.id, async () => {
       const at = await store.head(meeting.id);
@@ -157,7 +164,7 @@ export function meetingRoutes(deps: Deps): Hono<Env> {
     return c.json({ status: 'open', height: result.head.height, warnings: result.warnings });
   });
 
-  app.post('/:id/close', async (c) => {
+  app.post('/:id/close', organiser, async (c) => {
     const meeting = await ownMeeting(deps, c, c.req.param('id'));
     const head = await queue(meeting.id, async () => {
       const at = await store.head(meeting.id);

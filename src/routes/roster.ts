@@ -49,14 +49,14 @@ export function toMembers(body: Infer<typeof rosterBody>): Member[] {
 
 export function rosterRoutes(deps: Deps): Hono<Env> {
   const app = new Hono<Env>();
-  app.use('*', organiserOnly(deps));
+  const organiser = organiserOnly(deps);
 
-  app.put('/', async (c) => {
+  app.put('/', organiser, async (c) => {
     const members = toMembers(await readJson(c, rosterBody, 512 * 1024));
     await deps.store.replaceRoster(c.var.session.branchId, members);
     return c.json({ members: members.length });
   });
 
-  app.get('/', async (c) => c.json({ members: await deps.store.roster(c.var.session.branchId) }));
+  app.get('/', organiser, async (c) => c.json({ members: await deps.store.roster(c.var.session.branchId) }));
   return app;
 }

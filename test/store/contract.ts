@@ -1,0 +1,318 @@
+// The contract every Store must pass: the domain operations, the record chain they append to, atomicity
+// (a refused write changes nothing) and single use of a credential.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { base64url, credentialFromToken, type EventType, eventHash } from '../../crypto/index.ts';
+import {
+  CredentialSpentError,
+  DuplicateCardError,
+  type Head,
+  type Meeting,
+  StaleHeadError,
+  type Store,
+} from '../../src/store/store.ts';
+
+export type OpenStore = () => { store: Store; close: () => void };
+
+const NOW = Date.UTC(2026, 10, 23);
+
+export function keyFor(n: number): string {
+  const token = new Uint8Array(16);
+  new DataView(token.buffer).setUint32(0, n);
+  return base64url(credentialFromToken('contract', token).pk);
+}
+
+function newMeeting(id: string, branchId = 'b1'): Omit<Meeting, 'status' | 'round' | 'jointKey' | 'ctx'> {
+  return {
+    id,
+    branchId,
+    title: 'Họp chi bộ',
+    kind: 'classification',
+    ruleSet: 'none',
+    trustees: { n: 3, k: 2 },
+    manifest: JSON.stringify({ protocol: 'phieukin/v1', meetingId: id }),
+    manifestHash: 'mh',
+    createdAt: NOW,
+  };
+}
+
+const event = (type: string, payload: object = {}) => ({ type, payload: JSON.stringify(payload) });
+
+export function storeContract(name: string, open: OpenStore): void {
+  describe(`Store contract: ${name}`, () => {
+    let store: Store;
+
+    beforeEach(async () => {
+      const opened = open();
+      store = opened.store;
+      await store.ensureBranch({ id: 'b1', name: 'Chi bộ 1' }, NOW);
+      await store.ensureBranch({ id: 'b2', name: 'Chi bộ 2' }, NOW);
+      return opened.close;
+    });
+
+    async function meetingWithCards(id: string, cards: number): Promise<Head> {
+      const head = await store.createMeeting(newMeeting(id));
+      await store.addCards(
+        id,
+        Array.from({ length: cards }, (_, i) => ({ serial: i + 1, pk: keyFor(i + 1) })),
+      );
+      return head;
+    }
+
+    /** Every event links to the one before and hashes as SPEC §6 says. */
+    async function expectValidChain(meetingId: string): Promise<void> {
+      const events = await store.events(meetingId);
+      let parent: string | null = null;
+      events.forEach((e, i) => {
+        expect(e.height).toBe(i);
+        expect(e.parent).toBe(parent);
+        const hash = base64url(eventHash({ ...e, type: e.type as EventType }));
+        expect(e.hash).toBe(hash);
+        parent = hash;
+      });
+    }
+
+    it('creates the receipt key once and keeps it', async () => {
+      const first = await store.receiptKey(() => ({ secretKey: 's1', publicKey: 'p1' }));
+      const second = await store.receiptKey(() => ({ secretKey: 's2', publicKey: 'p2' }));
+      expect(first).toEqual({ secretKey: 's1', publicKey: 'p1' });
+      expect(second).toEqual(first);
+    });
+
+    it('keeps only the latest operator key', async () => {
+      await store.replaceOperatorKey('old', NOW);
+      await store.replaceOperatorKey('new', NOW);
+      expect(await store.hasOperatorKey('new')).toBe(true);
+      expect(await store.hasOperatorKey('old')).toBe(false);
+    });
+
+    it('spends a setup token once, creating the organiser', async () => {
+      await store.createSetupToken('b1', 'token-hash', NOW);
+      const input = {
+        tokenHash: 'token-hash',
+        maxAge: 60_000,
+        account: { id: 'a1', name: 'organiser' },
+        password: { hash: 'h', salt: 's', params: '{}' },
+        now: NOW + 1000,
+      };
+      expect(await store.hasOrganiser('b1')).toBe(false);
+      expect(await store.completeSetup(input)).toEqual({ accountId: 'a1', branchId: 'b1' });
+      expect(await store.hasOrganiser('b1')).toBe(true);
+      expect(await store.completeSetup({ ...input, account: { id: 'a2', name: 'other' } })).toBeNull();
+      expect(await store.passwordFor('organiser')).toMatchObject({ accountId: 'a1', branchId: 'b1', hash: 'h' });
+      expect(await store.passwordFor('other')).toBeNull();
+    });
+
+    it('refuses an expired or replaced setup token', async () => {
+      await store.createSetupToken('b1', 'first', NOW);
+      await store.createSetupToken('b1', 'second', NOW);
+      const input = {
+        maxAge: 60_000,
+        account: { id: 'a1', name: 'organiser' },
+        password: { hash: 'h', salt: 's', params: '{}' },
+        now: NOW + 1000,
+      };
+      expect(await store.completeSetup({ ...input, tokenHash: 'first' })).toBeNull();
+      expect(await store.completeSetup({ ...input, tokenHash: 'second', now: NOW + 61_000 })).toBeNull();
+      expect(await store.completeSetup({ ...input, tokenHash: 'second' })).not.toBeNull();
+    });
+
+    it('keeps sessions until they expire or end', async () => {
+      await store.createOrganiser({
+        branchId: 'b1',
+        account: { id: 'a1', name: 'organiser' },
+        password: { hash: 'h', salt: 's', params: '{}' },
+        now: NOW,
+      });
+      const session = { accountId: 'a1', branchId: 'b1', csrfToken: 'c', expiresAt: NOW + 1000 };
+      await store.createSession('s1', session, NOW);
+      expect(await store.session('s1', NOW + 999)).toEqual(session);
+      expect(await store.session('s1', NOW + 1000)).toBeNull();
+      await store.endSession('s1');
+      expect(await store.session('s1', NOW)).toBeNull();
+    });
+
+    it('refuses a second account with the same name', async () => {
+      const input = {
+        branchId: 'b1',
+        account: { id: 'a1', name: 'organiser' },
+        password: { hash: 'h', salt: 's', params: '{}' },
+        now: NOW,
+      };
+      expect(await store.createOrganiser(input)).toEqual({ accountId: 'a1' });
+      expect(await store.createOrganiser({ ...input, account: { id: 'a2', name: 'organiser' } })).toBeNull();
+    });
+
+    it('counts login failures within the window until cleared', async () => {
+      await store.recordLoginFailure('ip', NOW);
+      await store.recordLoginFailure('ip', NOW + 10);
+      await store.recordLoginFailure('other', NOW + 10);
+      expect(await store.loginFailures('ip', NOW - 1)).toBe(2);
+      expect(await store.loginFailures('ip', NOW + 5)).toBe(1);
+      await store.clearLoginFailures('ip');
+      expect(await store.loginFailures('ip', NOW - 1)).toBe(0);
+      expect(await store.loginFailures('other', NOW - 1)).toBe(1);
+    });
+
+    it('replaces a branch roster whole, in order, per branch', async () => {
+      const members = Array.from({ length: 120 }, (_, i) => ({
+        id: `m${i}`,
+        name: `Đảng viên ${i}`,
+        status: i % 10 === 0 ? ('probationary' as const) : ('official' as const),
+        role: 'member',
+        proposedLevel: 'httnv',
+        exclusion: null,
+        facts: i === 3 ? [{ code: 'discipline', source: 'QĐ số 1' }] : [],
+      }));
+      await store.replaceRoster('b1', members);
+      await store.replaceRoster('b2', members.slice(0, 2));
+      expect(await store.roster('b1')).toEqual(members);
+      await store.replaceRoster('b1', members.slice(5, 7));
+      expect((await store.roster('b1')).map((m) => m.id)).toEqual(['m5', 'm6']);
+      expect(await store.roster('b2')).toHaveLength(2);
+    });
+
+    it('creates a meeting with its manifest as the event at height 0', async () => {
+      const head = await store.createMeeting(newMeeting('m1'));
+      expect(head.height).toBe(0);
+      expect(await store.head('m1')).toEqual(head);
+      const [manifest] = await store.events('m1');
+      expect(manifest).toMatchObject({ height: 0, parent: null, type: 'manifest', payload: newMeeting('m1').manifest });
+      expect(await store.meeting('m1')).toMatchObject({ status: 'ceremony', round: 1, jointKey: null, trustees: { n: 3, k: 2 } });
+      expect(await store.meeting('nope')).toBeNull();
+    });
+
+    it('lists only the branch’s own meetings', async () => {
+      await store.createMeeting(newMeeting('m1', 'b1'));
+      await store.createMeeting(newMeeting('m2', 'b2'));
+      expect((await store.meetings('b1')).map((m) => m.id)).toEqual(['m1']);
+    });
+
+    it('appends events to a valid chain and refuses a stale head, changing nothing', async () => {
+      const h0 = await store.createMeeting(newMeeting('m1'));
+      const h1 = await store.appendEvent('m1', h0, event('attendance', { summoned: 5, present: 4, excluded: 0 }));
+      expect(h1.height).toBe(1);
+      await expect(store.appendEvent('m1', h0, event('attendance'))).rejects.toBeInstanceOf(StaleHeadError);
+      expect(await store.events('m1')).toHaveLength(2);
+      await store.appendEvent('m1', h1, event('attendance', { summoned: 5, present: 5, excluded: 0 }));
+      await expectValidChain('m1');
+      const attendance = await store.events('m1', { types: ['attendance'], fromHeight: 2 });
+      expect(attendance.map((e) => e.height)).toEqual([2]);
+    });
+
+    it('registers cards in bulk and refuses a duplicate without storing any of the batch', async () => {
+      await meetingWithCards('m1', 250);
+      expect(await store.cards('m1')).toHaveLength(250);
+      await expect(
+        store.addCards('m1', [
+          { serial: 251, pk: keyFor(251) },
+          { serial: 1, pk: keyFor(999) },
+        ]),
+      ).rejects.toBeInstanceOf(DuplicateCardError);
+      await expect(store.addCards('m1', [{ serial: 300, pk: keyFor(1) }])).rejects.toBeInstanceOf(DuplicateCardError);
+      expect(await store.cards('m1')).toHaveLength(250);
+      const some = await store.cards('m1', { serials: Array.from({ length: 150 }, (_, i) => i + 50) });
+      expect(some.map((c) => c.serial)).toEqual(Array.from({ length: 150 }, (_, i) => i + 50));
+      expect(await store.cardByKey('m1', keyFor(7))).toEqual({ serial: 7, pk: keyFor(7), state: 'issued' });
+    });
+
+    it('activates and voids cards with their events; a stale activation changes nothing', async () => {
+      const h0 = await meetingWithCards('m1', 200);
+      const serials = Array.from({ length: 150 }, (_, i) => i + 1);
+      const h1 = await store.activateCards('m1', h0, serials, event('credentials-activated', { keys: [] }));
+      await expect(
+        store.activateCards('m1', h0, [151, 152], event('credentials-activated', { keys: [] })),
+      ).rejects.toBeInstanceOf(StaleHeadError);
+      expect(await store.counts('m1')).toEqual({ issued: 50, activated: 150, voided: 0, cast: 0 });
+      await store.voidCard('m1', h1, 3, event('credential-voided', { key: keyFor(3) }));
+      expect(await store.counts('m1')).toEqual({ issued: 50, activated: 149, voided: 1, cast: 0 });
+      expect((await store.cardByKey('m1', keyFor(3)))?.state).toBe('voided');
+      await expectValidChain('m1');
+    });
+
+    it('runs the ceremony outcomes: a complaint starts a new round, the acks fix the joint key', async () => {
+      const h0 = await store.createMeeting(newMeeting('m1'));
+      const h1 = await store.recordCeremony('m1', h0, [event('trustee-ack')], { kind: 'restart', round: 2 });
+      expect(await store.meeting('m1')).toMatchObject({ status: 'ceremony', round: 2 });
+      await store.recordCeremony('m1', h1, [event('trustee-ack'), event('joint-key')], {
+        kind: 'joint-key',
+        jointKey: 'K',
+        ctx: 'ctx',
+      });
+      expect(await store.meeting('m1')).toMatchObject({ status: 'ready', round: 2, jointKey: 'K', ctx: 'ctx' });
+      expect((await store.head('m1')).height).toBe(3);
+    });
+
+    it('spends a credential once: a second ballot is refused with the first one, nothing appended', async () => {
+      let at = await meetingWithCards('m1', 3);
+      at = await store.openPoll('m1', at, event('poll-opened'));
+      const pk = keyFor(1);
+      const first = await store.castBallot('m1', at, { pk, ballotHash: 'h1', event: event('ballot', { pk }) });
+      const refused = await store
+        .castBallot('m1', first, { pk, ballotHash: 'h2', event: event('ballot', { pk, again: true }) })
+        .catch((e) => e);
+      expect(refused).toBeInstanceOf(CredentialSpentError);
+      expect((refused as CredentialSpentError).spent).toEqual({ pk, ballotHash: 'h1', height: first.height });
+      expect(await store.head('m1')).toEqual(first);
+      expect(await store.spentCredential('m1', pk)).toEqual({ pk, ballotHash: 'h1', height: first.height });
+      expect(await store.spentCredential('m1', keyFor(2))).toBeNull();
+      expect((await store.counts('m1')).cast).toBe(1);
+    });
+
+    it('a ballot written against a stale head is not stored', async () => {
+      let at = await meetingWithCards('m1', 3);
+      at = await store.openPoll('m1', at, event('poll-opened'));
+      await store.castBallot('m1', at, { pk: keyFor(1), ballotHash: 'h1', event: event('ballot') });
+      await expect(
+        store.castBallot('m1', at, { pk: keyFor(2), ballotHash: 'h2', event: event('ballot') }),
+      ).rejects.toBeInstanceOf(StaleHeadError);
+      expect(await store.spentCredential('m1', keyFor(2))).toBeNull();
+    });
+
+    it('of 20 concurrent ballots on one credential exactly one is stored', async () => {
+      let at = await meetingWithCards('m1', 1);
+      at = await store.openPoll('m1', at, event('poll-opened'));
+      const pk = keyFor(1);
+      const results = await Promise.allSettled(
+        Array.from({ length: 20 }, (_, i) =>
+          store.castBallot('m1', at, { pk, ballotHash: `h${i}`, event: event('ballot', { i }) }),
+        ),
+      );
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      for (const r of results) {
+        if (r.status === 'rejected') expect(r.reason).toSatisfy((e) => e instanceof StaleHeadError || e instanceof CredentialSpentError);
+      }
+      expect((await store.counts('m1')).cast).toBe(1);
+      expect(await store.events('m1', { types: ['ballot'] })).toHaveLength(1);
+    });
+
+    it('moves the meeting through open, closed and decrypted', async () => {
+      let at = await store.createMeeting(newMeeting('m1'));
+      at = await store.openPoll('m1', at, event('poll-opened'));
+      expect((await store.meeting('m1'))?.status).toBe('open');
+      at = await store.closePoll('m1', at, [event('poll-closed'), event('encrypted-tally')]);
+      expect((await store.meeting('m1'))?.status).toBe('closed');
+      at = await store.addDecryptionShare('m1', at, event('decryption-share', { index: 1 }), null);
+      expect((await store.meeting('m1'))?.status).toBe('closed');
+      at = await store.addDecryptionShare('m1', at, event('decryption-share', { index: 2 }), event('result'));
+      expect((await store.meeting('m1'))?.status).toBe('decrypted');
+      expect((await store.events('m1')).map((e) => e.type)).toEqual([
+        'manifest',
+        'poll-opened',
+        'poll-closed',
+        'encrypted-tally',
+        'decryption-share',
+        'decryption-share',
+        'result',
+      ]);
+      await expectValidChain('m1');
+    });
+
+    it('keeps the trustee code hash per meeting, replacing it', async () => {
+      await store.createMeeting(newMeeting('m1'));
+      expect(await store.trusteeCodeHash('m1')).toBeNull();
+      await store.setTrusteeCode('m1', 'c1');
+      await store.setTrusteeCode('m1', 'c2');
+      expect(await store.trusteeCodeHash('m1')).toBe('c2');
+    });
+  });
+}
