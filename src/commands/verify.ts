@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { verifyRecord } from '../../crypto/index.ts';
+import { outcomeForResult } from '../rules/index.ts';
 import { progressLine } from './progress.ts';
 
 const USAGE = 'Usage: phieukin verify FILE [--json]';
@@ -30,7 +31,7 @@ export async function run(args: string[]): Promise<number> {
     return 2;
   }
   const show = progressLine();
-  const report = verifyRecord(text, { onProgress: show });
+  const report = verifyRecord(text, { onProgress: show, outcome: outcomeForResult });
   show.done();
   if (json) {
     console.log(JSON.stringify(report, null, 2));

@@ -5,6 +5,7 @@ import {
   base64url as b64,
   type Choices,
   type Ciphertexts,
+  type Credential,
   certifyResult,
   checkDecryptionShare,
   combineShares,
@@ -12,12 +13,14 @@ import {
   credentialFromToken,
   dealShares,
   decryptionShare,
+  type Ed25519Keys,
   ed25519Keygen,
   encryptBallot,
   eventHash,
   finishCeremony,
   jointKeyPayload,
   type Manifest,
+  type MeetingContext,
   type MeetingRecord,
   manifestHash,
   meetingContext,
@@ -48,9 +51,31 @@ export type DemoOptions = {
   /** Probability in percent that a voter leaves a question blank. */
   blankPercent?: number;
   onProgress?: (stage: string, done: number, total: number) => void;
+  /** Tests only: also return the secrets the meeting used (tokens, credentials, trustee shares). */
+  keepSecrets?: boolean;
 };
 
-export type DemoMeeting = { record: MeetingRecord; confirmationCodes: string[]; trusteesUsed: number[] };
+/**
+ * What the participants of a demo meeting kept to themselves, returned only with `keepSecrets` (tests that
+ * forge well-formed objects need them). A real meeting never gathers these in one place.
+ */
+export type DemoSecrets = {
+  mc: MeetingContext;
+  /** Per voter, in ballot order: the card's token and the credential derived from it. */
+  tokens: Uint8Array[];
+  credentials: Credential[];
+  /** Per trustee, by index 1…n: s_j and the Ed25519 certification key. */
+  keyShares: TrusteeKeyShare[];
+  /** The receipt key whose public half is in `poll-opened`. */
+  serverKey: Ed25519Keys;
+};
+
+export type DemoMeeting = {
+  record: MeetingRecord;
+  confirmationCodes: string[];
+  trusteesUsed: number[];
+  secrets?: DemoSecrets;
+};
 
 function demoManifest(o: DemoOptions): Manifest {
   const base: Manifest = {
@@ -114,20 +139,24 @@ export function runDemoMeeting(o: DemoOptions): DemoMeeting {
   progress('ceremony', 1, 1);
 
   appendEvent(events, 'attendance', { summoned: o.voters, present: o.voters, excluded: 0 });
-  const credentials = Array.from({ length: o.voters }, () =>
-    credentialFromToken(manifest.meetingId, newToken(random)),
-  );
+  const tokens = Array.from({ length: o.voters }, () => newToken(random));
+  const credentials = tokens.map((token) => credentialFromToken(manifest.meetingId, token));
   const keys = credentials.map((c) => c.pk).sort(compareBytes);
   appendEvent(events, 'credentials-activated', { keys: keys.map(b64) });
-  appendEvent(events, 'poll-opened', { serverKey: b64(ed25519Keygen(random).publicKey) });
+  const serverKey = ed25519Keygen(random);
+  appendEvent(events, 'poll-opened', { serverKey: b64(serverKey.publicKey) });
 
   const blank = o.blankPercent ?? 10;
+  // Like a real chi bộ, most voters agree on each subject: 70% pick the question's favourite option.
+  const favouriteShare = 70;
+  const favourites = manifest.questions.map((q) => pick(random, q.options.length));
   const ciphertexts: Ciphertexts[] = [];
   const confirmationCodes: string[] = [];
   for (const [v, credential] of credentials.entries()) {
-    const choices: Choices = manifest.questions.map((q) =>
-      pick(random, 100) < blank ? null : pick(random, q.options.length),
-    );
+    const choices: Choices = manifest.questions.map((q, i) => {
+      if (pick(random, 100) < blank) return null;
+      return pick(random, 100) < favouriteShare ? favourites[i]! : pick(random, q.options.length);
+    });
     const cast = encryptBallot(mc, credential, choices, { random });
     appendEvent(events, 'ballot', cast.ballot);
     confirmationCodes.push(cast.confirmationCode);
@@ -175,5 +204,12 @@ export function runDemoMeeting(o: DemoOptions): DemoMeeting {
   appendEvent(events, 'result', resultText);
   for (const keyShare of present)
     appendEvent(events, 'certification', certifyResult(mh, resultText, keyShare.index, keyShare.signingKey));
-  return { record: { protocol: 'phieukin/v1', events }, confirmationCodes, trusteesUsed };
+  const record: MeetingRecord = { protocol: 'phieukin/v1', events };
+  if (!o.keepSecrets) return { record, confirmationCodes, trusteesUsed };
+  return {
+    record,
+    confirmationCodes,
+    trusteesUsed,
+    secrets: { mc, tokens, credentials, keyShares, serverKey },
+  };
 }
