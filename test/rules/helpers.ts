@@ -16,13 +16,19 @@ export const meeting = (summoned: number, over: Partial<Meeting> = {}): Meeting 
 /** A subject whose counts are those given; the ballots not counted are blank. */
 export function subject(
   id: string,
-  counts: Record<string, number>,
+  given: Partial<Record<string, number>>,
   ballots: number,
   over: Partial<Subject> = {},
 ): Subject {
+  const counts = Object.fromEntries(
+    Object.entries(given).filter((e): e is [string, number] => e[1] !== undefined),
+  );
   const used = Object.values(counts).reduce((a, b) => a + b, 0);
   return { id, name: `Đảng viên ${id}`, role: 'member', facts: [], counts, blank: ballots - used, ...over };
 }
+
+/** Settings as table rows write them: rows differ in which keys they have. */
+export type Settings = Record<string, NonNullable<RuleInput['settings']>[string] | undefined>;
 
 export const proposals = (o: RuleOutcome): Record<string, string> =>
   Object.fromEntries(o.subjects.map((s) => [s.id, s.proposal]));

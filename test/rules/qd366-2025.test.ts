@@ -3,15 +3,26 @@
 import { describe, expect, it } from 'vitest';
 import { applyRuleSet, type RuleInput, type RuleOutcome } from '../../src/rules/index.ts';
 import { BALLOTS, BEST_VOTES, chiBo57 } from './chi-bo-57.ts';
-import { flagCodes, meeting, proposals, type Subject, subject, traceTexts, warningCodes } from './helpers.ts';
+import {
+  flagCodes,
+  meeting,
+  proposals,
+  type Settings,
+  type Subject,
+  subject,
+  traceTexts,
+  warningCodes,
+} from './helpers.ts';
 
 const QD366 = 'QD366-2025';
-const run = (
-  m: RuleInput['meeting'],
-  subjects: Subject[],
-  settings: RuleInput['settings'] = {},
-  extra = {},
-) => applyRuleSet({ ruleSet: QD366, settings, meeting: m, subjects, ...extra });
+const run = (m: RuleInput['meeting'], subjects: Subject[], settings: Settings = {}, extra = {}) =>
+  applyRuleSet({
+    ruleSet: QD366,
+    settings: settings as RuleInput['settings'],
+    meeting: m,
+    subjects,
+    ...extra,
+  });
 
 describe('QĐ 366 adoption: more than half of the denominator (Điều lệ Đảng Điều 9 k5, local)', () => {
   it.each([
@@ -75,7 +86,7 @@ describe('QĐ 366 per-level thresholds (HD 07-HD/BTCTW 2011: at least 2/3 for th
     const o = run(
       meeting(12),
       [subject('a', { htxsnv: 7, httnv: 5 }, 12), subject('b', { htxsnv: 1, httnv: 11 }, 12)],
-      settings,
+      settings as RuleInput['settings'],
     );
     expect(proposals(o)).toEqual({ a: 'no-majority', b: 'httnv' });
     expect(traceTexts(o, 'a')[1]).toContain('HTXSNV: 7/12 (58.3%), needs ≥ 2/3: not reached');
@@ -292,9 +303,9 @@ describe('QĐ 366 Điều 11 k4.1: a leader with "tín nhiệm thấp" over half
 });
 
 describe('head not above the collective (HD 21-HD/BTCTW 2019; setting, unconfirmed after 2019)', () => {
-  const chiBo = (counts: Record<string, number>, facts: Subject['facts'] = []) =>
+  const chiBo = (counts: Partial<Record<string, number>>, facts: Subject['facts'] = []) =>
     subject('cb', counts, 10, { role: 'collective', facts });
-  const secretary = (counts: Record<string, number>) => subject('bt', counts, 10, { role: 'secretary' });
+  const secretary = (counts: Partial<Record<string, number>>) => subject('bt', counts, 10, { role: 'secretary' });
   const headFlags = (o: RuleOutcome) => flagCodes(o, 'bt').filter((c) => c.startsWith('head'));
   it.each([
     {
@@ -346,7 +357,7 @@ describe('head not above the collective (HD 21-HD/BTCTW 2019; setting, unconfirm
 
 describe('QĐ 366 Điều 11 k1.5: HTXSNV at most 20% (or 25%) of HTTNV; warn and mark, never demote', () => {
   // two proposed HTXSNV with 10 and 9 of 12 votes, and n proposed HTTNV
-  const meetingWith = (httnv: number, settings: RuleInput['settings'] = {}) =>
+  const meetingWith = (httnv: number, settings: Settings = {}) =>
     run(
       meeting(12),
       [
@@ -355,7 +366,7 @@ describe('QĐ 366 Điều 11 k1.5: HTXSNV at most 20% (or 25%) of HTTNV; warn an
         ...Array.from({ length: httnv }, (_, i) => subject(`t${i}`, { httnv: 12 }, 12)),
         subject('cb', { htxsnv: 12 }, 12, { role: 'collective' }),
       ],
-      settings,
+      settings as RuleInput['settings'],
     );
   it.each([
     { httnv: 0, settings: {}, max: 0, x2: ['exceeds-cap'], x1: ['exceeds-cap'] },
