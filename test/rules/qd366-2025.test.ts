@@ -305,7 +305,8 @@ describe('QĐ 366 Điều 11 k4.1: a leader with "tín nhiệm thấp" over half
 describe('head not above the collective (HD 21-HD/BTCTW 2019; setting, unconfirmed after 2019)', () => {
   const chiBo = (counts: Partial<Record<string, number>>, facts: Subject['facts'] = []) =>
     subject('cb', counts, 10, { role: 'collective', facts });
-  const secretary = (counts: Partial<Record<string, number>>) => subject('bt', counts, 10, { role: 'secretary' });
+  const secretary = (counts: Partial<Record<string, number>>) =>
+    subject('bt', counts, 10, { role: 'secretary' });
   const headFlags = (o: RuleOutcome) => flagCodes(o, 'bt').filter((c) => c.startsWith('head'));
   it.each([
     {
