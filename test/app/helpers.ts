@@ -26,6 +26,7 @@ import type { AppConfig } from '../../src/server/context.ts';
 import { issueSetupToken } from '../../src/server/setup.ts';
 import type { Store } from '../../src/store/store.ts';
 
+// biome-ignore lint/suspicious/noExplicitAny: the tests read JSON replies field by field
 export type Reply = { status: number; body: any; headers: Headers };
 
 export class Client {
@@ -36,7 +37,12 @@ export class Client {
     readonly headers: Record<string, string> = {},
   ) {}
 
-  async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply> {
+  async request(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Reply> {
     const init: RequestInit = {
       method,
       headers: {
@@ -59,8 +65,10 @@ export class Client {
     return { status: response.status, body: parsed, headers: response.headers };
   }
   get = (path: string, headers?: Record<string, string>) => this.request('GET', path, undefined, headers);
-  post = (path: string, body?: unknown, headers?: Record<string, string>) => this.request('POST', path, body ?? {}, headers);
-  put = (path: string, body?: unknown, headers?: Record<string, string>) => this.request('PUT', path, body ?? {}, headers);
+  post = (path: string, body?: unknown, headers?: Record<string, string>) =>
+    this.request('POST', path, body ?? {}, headers);
+  put = (path: string, body?: unknown, headers?: Record<string, string>) =>
+    this.request('PUT', path, body ?? {}, headers);
 }
 
 export const PASSWORD = 'mật khẩu đủ dài';
@@ -79,7 +87,12 @@ export type TestApp = {
 export function testApp(config: AppConfig = {}): TestApp {
   const { store, close } = openDatabase(':memory:');
   let now = Date.UTC(2026, 10, 23, 8);
-  const clock = { now: () => now, advance: (ms: number) => void (now += ms) };
+  const clock = {
+    now: () => now,
+    advance: (ms: number) => {
+      now += ms;
+    },
+  };
   const receipt = ed25519Keygen();
   const app = createApp({
     store,
@@ -167,7 +180,8 @@ export class MeetingDriver {
 
   async expectOk(reply: Promise<Reply>, status = 201): Promise<Reply> {
     const r = await reply;
-    if (r.status !== status) throw new Error(`expected ${status}, got ${r.status}: ${JSON.stringify(r.body)}`);
+    if (r.status !== status)
+      throw new Error(`expected ${status}, got ${r.status}: ${JSON.stringify(r.body)}`);
     return r;
   }
 
@@ -186,7 +200,9 @@ export class MeetingDriver {
     const mh = manifestHash(this.manifest);
     const state = (await this.trustee.get(this.path('/ceremony'))).body;
     for (const t of this.trustees) {
-      await this.expectOk(this.trustee.post(this.path('/ceremony/shares'), dealShares(mh, t.secrets, state.commitments)));
+      await this.expectOk(
+        this.trustee.post(this.path('/ceremony/shares'), dealShares(mh, t.secrets, state.commitments)),
+      );
     }
   }
 
@@ -220,7 +236,10 @@ export class MeetingDriver {
   async ready(voters: number): Promise<void> {
     await this.ceremony();
     await this.cards(voters);
-    await this.expectOk(this.organiser.put(this.path('/attendance'), { summoned: voters, present: voters }), 200);
+    await this.expectOk(
+      this.organiser.put(this.path('/attendance'), { summoned: voters, present: voters }),
+      200,
+    );
     await this.expectOk(this.organiser.post(this.path('/cards/activate'), { from: 1, to: voters }), 200);
   }
 
@@ -253,13 +272,21 @@ export class MeetingDriver {
     const m = (await this.t.store.meeting(this.id))!;
     const mc = meetingContext(this.manifest, m.jointKey!);
     const keyShare = this.trustees[index - 1]!.keyShare!;
-    return this.trustee.post(this.path('/shares'), decryptionShare(mc, keyShare, decodeTally(mc, view.tally)));
+    return this.trustee.post(
+      this.path('/shares'),
+      decryptionShare(mc, keyShare, decodeTally(mc, view.tally)),
+    );
   }
 
   async certify(index: number): Promise<Reply> {
     const result = (await this.t.client().get(this.path('/result'))).body;
     const keyShare = this.trustees[index - 1]!.keyShare!;
-    const payload = certifyResult(manifestHash(this.manifest), result.resultPayload, index, keyShare.signingKey);
+    const payload = certifyResult(
+      manifestHash(this.manifest),
+      result.resultPayload,
+      index,
+      keyShare.signingKey,
+    );
     return this.trustee.post(this.path('/certifications'), payload);
   }
 

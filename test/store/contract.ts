@@ -98,7 +98,11 @@ export function storeContract(name: string, open: OpenStore): void {
       expect(await store.completeSetup(input)).toEqual({ accountId: 'a1', branchId: 'b1' });
       expect(await store.hasOrganiser('b1')).toBe(true);
       expect(await store.completeSetup({ ...input, account: { id: 'a2', name: 'other' } })).toBeNull();
-      expect(await store.passwordFor('organiser')).toMatchObject({ accountId: 'a1', branchId: 'b1', hash: 'h' });
+      expect(await store.passwordFor('organiser')).toMatchObject({
+        accountId: 'a1',
+        branchId: 'b1',
+        hash: 'h',
+      });
       expect(await store.passwordFor('other')).toBeNull();
     });
 
@@ -176,8 +180,18 @@ export function storeContract(name: string, open: OpenStore): void {
       expect(head.height).toBe(0);
       expect(await store.head('m1')).toEqual(head);
       const [manifest] = await store.events('m1');
-      expect(manifest).toMatchObject({ height: 0, parent: null, type: 'manifest', payload: newMeeting('m1').manifest });
-      expect(await store.meeting('m1')).toMatchObject({ status: 'ceremony', round: 1, jointKey: null, trustees: { n: 3, k: 2 } });
+      expect(manifest).toMatchObject({
+        height: 0,
+        parent: null,
+        type: 'manifest',
+        payload: newMeeting('m1').manifest,
+      });
+      expect(await store.meeting('m1')).toMatchObject({
+        status: 'ceremony',
+        round: 1,
+        jointKey: null,
+        trustees: { n: 3, k: 2 },
+      });
       expect(await store.meeting('nope')).toBeNull();
     });
 
@@ -189,7 +203,11 @@ export function storeContract(name: string, open: OpenStore): void {
 
     it('appends events to a valid chain and refuses a stale head, changing nothing', async () => {
       const h0 = await store.createMeeting(newMeeting('m1'));
-      const h1 = await store.appendEvent('m1', h0, event('attendance', { summoned: 5, present: 4, excluded: 0 }));
+      const h1 = await store.appendEvent(
+        'm1',
+        h0,
+        event('attendance', { summoned: 5, present: 4, excluded: 0 }),
+      );
       expect(h1.height).toBe(1);
       await expect(store.appendEvent('m1', h0, event('attendance'))).rejects.toBeInstanceOf(StaleHeadError);
       expect(await store.events('m1')).toHaveLength(2);
@@ -208,7 +226,9 @@ export function storeContract(name: string, open: OpenStore): void {
           { serial: 1, pk: keyFor(999) },
         ]),
       ).rejects.toBeInstanceOf(DuplicateCardError);
-      await expect(store.addCards('m1', [{ serial: 300, pk: keyFor(1) }])).rejects.toBeInstanceOf(DuplicateCardError);
+      await expect(store.addCards('m1', [{ serial: 300, pk: keyFor(1) }])).rejects.toBeInstanceOf(
+        DuplicateCardError,
+      );
       expect(await store.cards('m1')).toHaveLength(250);
       const some = await store.cards('m1', { serials: Array.from({ length: 150 }, (_, i) => i + 50) });
       expect(some.map((c) => c.serial)).toEqual(Array.from({ length: 150 }, (_, i) => i + 50));
@@ -238,7 +258,12 @@ export function storeContract(name: string, open: OpenStore): void {
         jointKey: 'K',
         ctx: 'ctx',
       });
-      expect(await store.meeting('m1')).toMatchObject({ status: 'ready', round: 2, jointKey: 'K', ctx: 'ctx' });
+      expect(await store.meeting('m1')).toMatchObject({
+        status: 'ready',
+        round: 2,
+        jointKey: 'K',
+        ctx: 'ctx',
+      });
       expect((await store.head('m1')).height).toBe(3);
     });
 
@@ -246,7 +271,11 @@ export function storeContract(name: string, open: OpenStore): void {
       let at = await meetingWithCards('m1', 3);
       at = await store.openPoll('m1', at, event('poll-opened'));
       const pk = keyFor(1);
-      const first = await store.castBallot('m1', at, { pk, ballotHash: 'h1', event: event('ballot', { pk }) });
+      const first = await store.castBallot('m1', at, {
+        pk,
+        ballotHash: 'h1',
+        event: event('ballot', { pk }),
+      });
       const refused = await store
         .castBallot('m1', first, { pk, ballotHash: 'h2', event: event('ballot', { pk, again: true }) })
         .catch((e) => e);
@@ -279,7 +308,8 @@ export function storeContract(name: string, open: OpenStore): void {
       );
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
       for (const r of results) {
-        if (r.status === 'rejected') expect(r.reason).toSatisfy((e) => e instanceof StaleHeadError || e instanceof CredentialSpentError);
+        if (r.status === 'rejected')
+          expect(r.reason).toSatisfy((e) => e instanceof StaleHeadError || e instanceof CredentialSpentError);
       }
       expect((await store.counts('m1')).cast).toBe(1);
       expect(await store.events('m1', { types: ['ballot'] })).toHaveLength(1);

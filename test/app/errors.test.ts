@@ -1,0 +1,60 @@
+// What every response shares: JSON errors in the client's language, body limits, security headers, and
+// no caching of API answers.
+import { afterEach, describe, expect, it } from 'vitest';
+import { MeetingDriver, type TestApp, testApp } from './helpers.ts';
+
+describe('errors and headers', () => {
+  let t: TestApp;
+  afterEach(() => t.close());
+
+  it('answers in Vietnamese by default and in English when the client prefers it', async () => {
+    t = testApp();
+    const vi = await t.client().get('/api/roster');
+    expect(vi.body).toEqual({
+      error: { code: 'unauthenticated', message: 'Cần đăng nhập với tư cách người tổ chức' },
+    });
+    expect(vi.headers.get('content-language')).toBe('vi');
+    const en = await t.client({ 'accept-language': 'en-GB,en;q=0.9,vi;q=0.5' }).get('/api/roster');
+    expect(en.body.error.message).toBe('You need to log in as the organiser');
+    const viFirst = await t.client({ 'accept-language': 'vi-VN,en;q=0.8' }).get('/api/roster');
+    expect(viFirst.body.error.message).toBe('Cần đăng nhập với tư cách người tổ chức');
+  });
+
+  it('answers unknown addresses with a JSON 404', async () => {
+    t = testApp();
+    const api = await t.client().get('/api/nothing-here');
+    expect(api.status).toBe(404);
+    expect(api.body.error.code).toBe('not_found');
+    expect((await t.client().get('/not-a-page')).status).toBe(404);
+    const meeting = await t.client().get('/api/meetings/unknown/record');
+    expect(meeting.status).toBe(404);
+    expect(meeting.body.error.code).toBe('meeting_not_found');
+  });
+
+  it('refuses malformed JSON and oversized bodies', async () => {
+    t = testApp();
+    const organiser = await t.organiser();
+    const bad = await organiser.request('PUT', '/api/roster', '{"members": [', {
+      'content-type': 'application/json',
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe('bad_json');
+    const huge = await organiser.request('PUT', '/api/roster', `{"members":"${'x'.repeat(600 * 1024)}"}`);
+    expect(huge.status).toBe(413);
+    expect(huge.body.error.code).toBe('body_too_large');
+    expect(huge.body.error.message).toContain('524288');
+  });
+
+  it('sends security headers everywhere and no-store on API answers, voter routes included', async () => {
+    t = testApp();
+    const m = await MeetingDriver.create(t);
+    for (const path of [`/api/vote/${m.id}`, `/api/meetings/${m.id}/counts`, '/setup']) {
+      const reply = await t.client().get(path);
+      expect(reply.status).toBe(200);
+      expect(reply.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(reply.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+      expect(reply.headers.get('referrer-policy')).toBe('no-referrer');
+      if (path.startsWith('/api')) expect(reply.headers.get('cache-control')).toBe('no-store');
+    }
+  });
+});
