@@ -138,7 +138,7 @@ function facts(table: ClassificationTable, w: Working, voted: string): boolean {
     }
     if (rule) continue;
     const other = table.facts.find((r) => r.code === f.code);
-    const unknownRef: RuleRef = { rule: 'facts', citations: table.citations, certainty: 'confirmed' };
+    const unknownRef: RuleRef = { rule: 'facts', citations: table.citations, certainty: 'unconfirmed' };
     const message = other
       ? join([
           { vi: `Sự kiện "${f.code}" (`, en: `Fact "${f.code}" (` },
