@@ -2,7 +2,7 @@
 // applies it over a group that may be wider than the chi bộ, so the engine only warns: it ranks those
 // proposed HTXSNV by vote share and marks the ones beyond the cap. It never demotes.
 import { compareShares, share } from './arithmetic.ts';
-import { numberSetting, type Resolved, stringSetting } from './settings.ts';
+import { numberSetting, type Resolved, settingDef, stringSetting } from './settings.ts';
 import type { Working } from './subject.ts';
 import { flag, join, trace, warning } from './text.ts';
 import type { Certainty, ClassificationTable, Message, RuleRef, Text } from './types.ts';
@@ -31,7 +31,7 @@ export function applyCap(table: ClassificationTable, subjects: Working[], settin
   const base = individuals.filter((w) => counted.includes(w.proposal)).length;
   const max = capLimit(base, pct, rounding);
   const weakest = ['capPercent', 'capBase', 'capRounding']
-    .map((key) => table.settings.find((s) => s.key === key)!.certainty)
+    .map((key) => settingDef(table, key).certainty)
     .reduce((a, b) => (STRENGTH.indexOf(a) > STRENGTH.indexOf(b) ? a : b), table.cap.certainty);
   const ref: RuleRef = { ...table.cap, certainty: weakest };
   const baseName = basis === 'httnv' ? 'HTTNV' : 'HTTNV + HTXSNV';

@@ -2,7 +2,7 @@
 // of "tín nhiệm thấp" as flags. There is no adopted level; the proposal names the level over half, if any.
 import { parseThreshold, reaches, share } from './arithmetic.ts';
 import { denominator, denominatorTrace } from './meeting.ts';
-import { type Resolved, stringSetting } from './settings.ts';
+import { type Resolved, settingDef, stringSetting } from './settings.ts';
 import type { Working } from './subject.ts';
 import { flag, join, trace } from './text.ts';
 import type { ConfidenceTable, RuleRef, Text } from './types.ts';
@@ -95,7 +95,7 @@ function lowConfidence(table: ConfidenceTable, w: Working): void {
 }
 
 export function confidence(table: ConfidenceTable, checked: Checked, settings: Resolved): Working[] {
-  const def = table.settings.find((s) => s.key === 'denominator')!;
+  const def = settingDef(table, 'denominator');
   const basis = stringSetting(settings, 'denominator');
   return checked.subjects.map((input) => {
     const d = denominator(basis, checked.meeting, input);

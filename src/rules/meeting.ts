@@ -1,6 +1,7 @@
 // What every rule set needs from the meeting: the denominator a percentage is taken over, the per-subject
 // tally kept for the minutes, and the quorum and attendance warnings.
 import { parseThreshold, percent, reaches, thresholdText } from './arithmetic.ts';
+import { settingRef } from './settings.ts';
 import { join, trace, warning } from './text.ts';
 import type { Message, RuleRef, SettingDef, SubjectInput, Tally, Text, TraceLine } from './types.ts';
 import type { Meeting } from './validate.ts';
@@ -65,8 +66,7 @@ export function denominator(basis: string, m: Meeting, s: SubjectInput): Denomin
 }
 
 export function denominatorTrace(def: SettingDef, d: Denominator): TraceLine {
-  const ref: RuleRef = { rule: 'denominator', citations: def.citations, certainty: def.certainty };
-  return trace(ref, join([{ vi: 'mẫu số: ', en: 'denominator: ' }, d.text]));
+  return trace(settingRef(def, 'denominator'), join([{ vi: 'mẫu số: ', en: 'denominator: ' }, d.text]));
 }
 
 export function tallyOf(options: string[], s: SubjectInput, d: Denominator): Tally {

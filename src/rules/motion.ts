@@ -1,7 +1,7 @@
 // A motion is adopted when "yes" is more than half of the denominator (Điều lệ Đảng Điều 9 k5).
 import { parseThreshold, reaches, share } from './arithmetic.ts';
 import { denominator, denominatorTrace } from './meeting.ts';
-import { type Resolved, stringSetting } from './settings.ts';
+import { type Resolved, settingDef, stringSetting } from './settings.ts';
 import type { Working } from './subject.ts';
 import { trace } from './text.ts';
 import type { MotionTable } from './types.ts';
@@ -10,7 +10,7 @@ import type { Checked } from './validate.ts';
 const HALF = parseThreshold('>1/2');
 
 export function motion(table: MotionTable, checked: Checked, settings: Resolved): Working[] {
-  const def = table.settings.find((s) => s.key === 'denominator')!;
+  const def = settingDef(table, 'denominator');
   const basis = stringSetting(settings, 'denominator');
   return checked.subjects.map((input) => {
     const d = denominator(basis, checked.meeting, input);

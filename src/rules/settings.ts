@@ -1,7 +1,15 @@
 // Settings: what a rule set leaves to the organisation. Each override is checked against the allowed values
 // and comes out with its default and its stated basis, so the record shows what was changed and why.
-import { fail, formatCitations, warning } from './text.ts';
-import type { Message, ResolvedSetting, RuleTable, SettingInput, SettingValue } from './types.ts';
+import { fail, warning } from './text.ts';
+import type {
+  Message,
+  ResolvedSetting,
+  RuleRef,
+  RuleTable,
+  SettingDef,
+  SettingInput,
+  SettingValue,
+} from './types.ts';
 
 export type Resolved = Record<string, ResolvedSetting>;
 
@@ -62,14 +70,10 @@ export function resolveTableSettings(
     resolved[def.key] = { value: value as SettingValue, default: def.default, basis };
     if (value !== def.default && basis === null)
       warnings.push(
-        warning(
-          { rule: def.key, citations: def.citations, certainty: def.certainty },
-          'setting-without-basis',
-          {
-            vi: `Thiết lập "${def.key}" = ${JSON.stringify(value)} khác mặc định ${JSON.stringify(def.default)} mà không nêu căn cứ (${formatCitations(def.citations)}).`,
-            en: `Setting "${def.key}" = ${JSON.stringify(value)} differs from the default ${JSON.stringify(def.default)} with no stated basis (${formatCitations(def.citations)}).`,
-          },
-        ),
+        warning(settingRef(def, def.key), 'setting-without-basis', {
+          vi: `Thiết lập "${def.key}" = ${JSON.stringify(value)} khác mặc định ${JSON.stringify(def.default)} mà không nêu căn cứ.`,
+          en: `Setting "${def.key}" = ${JSON.stringify(value)} differs from the default ${JSON.stringify(def.default)} with no stated basis.`,
+        }),
       );
   }
   return { settings: resolved, warnings };
@@ -78,3 +82,13 @@ export function resolveTableSettings(
 export const stringSetting = (s: Resolved, key: string): string => String(s[key].value);
 export const numberSetting = (s: Resolved, key: string): number => Number(s[key].value);
 export const booleanSetting = (s: Resolved, key: string): boolean => s[key].value === true;
+
+export const settingDef = (table: RuleTable, key: string): SettingDef =>
+  table.settings.find((s) => s.key === key)!;
+
+/** A rule whose citation and certainty are those of the setting that governs it. */
+export const settingRef = (def: SettingDef, rule: string): RuleRef => ({
+  rule,
+  citations: def.citations,
+  certainty: def.certainty,
+});

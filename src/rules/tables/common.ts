@@ -41,9 +41,12 @@ export const denominatorSetting = (citations: Citation[]): SettingDef => ({
 });
 export const DENOMINATOR = denominatorSetting([HD07_2011]);
 
+/** thresholdHtxsnv, thresholdHttnv…: the setting that holds a level's threshold. */
+export const thresholdKey = (level: string): string => `threshold${level[0].toUpperCase()}${level.slice(1)}`;
+
 function threshold(level: string, note: { vi: string; en: string }): SettingDef {
   return {
-    key: `threshold${level[0].toUpperCase()}${level.slice(1)}`,
+    key: thresholdKey(level),
     default: '>1/2',
     allowed: ['>1/2', '>=2/3'],
     certainty: 'local',
