@@ -10,6 +10,7 @@ import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import type { Logger } from 'drizzle-orm/logger';
+import { assetPathFor } from '../../web/page-routes.ts';
 import { type AppConfig, createApp } from '../app.ts';
 import { loadReceiptKey } from '../server/receipt-key.ts';
 import type { Verifier } from '../server/verifier.ts';
@@ -51,7 +52,7 @@ export type RunningServer = { port: number; close: () => Promise<void> };
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const keys = { receipt: await loadReceiptKey(options.store) };
   const assets = options.assetsFolder
-    ? serveStatic({ root: options.assetsFolder, rewriteRequestPath: (path) => path })
+    ? serveStatic({ root: options.assetsFolder, rewriteRequestPath: assetPathFor })
     : undefined;
   const app = createApp({
     store: options.store,

@@ -1,0 +1,66 @@
+// Builds the pages (web/<page>/main.ts and the Web Workers) with esbuild into web/dist/: scripts and the
+// style sheet under assets/, each page's HTML under pages/ (web/page-routes.ts maps addresses to them).
+// `--if-stale` builds only when a source is newer than the last build (npm start and npm test use it).
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import { PAGES } from '../web/page-routes.ts';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const web = join(root, 'web');
+export const outDir = join(web, 'dist');
+const stamp = join(outDir, '.built');
+const WORKERS = ['booth/encrypt-worker.ts', 'verify/verify-worker.ts'];
+const SOURCES = ['web', 'crypto', 'src/rules', 'scripts/build-web.ts', 'package-lock.json'];
+
+function newestChange(path: string): number {
+  if (path === outDir || !existsSync(path)) return 0;
+  const stats = statSync(path);
+  if (!stats.isDirectory()) return stats.mtimeMs;
+  return Math.max(stats.mtimeMs, ...readdirSync(path).map((name) => newestChange(join(path, name))));
+}
+
+export function webBuildIsStale(): boolean {
+  if (!existsSync(stamp)) return true;
+  const built = statSync(stamp).mtimeMs;
+  return SOURCES.some((source) => newestChange(join(root, source)) > built);
+}
+
+export async function buildWeb(): Promise<void> {
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(join(outDir, 'pages'), { recursive: true });
+  const entryPoints = [
+    ...PAGES.map((page) => ({ in: join(web, page, 'main.ts'), out: page })),
+    ...WORKERS.map((file) => ({ in: join(web, file), out: file.split('/')[1]!.replace(/\.ts$/, '') })),
+  ];
+  await build({
+    entryPoints,
+    outdir: join(outDir, 'assets'),
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: ['es2022', 'chrome100', 'safari15', 'firefox110'],
+    minify: true,
+    sourcemap: 'linked',
+    legalComments: 'linked',
+    logLevel: 'warning',
+  });
+  copyFileSync(join(web, 'shared', 'style.css'), join(outDir, 'assets', 'style.css'));
+  for (const page of PAGES)
+    copyFileSync(join(web, page, 'index.html'), join(outDir, 'pages', `${page}.html`));
+  writeFileSync(stamp, `${new Date().toISOString()}\n`);
+}
+
+/** Builds unless the last build is newer than every source. */
+export async function ensureWebBuilt(): Promise<void> {
+  if (webBuildIsStale()) await buildWeb();
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  const ifStale = process.argv.includes('--if-stale');
+  if (!ifStale || webBuildIsStale()) {
+    await buildWeb();
+    process.stdout.write(`web: built into ${outDir}\n`);
+  }
+}

@@ -1,0 +1,31 @@
+// The card's token: read from the URL fragment (which no browser sends to a server) and wiped from the
+// address bar at once, or typed from the card. Only its canonical text is kept, in this tab.
+import { base64url, credentialFromToken, parseTokenText, tokenText } from '../../crypto/index.ts';
+
+/** The meeting id of a booth address `/v/<meetingId>`. */
+export function meetingIdFromPath(path: string): string | null {
+  const match = /^\/v\/([^/]+)\/?$/.exec(path);
+  return match ? decodeURIComponent(match[1]!) : null;
+}
+
+/** The token text, or null when the text is not a card's token. */
+export function canonicalToken(text: string): string | null {
+  try {
+    return tokenText(parseTokenText(text));
+  } catch {
+    return null;
+  }
+}
+
+/** The fragment's token (null: none there, 'malformed'); the fragment leaves the address bar and history. */
+export function takeTokenFromFragment(): string | 'malformed' | null {
+  const fragment = location.hash.replace(/^#/, '');
+  if (!fragment) return null;
+  history.replaceState(null, '', location.pathname + location.search);
+  return canonicalToken(fragment) ?? 'malformed';
+}
+
+/** The card's public key (base64url), as the server and the record know it. */
+export function publicKeyOf(meetingId: string, token: string): string {
+  return base64url(credentialFromToken(meetingId, parseTokenText(token)).pk);
+}

@@ -1,0 +1,296 @@
+// The booth (/v/<meetingId>#<token>): the card's token never leaves the phone; the ballot is encrypted
+// while the voter reads, sent once (a retry sends the very same ballot), and answered by a signed receipt
+// that the phone checks and keeps. `?kiosk=1`: a shared tablet that keeps nothing and clears itself.
+import { type Choices, type Manifest, parseManifest, receiptValid } from '../../crypto/index.ts';
+import { ApiError } from '../shared/api.ts';
+import { byId, h, mount } from '../shared/dom.ts';
+import { t } from '../shared/i18n.ts';
+import { startPage } from '../shared/page.ts';
+import { proposedChoices } from './ballot-form.ts';
+import { boothStorage, type KeptReceipt } from './booth-storage.ts';
+import { canonicalToken, meetingIdFromPath, publicKeyOf, takeTokenFromFragment } from './card-token.ts';
+import type { EncryptedBallot } from './encrypt-worker.ts';
+import { type Encryption, type EncryptionState, startEncryption } from './encryption.ts';
+import { fetchMeeting, type MeetingInfo, type Refusal, refusalOf, submitBallot } from './submit.ts';
+import {
+  type Action,
+  ballotView,
+  blanksView,
+  doneView,
+  problemView,
+  sendingView,
+  tokenView,
+} from './views.ts';
+
+const KIOSK_CLEAR_SECONDS = 60;
+const kiosk = new URLSearchParams(location.search).get('kiosk') === '1';
+const meetingId = meetingIdFromPath(location.pathname) ?? '';
+const storage = boothStorage(meetingId, kiosk);
+
+type Screen =
+  | { kind: 'token'; error: string | null }
+  | { kind: 'loading' }
+  | { kind: 'problem'; title: string; message: string; actions: Action[]; tone?: string }
+  | { kind: 'ballot' }
+  | { kind: 'blanks' }
+  | { kind: 'sending' }
+  | { kind: 'done'; kept: KeptReceipt; seconds: number | null };
+
+let screen: Screen = { kind: 'loading' };
+let token: string | null = null;
+let pk = '';
+let meeting: MeetingInfo | null = null;
+let manifest: Manifest | null = null;
+let choices: Choices = [];
+let encryption: Encryption | null = null;
+let encryptionState: EncryptionState = { status: 'running', done: 0, total: 1, error: null };
+let pending: EncryptedBallot | null = null;
+let clearTimer: ReturnType<typeof setInterval> | null = null;
+
+const progressBar = h('progress', { attrs: { id: 'encrypt-progress', max: 1, value: 0 } });
+const progressLabel = h('p', { class: 'progress-label', attrs: { id: 'encrypt-status', role: 'status' } });
+const progress = h('div', {}, progressBar, progressLabel);
+
+function showProgress(): void {
+  const s = encryptionState;
+  progressBar.max = Math.max(s.total, 1);
+  progressBar.value = s.status === 'done' ? s.total : s.done;
+  progressLabel.textContent =
+    s.status === 'done'
+      ? t('booth.encrypt.done')
+      : s.status === 'failed'
+        ? t('booth.encrypt.failed', { message: s.error ?? '' })
+        : t('booth.encrypt.running', { percent: Math.floor((100 * s.done) / Math.max(s.total, 1)) });
+}
+
+function show(next: Screen): void {
+  screen = next;
+  render();
+}
+
+function content(): Array<HTMLElement | null> {
+  switch (screen.kind) {
+    case 'token':
+      return tokenView(screen.error, openWithTypedToken);
+    case 'loading':
+      return [h('p', { attrs: { role: 'status' }, text: t('booth.loading') })];
+    case 'problem':
+      return problemView(screen.title, screen.message, screen.actions, screen.tone);
+    case 'ballot':
+      showProgress();
+      return ballotView({
+        manifest: manifest!,
+        choices,
+        locked: pending !== null,
+        notOpen: meeting?.status !== 'open',
+        progress,
+        onChoose: choose,
+        onSubmit: () => void submit(false),
+      });
+    case 'blanks':
+      return blanksView(
+        manifest!,
+        choices,
+        () => show({ kind: 'ballot' }),
+        () => void submit(true),
+      );
+    case 'sending':
+      showProgress();
+      return sendingView(progress);
+    case 'done': {
+      const next: Action | null = kiosk ? { label: 'booth.done.next', run: clearForNextVoter } : null;
+      return doneView(screen.kept, kiosk, next, screen.seconds);
+    }
+  }
+}
+
+function render(): void {
+  mount(byId('app'), ...content());
+}
+
+function choose(index: number, choice: number | null): void {
+  choices[index] = choice;
+  encryption?.update(choices);
+}
+
+function openWithTypedToken(text: string): void {
+  const typed = canonicalToken(text);
+  if (!typed) {
+    show({ kind: 'token', error: t('booth.token.malformed') });
+    return;
+  }
+  void open(typed);
+}
+
+const reload: Action = { label: 'booth.action.reload', run: () => void open(token!) };
+
+async function open(cardToken: string): Promise<void> {
+  token = cardToken;
+  storage.setToken(cardToken);
+  pk = publicKeyOf(meetingId, cardToken);
+  const kept = storage.receipt(pk);
+  if (kept) {
+    show({ kind: 'done', kept, seconds: null });
+    return;
+  }
+  show({ kind: 'loading' });
+  try {
+    meeting = await fetchMeeting(meetingId);
+    manifest = parseManifest(meeting.manifest);
+  } catch (error) {
+    const message = error instanceof ApiError ? error.message : t('booth.error.manifest');
+    const retry = error instanceof ApiError && (error.status === 0 || error.status >= 500);
+    show({ kind: 'problem', title: t('booth.error.title'), message, actions: retry ? [reload] : [] });
+    return;
+  }
+  if (meeting.status === 'closed' || meeting.status === 'decrypted') {
+    show({
+      kind: 'problem',
+      title: t('booth.closed.title'),
+      message: t('booth.closed.text'),
+      actions: [],
+    });
+    return;
+  }
+  if (meeting.status === 'ceremony' || !meeting.jointKey) {
+    show({
+      kind: 'problem',
+      title: t('booth.notReady.title'),
+      message: t('booth.notReady.text'),
+      actions: [reload],
+      tone: 'warn',
+    });
+    return;
+  }
+  pending = storage.pending();
+  if (pending && pending.ballot.pk !== pk) pending = null;
+  if (!encryption) {
+    choices = proposedChoices(manifest);
+    encryption = startEncryption(
+      { manifestText: meeting.manifest, jointKey: meeting.jointKey, token: cardToken },
+      choices,
+      (state) => {
+        encryptionState = state;
+        showProgress();
+      },
+    );
+  }
+  show({ kind: 'ballot' });
+}
+
+async function submit(blanksConfirmed: boolean): Promise<void> {
+  if (!pending && !blanksConfirmed && choices.some((c) => c === null)) {
+    show({ kind: 'blanks' });
+    return;
+  }
+  show({ kind: 'sending' });
+  try {
+    pending ??= await encryption!.result();
+  } catch (error) {
+    show({
+      kind: 'problem',
+      title: t('booth.error.title'),
+      message: t('booth.encrypt.failed', { message: (error as Error).message }),
+      actions: [{ label: 'booth.action.back', run: remark }],
+    });
+    return;
+  }
+  storage.setPending(pending);
+  try {
+    const answer = await submitBallot(meetingId, pending.ballot);
+    await accept(pending, answer.receipt, answer.confirmationCode);
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'poll_not_open')
+      meeting = await fetchMeeting(meetingId).catch(() => meeting);
+    refuse(refusalOf(error, meeting?.status ?? null));
+  }
+}
+
+async function accept(sent: EncryptedBallot, receipt: KeptReceipt['receipt'], code: string): Promise<void> {
+  let serverKey = meeting?.serverKey ?? null;
+  if (!serverKey) serverKey = (await fetchMeeting(meetingId).catch(() => null))?.serverKey ?? null;
+  const valid =
+    serverKey !== null &&
+    receipt.meetingId === meetingId &&
+    receipt.ballotHash === sent.ballotHash &&
+    code === sent.confirmationCode &&
+    receiptValid(receipt, serverKey);
+  const kept: KeptReceipt = {
+    meetingId,
+    pk,
+    confirmationCode: sent.confirmationCode,
+    receipt,
+    serverKey: serverKey ?? '',
+    valid,
+    keptAt: Date.now(),
+  };
+  storage.keepReceipt(kept);
+  storage.setPending(null);
+  storage.setToken(null);
+  encryption?.stop();
+  show({ kind: 'done', kept, seconds: kiosk ? KIOSK_CLEAR_SECONDS : null });
+  if (kiosk) startKioskCountdown();
+}
+
+function remark(): void {
+  pending = null;
+  storage.setPending(null);
+  encryption?.update(choices, true);
+  show({ kind: 'ballot' });
+}
+
+function refuse(refusal: Refusal): void {
+  const list: Action[] = [];
+  if (refusal.next === 'retry') list.push({ label: 'booth.action.retry', run: () => void submit(true) });
+  if (refusal.next === 'remark') list.push({ label: 'booth.action.back', run: remark });
+  if (kiosk) list.push({ label: 'booth.done.next', run: clearForNextVoter, primary: false });
+  show({ kind: 'problem', title: refusal.title, message: refusal.message, actions: list });
+}
+
+function startKioskCountdown(): void {
+  clearTimer = setInterval(() => {
+    if (screen.kind !== 'done' || screen.seconds === null) return;
+    if (screen.seconds <= 1) {
+      clearForNextVoter();
+      return;
+    }
+    show({ ...screen, seconds: screen.seconds - 1 });
+  }, 1000);
+}
+
+/** Kiosk: forget everything about the last voter and wait for the next card. */
+function clearForNextVoter(): void {
+  if (clearTimer) clearInterval(clearTimer);
+  clearTimer = null;
+  encryption?.stop();
+  encryption = null;
+  token = null;
+  pk = '';
+  pending = null;
+  choices = [];
+  history.replaceState(null, '', location.pathname + location.search);
+  show({ kind: 'token', error: null });
+}
+
+function start(): void {
+  if (!meetingId) {
+    show({
+      kind: 'problem',
+      title: t('booth.error.title'),
+      message: t('booth.error.noMeeting'),
+      actions: [],
+    });
+    return;
+  }
+  const fromFragment = takeTokenFromFragment();
+  if (fromFragment === 'malformed') {
+    show({ kind: 'token', error: t('booth.token.badLink') });
+    return;
+  }
+  const cardToken = fromFragment ?? storage.token();
+  if (cardToken) void open(cardToken);
+  else show({ kind: 'token', error: null });
+}
+
+startPage(() => (manifest ? manifest.title : t('booth.title')), render);
+start();

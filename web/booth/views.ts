@@ -1,0 +1,167 @@
+// The booth's screens, each a function of what the page knows: typing a token, a problem to explain, the
+// ballot with its encryption progress, the blank-rows confirmation, and the confirmation code.
+import type { Choices, Manifest } from '../../crypto/index.ts';
+import { h } from '../shared/dom.ts';
+import { type MessageKey, t } from '../shared/i18n.ts';
+import { ballotForm, questionTitle } from './ballot-form.ts';
+import type { KeptReceipt } from './booth-storage.ts';
+
+type View = Array<HTMLElement | null>;
+
+export function tokenView(error: string | null, onToken: (text: string) => void): View {
+  const input = h('input', {
+    class: 'code',
+    attrs: {
+      id: 'token',
+      type: 'text',
+      autocomplete: 'off',
+      autocapitalize: 'characters',
+      spellcheck: 'false',
+      'aria-describedby': 'token-help',
+      'aria-invalid': error ? 'true' : null,
+    },
+  });
+  return [
+    h('h1', { text: t('booth.token.title') }),
+    h('p', { text: t('booth.token.intro') }),
+    h(
+      'form',
+      {
+        attrs: { id: 'token-form' },
+        on: {
+          submit: (event) => {
+            event.preventDefault();
+            onToken(input.value);
+          },
+        },
+      },
+      h('label', { class: 'field', attrs: { for: 'token' }, text: t('booth.token.label') }),
+      h('p', { class: 'muted small', attrs: { id: 'token-help' }, text: t('booth.token.help') }),
+      input,
+      error ? h('p', { class: 'notice error', attrs: { role: 'alert' }, text: error }) : null,
+      h(
+        'div',
+        { class: 'actions' },
+        h('button', { class: 'primary block', attrs: { type: 'submit' }, text: t('booth.token.open') }),
+      ),
+    ),
+  ];
+}
+
+export type Action = { label: MessageKey; run: () => void; primary?: boolean };
+
+function actions(list: Action[]): HTMLElement | null {
+  if (list.length === 0) return null;
+  return h(
+    'div',
+    { class: 'actions' },
+    ...list.map((a) =>
+      h('button', {
+        class: a.primary === false ? 'block' : 'primary block',
+        attrs: { type: 'button' },
+        text: t(a.label),
+        on: { click: a.run },
+      }),
+    ),
+  );
+}
+
+export function problemView(title: string, message: string, list: Action[], tone = 'error'): View {
+  return [
+    h(
+      'div',
+      { class: `notice ${tone}`, attrs: { role: 'alert', id: 'problem' } },
+      h('h2', { text: title }),
+      h('p', { text: message }),
+    ),
+    actions(list),
+  ];
+}
+
+const INSTRUCTIONS: Record<Manifest['kind'], MessageKey> = {
+  classification: 'booth.instructions.classification',
+  confidence: 'booth.instructions.confidence',
+  motion: 'booth.instructions.motion',
+};
+
+export type BallotScreen = {
+  manifest: Manifest;
+  choices: Choices;
+  locked: boolean;
+  notOpen: boolean;
+  progress: HTMLElement;
+  onChoose: (index: number, choice: number | null) => void;
+  onSubmit: () => void;
+};
+
+export function ballotView(s: BallotScreen): View {
+  return [
+    h('h1', { text: s.manifest.title }),
+    h('p', { class: 'muted', text: s.manifest.organisation }),
+    s.notOpen ? h('p', { class: 'notice warn', text: t('booth.notOpen.reading') }) : null,
+    h('p', { text: t(INSTRUCTIONS[s.manifest.kind]) }),
+    ballotForm(s.manifest, s.choices, s.locked, s.onChoose),
+    h(
+      'div',
+      { class: 'sticky-submit' },
+      s.progress,
+      h('button', {
+        class: 'primary block',
+        attrs: { type: 'button', id: 'submit' },
+        text: t('booth.submit'),
+        on: { click: s.onSubmit },
+      }),
+    ),
+  ];
+}
+
+export function blanksView(
+  manifest: Manifest,
+  choices: Choices,
+  back: () => void,
+  confirm: () => void,
+): View {
+  const blank = manifest.questions.filter((_, i) => choices[i] === null);
+  return [
+    h(
+      'div',
+      { class: 'notice warn', attrs: { role: 'alert', id: 'blanks' } },
+      h('h2', { text: t('booth.blanks.title', { count: blank.length }) }),
+      h('p', { text: t('booth.blanks.text') }),
+      h('ul', {}, ...blank.map((q) => h('li', { text: questionTitle(manifest, q) }))),
+    ),
+    actions([
+      { label: 'booth.blanks.back', run: back },
+      { label: 'booth.blanks.confirm', run: confirm, primary: false },
+    ]),
+  ];
+}
+
+export function sendingView(progress: HTMLElement): View {
+  return [h('h1', { text: t('booth.sending') }), progress];
+}
+
+export function doneView(
+  kept: KeptReceipt,
+  kiosk: boolean,
+  next: Action | null,
+  seconds: number | null,
+): View {
+  const verifyUrl = `/verify?meeting=${encodeURIComponent(kept.meetingId)}&code=${encodeURIComponent(kept.confirmationCode)}`;
+  return [
+    h('h1', { text: t('booth.done.title') }),
+    h('p', { text: t('booth.done.code') }),
+    h('p', { class: 'code-big', attrs: { id: 'confirmation-code' }, text: kept.confirmationCode }),
+    h('p', {
+      class: `notice ${kept.valid ? 'ok' : 'error'}`,
+      attrs: { id: 'receipt-status', 'data-valid': String(kept.valid) },
+      text: kept.valid ? t('booth.done.receiptValid') : t('booth.done.receiptInvalid'),
+    }),
+    h('p', { text: kiosk ? t('booth.done.kiosk') : t('booth.done.kept') }),
+    kiosk ? null : h('p', {}, h('a', { attrs: { href: verifyUrl }, text: t('booth.done.check') })),
+    seconds !== null
+      ? h('p', { class: 'muted', attrs: { role: 'timer' }, text: t('booth.done.clearing', { seconds }) })
+      : null,
+    next ? actions([next]) : null,
+  ];
+}

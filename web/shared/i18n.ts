@@ -1,0 +1,54 @@
+// Messages in Vietnamese (the default) and English; the choice is remembered on the device.
+import en from '../i18n/en.json';
+import vi from '../i18n/vi.json';
+
+export type Lang = 'vi' | 'en';
+export type MessageKey = keyof typeof vi;
+export type Text = { vi: string; en: string };
+
+/** English must say everything Vietnamese says: a missing key fails the type check. */
+const english: Record<MessageKey, string> = en;
+const catalogue: Record<Lang, Record<MessageKey, string>> = { vi, en: english };
+const STORAGE_KEY = 'phieukin.lang';
+const listeners = new Set<() => void>();
+
+function stored(): Lang {
+  try {
+    return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'vi';
+  } catch {
+    return 'vi';
+  }
+}
+
+let current: Lang = stored();
+
+export const lang = (): Lang => current;
+
+/** The message in the current language, with {name} filled from params. */
+export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
+  return catalogue[current][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    params[name] === undefined ? whole : String(params[name]),
+  );
+}
+
+/** A bilingual text from elsewhere (the rules engine), in the current language. */
+export const pick = (text: Text): string => text[current];
+
+export function setLang(next: Lang): void {
+  current = next;
+  try {
+    localStorage.setItem(STORAGE_KEY, next);
+  } catch {
+    // private browsing: the choice lasts for this page only
+  }
+  document.documentElement.lang = next;
+  for (const listener of listeners) listener();
+}
+
+/** Runs `listener` whenever the language changes (pages re-render). */
+export function onLangChange(listener: () => void): void {
+  listeners.add(listener);
+}
+
+/** Accept-Language for API calls, so errors come back in the page's language. */
+export const acceptLanguage = (): string => (current === 'en' ? 'en, vi;q=0.5' : 'vi, en;q=0.5');

@@ -1,0 +1,40 @@
+// The verifier's report: one row per named check (SPEC §8) with its status, what it covers, and the
+// problems or the note the verifier gave.
+import { CHECKS, type Check, type CheckName } from '../../crypto/index.ts';
+import { h } from '../shared/dom.ts';
+import { type MessageKey, t } from '../shared/i18n.ts';
+
+const statusKey: Record<Check['status'] | 'running', MessageKey> = {
+  pass: 'verify.status.pass',
+  fail: 'verify.status.fail',
+  pending: 'verify.status.pending',
+  running: 'verify.status.running',
+};
+
+function checkRow(name: CheckName, check: Check | null): HTMLElement {
+  const status = check?.status ?? 'running';
+  return h(
+    'li',
+    { class: 'check', attrs: { 'data-check': name, 'data-status': status } },
+    h(
+      'div',
+      { class: 'check-head' },
+      h('span', { text: t(`check.${name}` as MessageKey) }),
+      h('span', { class: `status ${status}`, text: t(statusKey[status]) }),
+    ),
+    h('p', { class: 'muted small', text: t(`check.${name}.about` as MessageKey) }),
+    check?.note ? h('p', { class: 'small', text: check.note }) : null,
+    check && check.problems.length > 0
+      ? h('ul', { class: 'problems' }, ...check.problems.map((p) => h('li', { text: p })))
+      : null,
+  );
+}
+
+/** Every check, in the order of SPEC §8; those not yet reported show as running. */
+export function checksView(checks: Check[] | null): HTMLElement {
+  return h(
+    'ul',
+    { class: 'checks' },
+    ...CHECKS.map((name) => checkRow(name, checks?.find((c) => c.name === name) ?? null)),
+  );
+}

@@ -1,0 +1,193 @@
+// The verifier (/verify): loads a meeting record from this server (?meeting=<id>) or from a file on the
+// device, checks it in a Web Worker with crypto/ and the rules engine only, shows every named check, and
+// finds a voter's confirmation code. Once the page is open it needs no connection for a file.
+import type { VerifyReport } from '../../crypto/index.ts';
+import { ApiError, apiText } from '../shared/api.ts';
+import { byId, h, mount } from '../shared/dom.ts';
+import { t } from '../shared/i18n.ts';
+import { startPage } from '../shared/page.ts';
+import { type Job, JobCancelled, runJob, workerSupply } from '../shared/worker-job.ts';
+import { checksView } from './checks-view.ts';
+import { type CodeAnswer, codeLookupView, lookUpCode } from './code-lookup.ts';
+import type { VerifyRequest } from './verify-worker.ts';
+
+type Source = { kind: 'server'; meetingId: string } | { kind: 'file'; name: string };
+type State = {
+  source: Source | null;
+  loading: boolean;
+  error: string | null;
+  report: VerifyReport | null;
+  running: boolean;
+  codeText: string;
+  answer: CodeAnswer | null;
+};
+
+const params = new URLSearchParams(location.search);
+const state: State = {
+  source: null,
+  loading: false,
+  error: null,
+  report: null,
+  running: false,
+  codeText: params.get('code') ?? '',
+  answer: null,
+};
+const nextWorker = workerSupply('/assets/verify-worker.js');
+let job: Job<VerifyReport> | null = null;
+const progress = h('progress', { attrs: { max: 1, value: 0, id: 'verify-progress' } });
+const progressLabel = h('p', { class: 'progress-label', attrs: { role: 'status' } });
+
+function showProgress(done: number, total: number, stage?: string): void {
+  progress.max = Math.max(total, 1);
+  progress.value = done;
+  progressLabel.textContent =
+    stage === 'ballots' ? t('verify.progress.ballots', { done, total }) : t('verify.progress.start');
+}
+
+function verify(recordText: string, source: Source): void {
+  job?.cancel();
+  Object.assign(state, { source, report: null, error: null, running: true, answer: null });
+  showProgress(0, 1);
+  render();
+  const current = runJob<VerifyRequest, VerifyReport>(nextWorker(), { recordText }, showProgress);
+  job = current;
+  current.result.then(
+    (report) => {
+      if (job !== current) return;
+      Object.assign(state, { report, running: false });
+      if (state.codeText) state.answer = lookUpCode(state.codeText, report.confirmationCodes);
+      render();
+    },
+    (error: Error) => {
+      if (error instanceof JobCancelled || job !== current) return;
+      Object.assign(state, { running: false, error: t('verify.error.worker', { message: error.message }) });
+      render();
+    },
+  );
+}
+
+async function loadFromServer(meetingId: string): Promise<void> {
+  Object.assign(state, { loading: true, error: null, source: { kind: 'server', meetingId } });
+  render();
+  try {
+    const text = await apiText(`/api/meetings/${encodeURIComponent(meetingId)}/record`);
+    state.loading = false;
+    verify(text, { kind: 'server', meetingId });
+  } catch (error) {
+    Object.assign(state, {
+      loading: false,
+      error: error instanceof ApiError ? error.message : String(error),
+    });
+    render();
+  }
+}
+
+async function loadFile(file: File): Promise<void> {
+  try {
+    verify(await file.text(), { kind: 'file', name: file.name });
+  } catch {
+    Object.assign(state, { error: t('verify.error.file', { name: file.name }) });
+    render();
+  }
+}
+
+function sourceForm(): HTMLElement {
+  const meeting = h('input', {
+    attrs: {
+      id: 'meeting',
+      type: 'text',
+      autocomplete: 'off',
+      spellcheck: 'false',
+      value: state.source?.kind === 'server' ? state.source.meetingId : (params.get('meeting') ?? ''),
+    },
+  });
+  const file = h('input', {
+    attrs: { id: 'record-file', type: 'file', accept: '.json,application/json' },
+    on: { change: () => file.files?.[0] && loadFile(file.files[0]) },
+  });
+  return h(
+    'section',
+    {},
+    h('p', { text: t('verify.intro') }),
+    h(
+      'form',
+      {
+        on: {
+          submit: (event) => {
+            event.preventDefault();
+            const id = meeting.value.trim();
+            if (id) void loadFromServer(id);
+          },
+        },
+      },
+      h('label', { class: 'field', attrs: { for: 'meeting' }, text: t('verify.meeting.label') }),
+      meeting,
+      h(
+        'div',
+        { class: 'actions' },
+        h('button', { class: 'primary', attrs: { type: 'submit' }, text: t('verify.meeting.load') }),
+      ),
+    ),
+    h('label', { class: 'field', attrs: { for: 'record-file' }, text: t('verify.file.label') }),
+    file,
+  );
+}
+
+function summary(report: VerifyReport): HTMLElement {
+  return h(
+    'div',
+    {
+      class: `notice ${report.ok ? 'ok' : 'error'}`,
+      attrs: { id: 'verdict', role: 'status', 'data-ok': String(report.ok) },
+    },
+    h('h2', { text: report.ok ? t('verify.valid') : t('verify.invalid') }),
+    h('p', {
+      text: t('verify.summary', { meeting: report.meetingId ?? '?', ballots: report.ballots }),
+    }),
+  );
+}
+
+function sourceLine(source: Source): string {
+  return source.kind === 'server'
+    ? t('verify.source.server', { meeting: source.meetingId })
+    : t('verify.source.file', { name: source.name });
+}
+
+function render(): void {
+  const codes = state.report?.confirmationCodes ?? null;
+  mount(
+    byId('app'),
+    h('h1', { text: t('verify.title') }),
+    sourceForm(),
+    state.error ? h('p', { class: 'notice error', attrs: { role: 'alert' }, text: state.error }) : null,
+    state.loading ? h('p', { attrs: { role: 'status' }, text: t('verify.loading') }) : null,
+    state.source && !state.loading && !state.error
+      ? h(
+          'section',
+          { attrs: { id: 'report' } },
+          h('h2', { text: t('verify.report') }),
+          h('p', { class: 'muted', text: sourceLine(state.source) }),
+          state.running ? h('div', {}, progress, progressLabel) : null,
+          state.report ? summary(state.report) : null,
+          checksView(state.report?.checks ?? null),
+          codeLookupView(
+            codes,
+            state.codeText,
+            (text) => {
+              state.codeText = text;
+            },
+            (text) => {
+              state.codeText = text;
+              state.answer = codes ? lookUpCode(text, codes) : null;
+              render();
+            },
+            state.answer,
+          ),
+        )
+      : null,
+  );
+}
+
+startPage(() => t('verify.title'), render);
+const initialMeeting = params.get('meeting');
+if (initialMeeting) void loadFromServer(initialMeeting);
