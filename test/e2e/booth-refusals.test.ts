@@ -1,0 +1,126 @@
+// The booth's hard cases in a phone browser: a response lost after the server accepted the ballot (the
+// retry sends the same ballot and gets the same receipt: one ballot counted), a card not activated, a
+// voided card, a closed poll, the kiosk that keeps nothing, and text at 200 % with 44 px targets.
+import { existsSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tokenForDisplay, tokenText } from '../../crypto/index.ts';
+import { MeetingDriver } from '../app/helpers.ts';
+import { fitsWidth, launchBrowser, phone, screenshot } from './browser.ts';
+import { type E2eServer, startE2eServer } from './server.ts';
+
+const haveChromium = existsSync('/usr/bin/chromium');
+
+describe.skipIf(!haveChromium)('booth refusals, retries and kiosk', () => {
+  let server: E2eServer;
+  let browser: Browser;
+  let meeting: MeetingDriver;
+
+  beforeAll(async () => {
+    server = await startE2eServer();
+    browser = await launchBrowser();
+    meeting = await MeetingDriver.create(server.t, { members: 3, body: { subjects: ['m1', 'm2', 'm3'] } });
+    await meeting.ready(4);
+    await meeting.cards(1);
+    await meeting.expectOk(meeting.organiser.post(meeting.path('/cards/4/void')), 200);
+    await meeting.open();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  const cast = async () => (await server.t.client().get(`/api/meetings/${meeting.id}/counts`)).body.cast;
+
+  async function openCard(card: number, query = ''): Promise<Page> {
+    const page = await (await phone(browser)).newPage();
+    await page.goto(`${server.origin}/v/${meeting.id}${query}#${tokenText(meeting.tokens[card - 1]!)}`);
+    await page.locator('#ballot').waitFor();
+    return page;
+  }
+
+  it('fits the phone at 200 % text with touch targets of at least 44 px', async () => {
+    const page = await openCard(1);
+    await page.addStyleTag({ content: 'html { font-size: 200% }' });
+    expect(await fitsWidth(page)).toBe(true);
+    const smallest = await page.evaluate(() =>
+      Math.min(
+        ...[...document.querySelectorAll('button, .choice span')].map((e) => {
+          const box = e.getBoundingClientRect();
+          return Math.min(box.width, box.height);
+        }),
+      ),
+    );
+    expect(smallest).toBeGreaterThanOrEqual(44);
+    await screenshot(page, 'booth-text-200');
+  });
+
+  it('sends the same ballot again after a lost answer, and it is counted once', async () => {
+    const page = await openCard(1);
+    let dropped = false;
+    await page.route('**/ballots', async (route) => {
+      if (dropped) return route.continue();
+      dropped = true;
+      await route.fetch();
+      await route.abort('connectionreset');
+    });
+    await page.locator('#submit').click();
+    await page.locator('#problem').waitFor({ timeout: 30_000 });
+    expect(await page.locator('#problem').textContent()).toContain('Mất kết nối');
+    expect(await cast()).toBe(1);
+    await screenshot(page, 'booth-connection-lost');
+    await page.getByRole('button', { name: 'Gửi lại' }).click();
+    await page.locator('#confirmation-code').waitFor({ timeout: 30_000 });
+    expect(await page.locator('#receipt-status').getAttribute('data-valid')).toBe('true');
+    expect(await cast()).toBe(1);
+  });
+
+  it('explains a card that is not activated, and a voided card', async () => {
+    const inactive = await openCard(5);
+    await inactive.locator('#submit').click();
+    await inactive.locator('#problem').waitFor({ timeout: 30_000 });
+    expect(await inactive.locator('#problem').textContent()).toContain('chưa được kích hoạt');
+    await screenshot(inactive, 'booth-card-not-activated');
+
+    const voided = await openCard(4);
+    await voided.locator('#submit').click();
+    await voided.locator('#problem').waitFor({ timeout: 30_000 });
+    expect(await voided.locator('#problem').textContent()).toContain('đã bị hủy');
+    expect(await cast()).toBe(1);
+  });
+
+  it('in kiosk mode takes a typed card code, keeps nothing and clears itself for the next voter', async () => {
+    const page = await (await phone(browser)).newPage();
+    await page.goto(`${server.origin}/v/${meeting.id}?kiosk=1`);
+    await page.locator('#token').fill(tokenForDisplay(meeting.tokens[1]!).toLowerCase());
+    await page.locator('#token-form button[type="submit"]').click();
+    await page.locator('#ballot').waitFor();
+    await page.locator('#submit').click();
+    await page.locator('#confirmation-code').waitFor({ timeout: 30_000 });
+    await screenshot(page, 'booth-kiosk-confirmation');
+    await page.getByRole('button', { name: 'Người tiếp theo' }).click();
+    await page.locator('#token').waitFor();
+    expect(await page.evaluate(() => localStorage.getItem('phieukin.receipts'))).toBeNull();
+    expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+    expect(await cast()).toBe(2);
+  });
+
+  it('rejects a mistyped card code before anything is sent', async () => {
+    const page = await (await phone(browser)).newPage();
+    await page.goto(`${server.origin}/v/${meeting.id}`);
+    await page.locator('#token').fill('ABCD');
+    await page.locator('#token-form button[type="submit"]').click();
+    await page.getByRole('alert').waitFor();
+    expect(await page.getByRole('alert').textContent()).toContain('26 ký tự');
+  });
+
+  it('says the poll is closed', async () => {
+    await meeting.close();
+    const page = await (await phone(browser)).newPage();
+    await page.goto(`${server.origin}/v/${meeting.id}#${tokenText(meeting.tokens[2]!)}`);
+    await page.locator('#problem').waitFor();
+    expect(await page.locator('#problem').textContent()).toContain('Đã kết thúc bỏ phiếu');
+    await screenshot(page, 'booth-poll-closed');
+  });
+});
