@@ -231,9 +231,9 @@ export function ballotStatements(mc: MeetingContext, ballot: unknown): BallotSta
     where: 'signature',
     relations: [
       [
-        [G, z],
-        [sigA, negateScalar(1n)],
-        [pkPoint, negateScalar(c)],
+        [sigA, 1n],
+        [pkPoint, c],
+        [G, negateScalar(z)],
       ],
     ],
   });

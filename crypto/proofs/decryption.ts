@@ -49,7 +49,7 @@ export function proveDecryption(
   return { D, proof: { a, b, z: encodeScalar(addScalars(w, mulScalars(c, si))) } };
 }
 
-/** z·G = a + c·K_i and z·A = b + c·D_i. Throws a CodecError when D or the proof does not decode. */
+/** a + c·K_i − z·G = 0 and b + c·D_i − z·A = 0. Throws a CodecError when D or the proof does not decode. */
 export function decryptionRelations(
   statement: DecryptionStatement,
   D: Uint8Array,
@@ -59,20 +59,20 @@ export function decryptionRelations(
   const a = decodePoint(proof.a, true);
   const b = decodePoint(proof.b, true);
   const z = decodeScalar(proof.z);
-  const minusC = negateScalar(challenge(statement, D, proof.a, proof.b));
-  const minusOne = negateScalar(1n);
+  const c = challenge(statement, D, proof.a, proof.b);
+  const minusZ = negateScalar(z);
   return {
     D: Dp,
     relations: [
       [
-        [G, z],
-        [a, minusOne],
-        [statement.Ki, minusC],
+        [a, 1n],
+        [statement.Ki, c],
+        [G, minusZ],
       ],
       [
-        [statement.A, z],
-        [b, minusOne],
-        [Dp, minusC],
+        [b, 1n],
+        [Dp, c],
+        [statement.A, minusZ],
       ],
     ],
   };

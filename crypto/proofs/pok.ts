@@ -36,7 +36,7 @@ export function provePok(
   return { A, z: encodeScalar(addScalars(w, mulScalars(c, x))) };
 }
 
-/** z·G − A − c·X = 0. Throws a CodecError when X or the proof does not decode. */
+/** A + c·X − z·G = 0 (the commitment at coefficient 1: see zero-or-one.ts). Throws a CodecError when X or the proof does not decode. */
 export function pokRelation(
   manifestHash: Uint8Array,
   L: Uint8Array,
@@ -48,9 +48,9 @@ export function pokRelation(
   const z = decodeScalar(proof.z);
   const c = challenge(manifestHash, L, X, proof.A);
   return [
-    [G, z],
-    [A, negateScalar(1n)],
-    [Xp, negateScalar(c)],
+    [A, 1n],
+    [Xp, c],
+    [G, negateScalar(z)],
   ];
 }
 

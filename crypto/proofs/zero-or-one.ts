@@ -74,7 +74,7 @@ export function proveZeroOrOne(
 }
 
 /**
- * The four relations of SPEC §4 for j ∈ {0,1}: z_j·G = a_j + c_j·α and z_j·K = b_j + c_j·(β − j·G).
+ * The four relations of SPEC §4 for j ∈ {0,1}: a_j + c_j·α − z_j·G = 0 and b_j + c_j·(β − j·G) − z_j·K = 0.
  * Throws a CodecError when the proof does not decode. Pass G and K as shared instances so a batch merges them.
  */
 export function zeroOrOneRelations(
@@ -93,28 +93,29 @@ export function zeroOrOneRelations(
   const z1 = decodeScalar(proof.z1);
   const c = challenge(ctx, L, ct, proof.a0, proof.b0, proof.a1, proof.b1);
   const c1 = subScalars(c, c0);
-  const minusOne = negateScalar(1n);
+  // Each relation leads with the prover's commitment at coefficient 1, so in a batch it carries only the
+  // 128-bit weight and the MSM spends half the work on it.
   return [
     [
-      [G, z0],
-      [a0, minusOne],
-      [ct.alpha, negateScalar(c0)],
+      [a0, 1n],
+      [ct.alpha, c0],
+      [G, negateScalar(z0)],
     ],
     [
-      [K, z0],
-      [b0, minusOne],
-      [ct.beta, negateScalar(c0)],
+      [b0, 1n],
+      [ct.beta, c0],
+      [K, negateScalar(z0)],
     ],
     [
-      [G, z1],
-      [a1, minusOne],
-      [ct.alpha, negateScalar(c1)],
+      [a1, 1n],
+      [ct.alpha, c1],
+      [G, negateScalar(z1)],
     ],
     [
-      [K, z1],
-      [b1, minusOne],
-      [ct.beta, negateScalar(c1)],
-      [G, c1],
+      [b1, 1n],
+      [ct.beta, c1],
+      [K, negateScalar(z1)],
+      [G, negateScalar(c1)],
     ],
   ];
 }
