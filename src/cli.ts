@@ -19,6 +19,10 @@ const commands: Record<string, Command> = {
     summary: 'serve                               serve the app (PORT, PHIEUKIN_DB; what npm start runs)',
     load: () => import('./commands/serve.ts'),
   },
+  simulate: {
+    summary: 'simulate --url URL --voters N ...   play a whole meeting against a server over HTTP',
+    load: () => import('./commands/simulate.ts'),
+  },
 };
 
 function usage(): string {

@@ -21,7 +21,7 @@ const createBody = is.object({
   ruleSet: is.optional(is.string({ min: 1, max: 40 })),
   settings: is.optional(is.record(is.string({ min: 1, max: 60 }), settingValue, { max: 40 })),
   trustees: is.object({ n: is.int({ min: 1, max: 15 }), k: is.int({ min: 1, max: 15 }) }),
-  subjects: is.optional(is.array(is.string({ min: 1, max: 40 }), { min: 1, max: 500 })),
+  subjects: is.optional(is.array(is.string({ min: 1, max: 40 }), { min: 1, max: 2000 })),
   motions: is.optional(
     is.array(is.object({ prompt: is.string({ min: 1, max: 1000 }) }), { min: 1, max: 100 }),
   ),

@@ -28,7 +28,7 @@ const member = is.object({
   facts: is.optional(is.array(fact, { max: 20 })),
 });
 
-export const rosterBody = is.object({ members: is.array(member, { min: 1, max: 500 }) });
+export const rosterBody = is.object({ members: is.array(member, { min: 1, max: 2000 }) });
 
 export function toMembers(body: Infer<typeof rosterBody>): Member[] {
   const seen = new Set<string>();
@@ -52,7 +52,7 @@ export function rosterRoutes(deps: Deps): Hono<Env> {
   const organiser = organiserOnly(deps);
 
   app.put('/', organiser, async (c) => {
-    const members = toMembers(await readJson(c, rosterBody, 512 * 1024));
+    const members = toMembers(await readJson(c, rosterBody, 1024 * 1024));
     await deps.store.replaceRoster(c.var.session.branchId, members);
     return c.json({ members: members.length });
   });

@@ -2,6 +2,7 @@
 // is free; summing a poll's ballots is split across all workers and the partial tallies are merged.
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { TallyPayload } from './protocol.ts';
 import type { Verifier } from './verifier.ts';
@@ -11,13 +12,18 @@ import type { JobName, Reply, Request } from './verifier-worker.ts';
 type Pending = { request: Request; resolve: (value: unknown) => void; reject: (error: Error) => void };
 type Slot = { worker: Worker; busy: Pending | null };
 
-/** The sources are TypeScript: each worker registers tsx's loader before importing its module. */
-function spawn(): Worker {
-  const tsx = createRequire(import.meta.url).resolve('tsx/esm/api');
-  const module = new URL('./verifier-worker.ts', import.meta.url).href;
-  const code = `require(${JSON.stringify(tsx)}).register(); import(${JSON.stringify(module)});`;
+/** A worker thread running a TypeScript module: it registers tsx's loader before importing the module. */
+export function spawnTypeScriptWorker(module: URL): Worker {
+  const tsx = pathToFileURL(
+    createRequire(import.meta.url)
+      .resolve('tsx/esm/api')
+      .replace(/\.cjs$/, '.mjs'),
+  );
+  const code = `import(${JSON.stringify(tsx.href)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(module.href)}); });`;
   return new Worker(code, { eval: true });
 }
+
+const spawn = () => spawnTypeScriptWorker(new URL('./verifier-worker.ts', import.meta.url));
 
 export function createVerifierPool(options: { size?: number } = {}): Verifier {
   const size = Math.max(1, options.size ?? Math.min(8, availableParallelism()));

@@ -39,10 +39,10 @@ describe('errors and headers', () => {
     });
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe('bad_json');
-    const huge = await organiser.request('PUT', '/api/roster', `{"members":"${'x'.repeat(600 * 1024)}"}`);
+    const huge = await organiser.request('PUT', '/api/roster', `{"members":"${'x'.repeat(1100 * 1024)}"}`);
     expect(huge.status).toBe(413);
     expect(huge.body.error.code).toBe('body_too_large');
-    expect(huge.body.error.message).toContain('524288');
+    expect(huge.body.error.message).toContain('1048576');
   });
 
   it('sends security headers everywhere and no-store on API answers, voter routes included', async () => {
