@@ -25,6 +25,24 @@ export function takeTokenFromFragment(): string | 'malformed' | null {
   return canonicalToken(fragment) ?? 'malformed';
 }
 
+/**
+ * A scanned card: its URL `<origin>/v/<meetingId>#<token>` (or the bare token text). Returns the token,
+ * 'other-meeting' for a card of another meeting, or null when the code is not a card.
+ */
+export function tokenFromScan(text: string, meetingId: string): string | 'other-meeting' | null {
+  const bare = canonicalToken(text);
+  if (bare) return bare;
+  let url: URL;
+  try {
+    url = new URL(text.trim());
+  } catch {
+    return null;
+  }
+  const token = canonicalToken(url.hash.replace(/^#/, ''));
+  if (!token) return null;
+  return meetingIdFromPath(url.pathname) === meetingId ? token : 'other-meeting';
+}
+
 /** The card's public key (base64url), as the server and the record know it. */
 export function publicKeyOf(meetingId: string, token: string): string {
   return base64url(credentialFromToken(meetingId, parseTokenText(token)).pk);

@@ -8,7 +8,14 @@ import { t } from '../shared/i18n.ts';
 import { startPage } from '../shared/page.ts';
 import { proposedChoices } from './ballot-form.ts';
 import { boothStorage, type KeptReceipt } from './booth-storage.ts';
-import { canonicalToken, meetingIdFromPath, publicKeyOf, takeTokenFromFragment } from './card-token.ts';
+import { cameraAvailable, type Scanner, startScanner } from './camera-scan.ts';
+import {
+  canonicalToken,
+  meetingIdFromPath,
+  publicKeyOf,
+  takeTokenFromFragment,
+  tokenFromScan,
+} from './card-token.ts';
 import type { EncryptedBallot } from './encrypt-worker.ts';
 import { type Encryption, type EncryptionState, startEncryption } from './encryption.ts';
 import { fetchMeeting, type MeetingInfo, type Refusal, refusalOf, submitBallot } from './submit.ts';
@@ -28,7 +35,7 @@ const meetingId = meetingIdFromPath(location.pathname) ?? '';
 const storage = boothStorage(meetingId, kiosk);
 
 type Screen =
-  | { kind: 'token'; error: string | null }
+  | { kind: 'token'; error: string | null; scanning?: boolean }
   | { kind: 'loading' }
   | { kind: 'problem'; title: string; message: string; actions: Action[]; tone?: string }
   | { kind: 'ballot' }
@@ -46,6 +53,8 @@ let encryption: Encryption | null = null;
 let encryptionState: EncryptionState = { status: 'running', done: 0, total: 1, error: null };
 let pending: EncryptedBallot | null = null;
 let clearTimer: ReturnType<typeof setInterval> | null = null;
+let scanner: Scanner | null = null;
+const video = h('video', { class: 'camera', attrs: { id: 'camera', playsinline: true, muted: true } });
 
 const progressBar = h('progress', { attrs: { id: 'encrypt-progress', max: 1, value: 0 } });
 const progressLabel = h('p', { class: 'progress-label', attrs: { id: 'encrypt-status', role: 'status' } });
@@ -71,7 +80,13 @@ function show(next: Screen): void {
 function content(): Array<HTMLElement | null> {
   switch (screen.kind) {
     case 'token':
-      return tokenView(screen.error, openWithTypedToken);
+      return tokenView({
+        error: screen.error,
+        camera: cameraAvailable() ? { video, scanning: screen.scanning === true } : null,
+        onToken: openWithTypedToken,
+        onScan: () => void scan(),
+        onStopScan: stopScanning,
+      });
     case 'loading':
       return [h('p', { attrs: { role: 'status' }, text: t('booth.loading') })];
     case 'problem':
@@ -113,6 +128,27 @@ function choose(index: number, choice: number | null): void {
   encryption?.update(choices);
 }
 
+async function scan(): Promise<void> {
+  show({ kind: 'token', error: null, scanning: true });
+  try {
+    scanner = await startScanner(video, (text) => {
+      scanner = null;
+      const found = tokenFromScan(text, meetingId);
+      if (found === 'other-meeting') show({ kind: 'token', error: t('booth.camera.otherMeeting') });
+      else if (found === null) show({ kind: 'token', error: t('booth.camera.notACard') });
+      else void open(found);
+    });
+  } catch {
+    show({ kind: 'token', error: t('booth.camera.denied') });
+  }
+}
+
+function stopScanning(): void {
+  scanner?.stop();
+  scanner = null;
+  show({ kind: 'token', error: null });
+}
+
 function openWithTypedToken(text: string): void {
   const typed = canonicalToken(text);
   if (!typed) {
@@ -125,6 +161,8 @@ function openWithTypedToken(text: string): void {
 const reload: Action = { label: 'booth.action.reload', run: () => void open(token!) };
 
 async function open(cardToken: string): Promise<void> {
+  scanner?.stop();
+  scanner = null;
   token = cardToken;
   storage.setToken(cardToken);
   pk = publicKeyOf(meetingId, cardToken);

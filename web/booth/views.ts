@@ -8,7 +8,47 @@ import type { KeptReceipt } from './booth-storage.ts';
 
 type View = Array<HTMLElement | null>;
 
-export function tokenView(error: string | null, onToken: (text: string) => void): View {
+export type TokenScreen = {
+  error: string | null;
+  /** null: this page cannot use the camera; otherwise the video element to show while scanning. */
+  camera: { video: HTMLVideoElement; scanning: boolean } | null;
+  onToken: (text: string) => void;
+  onScan: () => void;
+  onStopScan: () => void;
+};
+
+function cameraPart(s: TokenScreen): HTMLElement | null {
+  if (!s.camera) return null;
+  if (!s.camera.scanning)
+    return h(
+      'div',
+      { class: 'actions' },
+      h('button', {
+        class: 'primary block',
+        attrs: { type: 'button', id: 'scan' },
+        text: t('booth.camera.scan'),
+        on: { click: s.onScan },
+      }),
+    );
+  return h(
+    'div',
+    {},
+    h('p', { attrs: { role: 'status' }, text: t('booth.camera.scanning') }),
+    s.camera.video,
+    h(
+      'div',
+      { class: 'actions' },
+      h('button', {
+        class: 'block',
+        attrs: { type: 'button' },
+        text: t('booth.camera.stop'),
+        on: { click: s.onStopScan },
+      }),
+    ),
+  );
+}
+
+export function tokenView(s: TokenScreen): View {
   const input = h('input', {
     class: 'code',
     attrs: {
@@ -18,12 +58,14 @@ export function tokenView(error: string | null, onToken: (text: string) => void)
       autocapitalize: 'characters',
       spellcheck: 'false',
       'aria-describedby': 'token-help',
-      'aria-invalid': error ? 'true' : null,
+      'aria-invalid': s.error ? 'true' : null,
     },
   });
   return [
     h('h1', { text: t('booth.token.title') }),
     h('p', { text: t('booth.token.intro') }),
+    s.error ? h('p', { class: 'notice error', attrs: { role: 'alert' }, text: s.error }) : null,
+    cameraPart(s),
     h(
       'form',
       {
@@ -31,14 +73,13 @@ export function tokenView(error: string | null, onToken: (text: string) => void)
         on: {
           submit: (event) => {
             event.preventDefault();
-            onToken(input.value);
+            s.onToken(input.value);
           },
         },
       },
       h('label', { class: 'field', attrs: { for: 'token' }, text: t('booth.token.label') }),
       h('p', { class: 'muted small', attrs: { id: 'token-help' }, text: t('booth.token.help') }),
       input,
-      error ? h('p', { class: 'notice error', attrs: { role: 'alert' }, text: error }) : null,
       h(
         'div',
         { class: 'actions' },
