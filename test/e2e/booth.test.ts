@@ -1,8 +1,10 @@
 // End to end on a real server and Debian's Chromium at phone size: three phones open their cards' links,
 // vote (one as proposed, one changing a row, one leaving a row blank after confirming it), see their
 // confirmation codes with valid receipts; a spent card is refused clearly; after the count the verifier
-// page checks the record in the browser and finds a voter's code.
-import { existsSync } from 'node:fs';
+// page checks the record in the browser and finds a voter's code, also from a file with the network off.
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tokenText } from '../../crypto/index.ts';
@@ -124,5 +126,25 @@ describe.skipIf(!haveChromium)('booth and verifier in a phone browser', () => {
     await page.locator('.lang-switch').click();
     await page.getByRole('heading', { name: 'Verify a meeting record' }).waitFor();
     await screenshot(page, 'verify-english');
+  });
+
+  it('verifies a record file chosen from the device with the network off', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'phieukin-record-'));
+    const file = join(folder, 'record.json');
+    writeFileSync(file, JSON.stringify(await meeting.record()));
+    const context = await phone(browser);
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/verify`);
+    await page.locator('#record-file').waitFor();
+    await context.setOffline(true);
+    await page.locator('#record-file').setInputFiles(file);
+    const verdict = page.locator('#verdict');
+    await verdict.waitFor({ timeout: 60_000 });
+    expect(await verdict.getAttribute('data-ok')).toBe('true');
+    await page.locator('#code').fill(codes[0]!);
+    await page.locator('#code-form button[type="submit"]').click();
+    await page.locator('[data-answer="found"]').waitFor();
+    await context.setOffline(false);
+    rmSync(folder, { recursive: true, force: true });
   });
 });
