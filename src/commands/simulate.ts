@@ -54,11 +54,20 @@ export type SimulationResult = {
 
 class HttpError extends Error {}
 
+/**
+ * A kept-alive connection the server closed just as it was reused: the request never reached the server,
+ * so it is sent again (phones do the same; a repeated ballot gets the same receipt).
+ */
+function droppedConnection(error: Error): boolean {
+  const code = (error.cause as { code?: string } | undefined)?.code;
+  return code === 'UND_ERR_SOCKET' || code === 'ECONNRESET';
+}
+
 /** One HTTP client with a cookie and the headers of its role. */
 function client(base: string, headers: Record<string, string> = {}) {
   let cookie = '';
-  const send = async (method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${base}${path}`, {
+  const attempt = (method: string, path: string, body?: unknown) =>
+    fetch(`${base}${path}`, {
       method,
       headers: {
         'accept-language': 'en',
@@ -67,9 +76,15 @@ function client(base: string, headers: Record<string, string> = {}) {
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
       },
       body: body === undefined ? undefined : JSON.stringify(body),
-    }).catch((error: Error) => {
-      throw new Error(`${method} ${path}: ${error.message}`, { cause: error.cause });
     });
+  const send = async (method: string, path: string, body?: unknown) => {
+    let response: Response | undefined;
+    for (let tries = 1; !response; tries++) {
+      response = await attempt(method, path, body).catch((error: Error) => {
+        if (tries < 3 && droppedConnection(error)) return undefined;
+        throw new Error(`${method} ${path}: ${error.message}`, { cause: error.cause });
+      });
+    }
     const setCookie = response.headers.get('set-cookie');
     if (setCookie) cookie = setCookie.split(';')[0]!;
     // biome-ignore lint/suspicious/noExplicitAny: the server's JSON replies, read field by field
@@ -215,20 +230,11 @@ export async function simulate(o: SimulationOptions): Promise<SimulationResult> 
   const refused: string[] = [];
   let accepted = 0;
   let next = 0;
-  /** A phone sends its ballot again when the network fails: the same ballot gets the same receipt. */
-  const submit = async (ballot: unknown, attempts = 3): ReturnType<ReturnType<typeof client>['send']> => {
-    try {
-      return await client(base).send('POST', `/api/vote/${id}/ballots`, ballot);
-    } catch (error) {
-      if (attempts <= 1) throw error;
-      return submit(ballot, attempts - 1);
-    }
-  };
   const phone = async () => {
     while (next < ballots.length) {
       const mine = ballots[next++]!;
       const sent = performance.now();
-      const reply = await submit(mine.ballot);
+      const reply = await client(base).send('POST', `/api/vote/${id}/ballots`, mine.ballot);
       latencies.push(performance.now() - sent);
       const ok =
         reply.status === 201 &&
