@@ -1,0 +1,70 @@
+// The ballot by kind: a confidence vote offers three levels per official with nothing chosen in advance,
+// a motion offers yes / no / abstain; both ask before sending blank rows.
+import { existsSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tokenText } from '../../crypto/index.ts';
+import { MeetingDriver } from '../app/helpers.ts';
+import { fitsWidth, launchBrowser, phone, screenshot } from './browser.ts';
+import { type E2eServer, startE2eServer } from './server.ts';
+
+const haveChromium = existsSync('/usr/bin/chromium');
+
+describe.skipIf(!haveChromium)('ballots of each kind', () => {
+  let server: E2eServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startE2eServer();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function vote(body: object, shot: string, rows: number, options: number) {
+    const meeting = await MeetingDriver.create(server.t, { members: 4, body });
+    await meeting.ready(1);
+    await meeting.open();
+    const page = await (await phone(browser)).newPage();
+    await page.goto(`${server.origin}/v/${meeting.id}#${tokenText(meeting.tokens[0]!)}`);
+    await page.locator('#ballot').waitFor();
+    expect(await page.locator('fieldset.question').count()).toBe(rows);
+    expect(await page.locator('fieldset.question').first().locator('.choice').count()).toBe(options + 1);
+    expect(await page.locator('.blank-choice input:checked').count()).toBe(rows);
+    expect(await fitsWidth(page)).toBe(true);
+    await screenshot(page, shot);
+    await page.locator('fieldset.question').first().locator('.choice').first().click();
+    await page.locator('#submit').click();
+    if (rows > 1) {
+      await page.locator('#blanks').waitFor();
+      await page.getByRole('button', { name: /Gửi phiếu với các dòng để trống/ }).click();
+    }
+    await page.locator('#confirmation-code').waitFor({ timeout: 30_000 });
+  }
+
+  it('a confidence vote: three levels for each official assessed', async () => {
+    await vote(
+      { kind: 'confidence', subjects: ['m1', 'm2'], title: 'Lấy phiếu tín nhiệm' },
+      'booth-confidence',
+      2,
+      3,
+    );
+  });
+
+  it('motions: yes, no or abstain', async () => {
+    await vote(
+      {
+        kind: 'motion',
+        subjects: undefined,
+        motions: [{ prompt: 'Thông qua nghị quyết chi bộ tháng 12' }, { prompt: 'Kết nạp đảng viên mới' }],
+        title: 'Biểu quyết',
+      },
+      'booth-motion',
+      2,
+      3,
+    );
+  });
+});
