@@ -12,11 +12,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import {
   base64url as b64,
   CHECKS,
+  credentialFromToken,
   EVENT_TYPES,
   type MeetingRecord,
   type RecordEvent,
 } from '../../crypto/index.ts';
-import { clone, failingChecks, rechain, seededDemo, verify } from './helpers.ts';
+import { clone, failingChecks, rechain, recount, renumber, seededDemo, verify } from './helpers.ts';
 
 type PathPart = string | number;
 type Leaf = { path: PathPart[]; value: unknown };
@@ -64,8 +65,33 @@ function setAt(root: unknown, path: PathPart[], value: unknown): unknown {
 
 type Mutation = { name: string; apply: (record: MeetingRecord) => void };
 
-const demo = seededDemo('any-field', { voters: 2, questions: 1, options: 2, trustees: { n: 3, k: 2 } });
-const base = demo.record;
+/**
+ * A seeded meeting with every event type of SPEC §6: the demo's, plus a spare card activated in a second
+ * `credentials-activated` and then `credential-voided` before the poll opens (counted again honestly).
+ */
+function recordWithEveryEventType(): MeetingRecord {
+  const demo = seededDemo('any-field', { voters: 2, questions: 1, options: 2, trustees: { n: 3, k: 2 } });
+  const record = clone(demo.record);
+  const spare = b64(credentialFromToken(demo.secrets.mc.manifest.meetingId, new Uint8Array(16).fill(9)).pk);
+  const opened = record.events.findIndex((e) => e.type === 'poll-opened');
+  const event = (type: RecordEvent['type'], payload: object): RecordEvent => ({
+    height: 0,
+    parent: null,
+    type,
+    payload: JSON.stringify(payload),
+  });
+  record.events.splice(
+    opened,
+    0,
+    event('credentials-activated', { keys: [spare] }),
+    event('credential-voided', { key: spare }),
+  );
+  renumber(record.events);
+  recount(record, demo.secrets);
+  return record;
+}
+
+const base = recordWithEveryEventType();
 
 /** One mutation per (event type, field path with indices collapsed), spread over the events of that type. */
 function payloadMutations(): Mutation[] {
@@ -136,8 +162,9 @@ describe('issue 2: any single field of a record altered makes verify fail (SPEC 
   it('the unaltered record passes, every payload re-serialises to its exact bytes, and every event type is covered', () => {
     expect(verify(base).ok).toBe(true);
     for (const e of base.events) expect(JSON.stringify(JSON.parse(e.payload))).toBe(e.payload);
+    expect(new Set(base.events.map((e) => e.type))).toEqual(new Set(EVENT_TYPES));
     const covered = new Set(mutations.map((m) => m.name.split(' ')[0]));
-    for (const e of base.events) expect(covered.has(e.type), e.type).toBe(true);
+    for (const type of EVENT_TYPES) expect(covered.has(type), type).toBe(true);
     expect(mutations.length).toBeGreaterThan(80);
     expect(mutations.length).toBeLessThan(160);
   });

@@ -25,6 +25,7 @@ import {
   manifestHash,
   meetingContext,
   parseTokenText,
+  receiptValid,
   type TallyPayload,
   verificationKeysOf,
   verifyPok,
@@ -141,6 +142,19 @@ describe('the frozen vectors stand on their own', () => {
     const tally = decodeTally(mc, items.decryptionShare.tally as TallyPayload);
     const Ki = verificationKeysOf(jointKey).get(share.index)!;
     expect(checkDecryptionShare(mc, Ki, tally, share).ok).toBe(true);
+  });
+
+  it('SPEC §7: the receipt for the first ballot verifies under the poll-opened key, and not for another height', () => {
+    const { serverKey, receipt } = items.receipt;
+    const record = items.record as MeetingRecord;
+    const opened = record.events.find((e) => e.type === 'poll-opened')!;
+    expect(JSON.parse(opened.payload).serverKey).toBe(serverKey);
+    const ballot = record.events.find((e) => e.type === 'ballot')!;
+    expect(receipt.height).toBe(ballot.height);
+    expect(receipt.ballotHash).toBe(items.ballot.ballotHash);
+    expect(receiptValid(receipt, serverKey)).toBe(true);
+    expect(receiptValid({ ...receipt, height: receipt.height + 1 }, serverKey)).toBe(false);
+    expect(receiptValid({ ...receipt, meetingId: `${receipt.meetingId}x` }, serverKey)).toBe(false);
   });
 
   it('SPEC §8: the frozen record passes every check', () => {

@@ -97,6 +97,18 @@ describe('the helpers leave a sound record sound', () => {
     expect(report.checks.map((c) => [c.name, c.status])).toEqual(report.checks.map((c) => [c.name, 'pass']));
   });
 
+  it.each([
+    [1, 1],
+    [2, 1],
+    [5, 3],
+  ])('a whole meeting with trustees n = %i, k = %i passes every check (SPEC §2, §5, §8)', (n, k) => {
+    const m = seededDemo(`trustees-${n}-${k}`, { voters: 2, questions: 1, options: 2, trustees: { n, k } });
+    expect(m.trusteesUsed).toHaveLength(k);
+    const report = verify(m.record);
+    expect(report.checks.filter((c) => c.status !== 'pass')).toEqual([]);
+    expect(report.ok).toBe(true);
+  });
+
   it('reseal and recount of an unchanged record still pass every check', () => {
     const resealed = copy();
     reseal(resealed, demo.secrets);

@@ -46,6 +46,7 @@ import {
   randomScalar,
   seededRandom,
   startCeremony,
+  signReceipt,
   sumCiphertexts,
   TAG,
   type TrusteeKeyShare,
@@ -227,13 +228,18 @@ function katMeeting() {
   const credentials = tokens.map((t) => credentialFromToken(KAT_MANIFEST.meetingId, t));
   const keys = credentials.map((c) => c.pk).sort(compareBytes);
   appendEvent(events, 'credentials-activated', { keys: keys.map(b64) });
-  appendEvent(events, 'poll-opened', { serverKey: b64(ed25519Keygen(seededRandom('kat/server')).publicKey) });
+  const serverKey = ed25519Keygen(seededRandom('kat/server'));
+  appendEvent(events, 'poll-opened', { serverKey: b64(serverKey.publicKey) });
 
   const ballotRandom = seededRandom('kat/ballots');
   const cast = CHOICES.map((choices, v) =>
     encryptBallot(mc, credentials[v]!, choices, { random: ballotRandom }),
   );
-  for (const c of cast) appendEvent(events, 'ballot', c.ballot);
+  // SPEC §7: the server's receipt for each accepted ballot, at the ballot's height.
+  const receipts = cast.map((c) => {
+    const event = appendEvent(events, 'ballot', c.ballot);
+    return signReceipt(KAT_MANIFEST.meetingId, event.height, c.ballotHash, serverKey.secretKey);
+  });
   appendEvent(events, 'poll-closed', { ballots: cast.length });
   const ciphertexts: Ciphertexts[] = cast.map((c) => c.ciphertexts);
   const tally = sumCiphertexts(mc, ciphertexts);
@@ -271,6 +277,8 @@ function katMeeting() {
   const record: MeetingRecord = { protocol: 'phieukin/v1', events };
   return {
     tokens,
+    serverKey: b64(serverKey.publicKey),
+    receipts,
     commitments,
     shares,
     acks,
@@ -299,6 +307,7 @@ export function katItems() {
       confirmationCode: m.cast[0]!.confirmationCode,
     },
     decryptionShare: { tally: m.tally, share: m.sharePayloads[0]! },
+    receipt: { serverKey: m.serverKey, receipt: m.receipts[0]! },
     record: m.record,
   };
 }
