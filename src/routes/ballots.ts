@@ -1,7 +1,8 @@
 // The voter's side, with no account: the ballot's public data, and submitting a ballot. A ballot is
 // checked off the event loop (the verifier), then the credential is spent and the ballot stored in one
 // atomic write; the answer is the server's signed receipt (SPEC §7). The same ballot again gets the same
-// receipt; another ballot on a spent card is refused.
+// receipt, even after the poll closed (a phone that lost its answer); another ballot on a spent card is
+// refused.
 import { type Context, Hono } from 'hono';
 import { publicMeeting } from '../server/auth.ts';
 import type { Deps, Env } from '../server/context.ts';
@@ -55,15 +56,20 @@ export function ballotRoutes(deps: Deps): Hono<Env> {
   app.post('/:id/ballots', async (c) => {
     const meeting = await publicMeeting(deps, c.req.param('id'));
     const ballot = await readJson(c, ballotSchema, MAX_BALLOT_BYTES);
-    if (meeting.status !== 'open') throw fail(409, 'poll_not_open');
-    refuseCard(await store.cardByKey(meeting.id, ballot.pk));
+    const card = await store.cardByKey(meeting.id, ballot.pk);
+    const spentBefore = card && (await store.spentCredential(meeting.id, ballot.pk));
+    if (!spentBefore) {
+      if (meeting.status !== 'open') throw fail(409, 'poll_not_open');
+      refuseCard(card);
+    }
 
     const verdict = await deps.verifier.verifyBallot({ meeting: meetingRef(meeting), ballot });
-    const spentBefore = await store.spentCredential(meeting.id, ballot.pk);
-    if (!verdict.ok) {
-      if (spentBefore) throw fail(409, 'credential_spent');
-      throw fail(400, 'ballot_invalid', { reason: verdict.problems.join('; ') });
+    if (spentBefore) {
+      if (verdict.ok && verdict.ballotHash === spentBefore.ballotHash)
+        return receipt(c, meeting.id, spentBefore, 200);
+      throw fail(409, 'credential_spent');
     }
+    if (!verdict.ok) throw fail(400, 'ballot_invalid', { reason: verdict.problems.join('; ') });
     const payload = JSON.stringify(ballot);
 
     const outcome = await queue(meeting.id, async () => {

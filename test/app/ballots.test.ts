@@ -72,6 +72,10 @@ describe('ballots', () => {
       .post(`/api/vote/${m.id}/ballots`, (await m.ballot(1, [3, 3])).ballot);
     expect(en.body.error.message).toBe('This card has already been used to vote');
     expect((await m.record()).events.filter((e: { type: string }) => e.type === 'ballot')).toHaveLength(1);
+    await m.close();
+    const afterClose = await t.client().post(`/api/vote/${m.id}/ballots`, ballot);
+    expect(afterClose.status).toBe(200);
+    expect(afterClose.body).toEqual(first.body);
   });
 
   it('refuses a ballot whose proof fails, naming it, and stores nothing', async () => {
