@@ -11,7 +11,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const web = join(root, 'web');
 export const outDir = join(web, 'dist');
 const stamp = join(outDir, '.built');
-const WORKERS = ['booth/encrypt-worker.ts', 'verify/verify-worker.ts'];
+const WORKERS = ['booth/encrypt-worker.ts', 'verify/verify-worker.ts', 'trustee/decrypt-worker.ts'];
 const SOURCES = ['web', 'crypto', 'src/rules', 'scripts/build-web.ts', 'package-lock.json'];
 
 function newestChange(path: string): number {

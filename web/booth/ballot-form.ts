@@ -4,7 +4,7 @@
 import type { Choices, Manifest, Question } from '../../crypto/index.ts';
 import { h } from '../shared/dom.ts';
 import { t } from '../shared/i18n.ts';
-import { optionLabel, optionShortLabel } from './option-labels.ts';
+import { optionLabel, optionShortLabel } from '../shared/option-labels.ts';
 
 /** The proposed option of each question (classification), as an index, or null. */
 export function proposedChoices(manifest: Manifest): Choices {

@@ -13,7 +13,7 @@ export class ApiError extends Error {
   }
 }
 
-type Init = { method?: string; body?: unknown; signal?: AbortSignal };
+type Init = { method?: string; body?: unknown; signal?: AbortSignal; headers?: Record<string, string> };
 
 function errorOf(status: number, body: unknown): ApiError {
   const error = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error;
@@ -24,7 +24,11 @@ function errorOf(status: number, body: unknown): ApiError {
 
 /** The response body as JSON; throws ApiError on an HTTP error or a lost connection. */
 export async function api<T>(path: string, init: Init = {}): Promise<{ status: number; body: T }> {
-  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': acceptLanguage() };
+  const headers: Record<string, string> = {
+    ...init.headers,
+    accept: 'application/json',
+    'accept-language': acceptLanguage(),
+  };
   if (init.body !== undefined) headers['content-type'] = 'application/json';
   let response: Response;
   try {

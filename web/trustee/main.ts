@@ -1,4 +1,196 @@
-// The trustee page: still to be built (issue 5); until then it says so and links to the verifier.
-import { placeholderPage } from '../shared/placeholder.ts';
+// The trustee page (/t/<meetingId>#<trustee code>, the QR on the projector): joins the key ceremony and
+// runs it on this phone, then decrypts the totals when asked and signs the result. The secrets never
+// leave the phone; the page checks the server every moment and takes the next step itself.
+import { certifyResult, fromBase64url, parseManifest, type VerifyReport } from '../../crypto/index.ts';
+import { ApiError, apiText } from '../shared/api.ts';
+import { byId, h, mount } from '../shared/dom.ts';
+import { t } from '../shared/i18n.ts';
+import { startPage } from '../shared/page.ts';
+import { runJob, workerSupply } from '../shared/worker-job.ts';
+import {
+  board,
+  type CeremonyProgress,
+  type CeremonyView,
+  joinCeremony,
+  type ResultView,
+  stepCeremony,
+  type TallyView,
+} from './board.ts';
+import type { DecryptRequest } from './decrypt-worker.ts';
+import { encodeKeyShare, loadTrustee, saveTrustee } from './trustee-storage.ts';
+import { button, ceremonyView, resultTable, trusteeLine } from './views.ts';
 
-placeholderPage('trustee.title');
+const POLL_MS = 1500;
+const meetingId = decodeURIComponent(location.pathname.split('/')[2] ?? '');
+const state = loadTrustee(meetingId);
+const fragment = location.hash.replace(/^#/, '');
+if (fragment) {
+  state.code = fragment;
+  saveTrustee(meetingId, state);
+  history.replaceState(null, '', location.pathname + location.search);
+}
+const keep = () => saveTrustee(meetingId, state);
+const api = state.code ? board(meetingId, state.code) : null;
+const nextWorker = workerSupply('/assets/decrypt-worker.js');
+const nextVerifier = workerSupply('/assets/verify-worker.js');
+
+let ceremony: CeremonyView | null = null;
+let progress: CeremonyProgress | null = null;
+let tally: TallyView | null = null;
+let result: ResultView | null = null;
+let error: string | null = null;
+let busy = false;
+let refreshing = false;
+/** Before signing, this phone checks the whole record: every check but certification must pass. */
+let recordCheck: { resultPayload: string; problems: string[] } | null = null;
+
+const index = () => state.keyShare?.index ?? state.secrets?.index ?? null;
+
+function body(): Array<HTMLElement | null> {
+  if (!api) return [h('p', { class: 'notice error', text: t('trustee.noCode') })];
+  if (!ceremony) return [h('p', { attrs: { role: 'status' }, text: t('booth.loading') })];
+  const manifest = parseManifest(ceremony.manifest);
+  const head = [h('h1', { text: manifest.title }), trusteeLine(index())];
+  const problem = error ? h('p', { class: 'notice error', attrs: { role: 'alert' }, text: error }) : null;
+  if (ceremony.status === 'ceremony' && progress)
+    return [...head, problem, ...ceremonyView(progress, busy, join)];
+  if (!state.keyShare)
+    return [...head, problem, h('p', { class: 'notice warn', text: t('trustee.noShare') })];
+  if (ceremony.status === 'ready' || ceremony.status === 'open')
+    return [
+      ...head,
+      problem,
+      h('p', { class: 'notice ok', attrs: { id: 'key-made' }, text: t('trustee.keyMade') }),
+    ];
+  if (ceremony.status === 'closed' && tally) {
+    const sent = tally.sharesFrom.includes(state.keyShare.index);
+    return [
+      ...head,
+      problem,
+      h('p', { text: t('trustee.closed', { ballots: tally.ballots ?? 0 }) }),
+      sent
+        ? h('p', {
+            attrs: { role: 'status', id: 'share-sent' },
+            text: t('trustee.shareSent', { have: tally.sharesFrom.length, need: ceremony.trustees.k }),
+          })
+        : button(busy ? 'trustee.decrypting' : 'trustee.decrypt', () => void decrypt(), busy, 'decrypt'),
+    ];
+  }
+  if (ceremony.status === 'decrypted' && result) {
+    const signed = result.certifications.some((c) => c.index === state.keyShare!.index);
+    return [
+      ...head,
+      problem,
+      h('h2', { text: t('trustee.result.title') }),
+      resultTable(manifest, result.result),
+      signed
+        ? h('p', {
+            class: 'notice ok',
+            attrs: { role: 'status', id: 'signed' },
+            text: result.certified ? t('trustee.certified') : t('trustee.signed'),
+          })
+        : signPart(),
+    ];
+  }
+  return [...head, problem];
+}
+
+function signPart(): HTMLElement | null {
+  if (!recordCheck || recordCheck.resultPayload !== result?.resultPayload)
+    return h('p', { attrs: { role: 'status' }, text: t('trustee.checking') });
+  if (recordCheck.problems.length > 0)
+    return h(
+      'div',
+      { class: 'notice error', attrs: { role: 'alert', id: 'record-bad' } },
+      h('p', { text: t('trustee.recordBad') }),
+      h('ul', { class: 'problems' }, ...recordCheck.problems.map((p) => h('li', { text: p }))),
+    );
+  return h(
+    'div',
+    {},
+    h('p', { class: 'notice ok', attrs: { id: 'record-ok' }, text: t('trustee.recordOk') }),
+    button('trustee.sign', () => void sign(), busy, 'sign'),
+  );
+}
+
+/** Checks the record on this phone (crypto/ and the rules only) before the trustee may sign its result. */
+async function checkRecord(view: ResultView): Promise<void> {
+  const recordText = await apiText(`/api/meetings/${encodeURIComponent(meetingId)}/record`);
+  const report = await runJob<{ recordText: string }, VerifyReport>(nextVerifier(), { recordText }, () => {})
+    .result;
+  const resultEvent = (
+    JSON.parse(recordText) as { events: Array<{ type: string; payload: string }> }
+  ).events.find((e) => e.type === 'result');
+  const problems = report.checks
+    .filter((c) => c.name !== 'certification' && c.status !== 'pass')
+    .map((c) => `${c.name}: ${c.problems.join('; ') || c.note || c.status}`);
+  if (resultEvent?.payload !== view.resultPayload) problems.push(t('trustee.resultDiffers'));
+  recordCheck = { resultPayload: view.resultPayload, problems };
+}
+
+function render(): void {
+  mount(byId('app'), ...body());
+}
+
+async function act(run: () => Promise<void>): Promise<void> {
+  busy = true;
+  error = null;
+  render();
+  try {
+    await run();
+  } catch (e) {
+    error = e instanceof ApiError && e.code === 'board_full' ? t('trustee.boardFull') : (e as Error).message;
+  }
+  busy = false;
+  await refresh();
+}
+
+const join = () => void act(() => joinCeremony(api!, ceremony!, state, keep));
+
+const decrypt = () =>
+  act(async () => {
+    const request: DecryptRequest = {
+      manifestText: ceremony!.manifest,
+      jointKey: tally!.jointKey!.K,
+      keyShare: encodeKeyShare(state.keyShare!),
+      tally: tally!.tally!,
+    };
+    const share = await runJob(nextWorker(), request, () => {}).result;
+    await api!.post('/shares', share);
+  });
+
+const sign = () =>
+  act(async () => {
+    const mh = fromBase64url(ceremony!.manifestHash, 64);
+    const ks = state.keyShare!;
+    await api!.post('/certifications', certifyResult(mh, result!.resultPayload, ks.index, ks.signingKey));
+  });
+
+async function refresh(): Promise<void> {
+  if (!api) return render();
+  if (refreshing) return;
+  refreshing = true;
+  try {
+    ceremony = await api.ceremony();
+    const s = state.secrets;
+    if (ceremony.status === 'ceremony' && s && s.round < ceremony.round && !busy)
+      await joinCeremony(api, ceremony, state, keep);
+    if (ceremony.status === 'ceremony' && !busy)
+      progress = await stepCeremony(api, await api.ceremony(), state, keep);
+    if (ceremony.status === 'closed') tally = await api.tally();
+    if (ceremony.status === 'decrypted') {
+      result = await api.result();
+      if (recordCheck?.resultPayload !== result.resultPayload) await checkRecord(result);
+    }
+  } catch (e) {
+    error = (e as Error).message;
+  }
+  refreshing = false;
+  render();
+}
+
+startPage(() => t('trustee.title'), render);
+void refresh();
+setInterval(() => {
+  if (!busy) void refresh();
+}, POLL_MS);

@@ -2,7 +2,7 @@
 // of the same kind gives the English one. Classification levels also have their usual abbreviations.
 import type { Manifest, Option } from '../../crypto/index.ts';
 import { ruleSets } from '../../src/rules/index.ts';
-import { lang } from '../shared/i18n.ts';
+import { lang } from './i18n.ts';
 
 export function optionLabel(manifest: Manifest, option: Option): string {
   if (lang() === 'vi') return option.label;

@@ -1,0 +1,74 @@
+// The vote-counting board on three phones: each opens the trustee link from the projector, joins, and
+// the key ceremony completes in the browsers; after the poll two of them decrypt the totals, check the
+// record on the phone, and sign the result; the record then verifies.
+import { existsSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MeetingDriver, verify } from '../app/helpers.ts';
+import { fitsWidth, launchBrowser, phone, screenshot } from './browser.ts';
+import { type E2eServer, startE2eServer } from './server.ts';
+
+const haveChromium = existsSync('/usr/bin/chromium');
+
+describe.skipIf(!haveChromium)('trustee pages', () => {
+  let server: E2eServer;
+  let browser: Browser;
+  let meeting: MeetingDriver;
+  const phones: Page[] = [];
+
+  beforeAll(async () => {
+    server = await startE2eServer();
+    browser = await launchBrowser();
+    meeting = await MeetingDriver.create(server.t, { members: 3 });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('runs the key ceremony on three phones', async () => {
+    for (let i = 0; i < 3; i++) {
+      const page = await (await phone(browser)).newPage();
+      await page.goto(`${server.origin}/t/${meeting.id}#${meeting.trusteeCode}`);
+      await page.locator('#join').click();
+      await page.locator('#trustee-index').waitFor();
+      phones.push(page);
+    }
+    for (const page of phones) await page.locator('#key-made').waitFor({ timeout: 30_000 });
+    expect(new URL(phones[0]!.url()).hash).toBe('');
+    expect(await fitsWidth(phones[0]!)).toBe(true);
+    await screenshot(phones[0]!, 'trustee-key-made');
+    const indices = await Promise.all(phones.map((p) => p.locator('#trustee-index').textContent()));
+    expect(new Set(indices).size).toBe(3);
+    expect((await server.t.client().get(`/api/vote/${meeting.id}`)).body.jointKey).toBeTruthy();
+  });
+
+  it('decrypts the totals and signs the result from two phones', async () => {
+    await meeting.cards(2);
+    await meeting.expectOk(
+      meeting.organiser.put(meeting.path('/attendance'), { summoned: 3, present: 2 }),
+      200,
+    );
+    await meeting.expectOk(meeting.organiser.post(meeting.path('/cards/activate'), { from: 1, to: 2 }), 200);
+    await meeting.open();
+    await meeting.expectOk(meeting.vote(1, [1, 0]), 201);
+    await meeting.expectOk(meeting.vote(2, [1, null]), 201);
+    await meeting.close();
+
+    for (const page of phones.slice(0, 2)) {
+      await page.locator('#decrypt').click();
+      await page.locator('#share-sent, #result').first().waitFor({ timeout: 30_000 });
+    }
+    for (const page of phones.slice(0, 2)) {
+      await page.locator('#record-ok').waitFor({ timeout: 30_000 });
+      await page.locator('#sign').click();
+      await page.locator('#signed').waitFor({ timeout: 30_000 });
+    }
+    await screenshot(phones[1]!, 'trustee-result-signed');
+    const result = (await server.t.client().get(`/api/meetings/${meeting.id}/result`)).body;
+    expect(result.certified).toBe(true);
+    expect(result.result.questions[0].counts).toEqual([0, 2, 0, 0]);
+    expect(verify(await meeting.record()).ok).toBe(true);
+  });
+});
