@@ -61,9 +61,14 @@ function recomputationProblems(
   const outcome = ceremonyOutcome(commitments);
   const K = encodePoint(outcome.K);
   if (jointKey.K !== b64(K)) problems.push('joint-key: K is not the sum of the trustees’ C_{i,0}');
+  // SPEC §8.3: each K_j recomputed from the commitments, and nothing else: the decryption check uses the
+  // published keys, so an extra index or a second entry for j would be a key no commitment vouches for.
+  if (!Array.isArray(jointKey.verificationKeys) || jointKey.verificationKeys.length !== n)
+    problems.push(`joint-key: expected exactly ${n} verification keys, one per trustee`);
   for (const v of outcome.verificationKeys) {
-    const published = jointKey.verificationKeys.find((x) => x.index === v.index);
-    if (published?.key !== b64(encodePoint(v.key))) problems.push(`joint-key: K_${v.index} does not match`);
+    const published = (jointKey.verificationKeys ?? []).filter((x) => x.index === v.index);
+    if (published.length !== 1 || published[0]!.key !== b64(encodePoint(v.key)))
+      problems.push(`joint-key: K_${v.index} does not match`);
   }
   if (jointKey.ctx !== b64(contextHash(manifestHash, K))) problems.push('joint-key: ctx does not match');
 

@@ -28,6 +28,11 @@ export function tallyCheck(events: RecordEvent[], mc: MeetingContext, ballots: A
       problems.push(`question ${q.id}: missing or out of order in the tally`);
       return;
     }
+    // SPEC §8.6: the published tally equals the recomputed one entry for entry; an extra option is a difference.
+    if (!Array.isArray(pq.options) || pq.options.length !== q.options.length)
+      problems.push(
+        `question ${q.id}: the tally has ${pq.options?.length ?? 0} options, the manifest ${q.options.length}`,
+      );
     q.options.forEach((o, oi) => {
       const po = pq.options?.[oi];
       if (po?.A !== o.A || po?.B !== o.B)

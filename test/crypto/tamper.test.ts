@@ -216,11 +216,58 @@ describe('SPEC §8.5 ballots', () => {
   });
 });
 
+describe('SPEC §8.3 ceremony', () => {
+  const someKey = () => b64(encodePoint(G.multiply(123456789n)));
+
+  it('a verification key for an index that is not a trustee (n + 1) added to joint-key: ceremony fails', () => {
+    const r = copy();
+    editPayload<JointKeyPayload>(onlyEvent(r, 'joint-key'), (p) => {
+      p.verificationKeys.push({ index: 4, key: someKey() });
+      return p;
+    });
+    reseal(r, demo.secrets);
+    expectCaught(r, 'ceremony', /expected exactly 3 verification keys/);
+  });
+
+  it('a second, different K_j for a trustee in joint-key: ceremony fails (the share would be judged by it)', () => {
+    const r = copy();
+    const used = demo.trusteesUsed[0]!;
+    editPayload<JointKeyPayload>(onlyEvent(r, 'joint-key'), (p) => {
+      p.verificationKeys.push({ index: used, key: someKey() });
+      return p;
+    });
+    reseal(r, demo.secrets);
+    // The decryption check then judges trustee `used`’s honest share against the bogus key.
+    expectCaught(r, 'ceremony', new RegExp(`K_${used} does not match`), ['ceremony', 'decryption']);
+  });
+
+  it('a trustee’s commitment changed: ceremony fails on its proof and on K', () => {
+    const r = copy();
+    editPayload<CommitmentsPayload>(eventsOfType(r, 'trustee-commitments')[2]!, (p) => {
+      p.coefficients[0]!.C = someKey();
+      return p;
+    });
+    reseal(r, demo.secrets);
+    expectCaught(r, 'ceremony', /trustee 3: proof for coefficient 0 fails/);
+  });
+});
+
 describe('SPEC §8.6 tally', () => {
   it('an altered encrypted tally, decrypted and certified in good faith: only tally catches it', () => {
     const r = copy();
     recount(r, demo.secrets, (t) => t.map((q, qi) => (qi === 0 ? [q[1]!, q[0]!, ...q.slice(2)] : q)));
     expectCaught(r, 'tally', /question q1, option 0: published sum differs from the sum of the ballots/);
+  });
+
+  it('an encrypted tally with an extra option entry: tally fails', () => {
+    const r = copy();
+    editPayload<TallyPayload>(onlyEvent(r, 'encrypted-tally'), (p) => {
+      p.questions[1]!.options.push(p.questions[1]!.options[0]!);
+      return p;
+    });
+    reseal(r, demo.secrets);
+    // The shares cannot be matched to a tally of another shape either.
+    expectCaught(r, 'tally', /question q2: the tally has 4 options, the manifest 3/, ['tally', 'decryption']);
   });
 
   it('poll-closed counting a different number of ballots: tally fails', () => {
