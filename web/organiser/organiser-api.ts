@@ -1,0 +1,25 @@
+// The organiser's calls: the session cookie goes by itself; every state-changing call also carries the
+// session's anti-forgery token (X-CSRF-Token), which the page keeps in memory only.
+import { api } from '../shared/api.ts';
+
+type Session = { loggedIn: boolean; setupDone: boolean; csrfToken?: string };
+
+let csrf = '';
+
+export async function currentSession(): Promise<Session> {
+  const session = (await api<Session>('/api/auth/session')).body;
+  csrf = session.csrfToken ?? '';
+  return session;
+}
+
+export async function logIn(password: string): Promise<void> {
+  csrf = (await api<{ csrfToken: string }>('/api/auth/login', { body: { password } })).body.csrfToken;
+}
+
+export async function get<T>(path: string): Promise<T> {
+  return (await api<T>(`/api${path}`)).body;
+}
+
+export async function send<T>(method: 'POST' | 'PUT', path: string, body: unknown = {}): Promise<T> {
+  return (await api<T>(`/api${path}`, { method, body, headers: { 'x-csrf-token': csrf } })).body;
+}
