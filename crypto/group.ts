@@ -87,7 +87,7 @@ export function mulPublic(p: Point, s: Scalar): Point {
 
 /** The window width that minimises point additions: one per nonzero digit plus 2^(c+1) per window. */
 function windowBits(bits: number[]): number {
-  const maxBits = Math.max(...bits);
+  const maxBits = bits.reduce((a, b) => Math.max(a, b), 0);
   let best = 2;
   let bestCost = Number.POSITIVE_INFINITY;
   for (let c = 2; c <= 16; c++) {

@@ -28,6 +28,12 @@ describe('msmPublic: Σ sᵢ·Pᵢ (batch verification, SPEC §4)', () => {
     );
   });
 
+  it('handles a whole record's batch (150,000 terms) without exhausting the stack', () => {
+    const terms = 150_000;
+    const sum = msmPublic(new Array(terms).fill(G), new Array(terms).fill(1n));
+    expect(sum.equals(mulPublic(G, BigInt(terms)))).toBe(true);
+  });
+
   it('refuses points and scalars of different lengths', () => {
     expect(() => msmPublic([G], [])).toThrow(/length/);
   });
