@@ -28,7 +28,7 @@ describe('msmPublic: Σ sᵢ·Pᵢ (batch verification, SPEC §4)', () => {
     );
   });
 
-  it('handles a whole record's batch (150,000 terms) without exhausting the stack', () => {
+  it('handles the batch of a whole record (150,000 terms) without exhausting the stack', () => {
     const terms = 150_000;
     const sum = msmPublic(new Array(terms).fill(G), new Array(terms).fill(1n));
     expect(sum.equals(mulPublic(G, BigInt(terms)))).toBe(true);
