@@ -93,5 +93,31 @@ function recomputationProblems(
     else if (!ed25519Verify(fromBase64url(ack.signature, 64), message, signingKeys.get(j)!))
       problems.push(`round ${round}: trustee ${j}’s acknowledgement signature fails`);
   }
+  problems.push(...orderProblems(events, round));
+  return problems;
+}
+
+/**
+ * SPEC §6, column "when" (§8.1 event order): a round's shares follow all of its commitments, trustee j's
+ * acknowledgement follows every share message addressed to it, and the joint key follows the acknowledgements.
+ */
+function orderProblems(events: RecordEvent[], round: number): string[] {
+  const ofRound = <T extends { round: number }>(type: string) =>
+    events
+      .filter((e) => e.type === type)
+      .map((e) => ({ height: e.height, payload: JSON.parse(e.payload) as T }))
+      .filter((x) => x.payload.round === round);
+  const problems: string[] = [];
+  const lastCommitment = Math.max(...ofRound<CommitmentsPayload>('trustee-commitments').map((x) => x.height));
+  const shares = ofRound<SharesPayload>('trustee-shares');
+  if (shares.some((x) => x.height < lastCommitment))
+    problems.push(`round ${round}: shares published before all commitments of the round`);
+  const acks = ofRound<AckPayload>('trustee-ack');
+  for (const ack of acks)
+    if (shares.some((x) => x.payload.from !== ack.payload.index && x.height > ack.height))
+      problems.push(`round ${round}: trustee ${ack.payload.index} acknowledged before the shares sent to it`);
+  const jointKey = events.findLast((e) => e.type === 'joint-key');
+  if (jointKey && acks.some((x) => x.height > jointKey.height))
+    problems.push(`round ${round}: the joint key was published before the acknowledgements`);
   return problems;
 }

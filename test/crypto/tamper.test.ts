@@ -241,6 +241,41 @@ describe('SPEC §8.3 ceremony', () => {
     expectCaught(r, 'ceremony', new RegExp(`K_${used} does not match`), ['ceremony', 'decryption']);
   });
 
+  /** Moves the first event of type `type` to just before the first event of type `before`, renumbered. */
+  function move(r: MeetingRecord, type: string, before: string): void {
+    const [event] = r.events.splice(
+      r.events.findIndex((e) => e.type === type),
+      1,
+    );
+    r.events.splice(
+      r.events.findIndex((e) => e.type === before),
+      0,
+      event!,
+    );
+    renumber(r.events);
+  }
+
+  it('SPEC §6 order: the joint key published before the acknowledgements: ceremony fails', () => {
+    const r = copy();
+    move(r, 'joint-key', 'trustee-ack');
+    reseal(r, demo.secrets);
+    expectCaught(r, 'ceremony', /joint key was published before the acknowledgements/);
+  });
+
+  it('SPEC §6 order: a trustee’s shares published before all commitments of the round: ceremony fails', () => {
+    const r = copy();
+    move(r, 'trustee-shares', 'trustee-commitments');
+    reseal(r, demo.secrets);
+    expectCaught(r, 'ceremony', /shares published before all commitments of the round/);
+  });
+
+  it('SPEC §6 order: an acknowledgement before the shares sent to that trustee: ceremony fails', () => {
+    const r = copy();
+    move(r, 'trustee-ack', 'trustee-shares');
+    reseal(r, demo.secrets);
+    expectCaught(r, 'ceremony', /trustee 1 acknowledged before the shares sent to it/);
+  });
+
   it('a trustee’s commitment changed: ceremony fails on its proof and on K', () => {
     const r = copy();
     editPayload<CommitmentsPayload>(eventsOfType(r, 'trustee-commitments')[2]!, (p) => {
