@@ -30,12 +30,18 @@ function usage(): string {
   return ['Usage:', ...lines].join('\n');
 }
 
-const [name, ...args] = process.argv.slice(2);
-const command = name ? commands[name] : undefined;
-if (!command) {
-  console.error(name && name !== '--help' ? `Unknown command: ${name}\n${usage()}` : usage());
-  process.exitCode = name && name !== '--help' ? 2 : 0;
-} else {
-  const module = await command.load();
-  process.exitCode = await module.run(args);
+async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === '--help') {
+    console.error(usage());
+    return name ? 0 : 2;
+  }
+  const command = commands[name];
+  if (!command) {
+    console.error(`Không có lệnh / unknown command: ${name}\n${usage()}`);
+    return 2;
+  }
+  return (await command.load()).run(args);
 }
+
+process.exitCode = await main(process.argv.slice(2));
