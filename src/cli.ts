@@ -44,4 +44,6 @@ async function main(argv: string[]): Promise<number> {
   return (await command.load()).run(args);
 }
 
-process.exitCode = await main(process.argv.slice(2));
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});
