@@ -6,7 +6,7 @@
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
@@ -184,13 +184,17 @@ describe('issue 2: any single field of a record altered makes verify fail (SPEC 
 });
 
 const run = promisify(execFile);
+const ROOT = resolve(import.meta.dirname, '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'phieukin-any-field-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Runs `node bin/phieukin.js …` from the repository root; returns the exit code and output. */
 async function phieukin(args: string[]): Promise<{ code: number; stdout: string }> {
   try {
-    const { stdout } = await run(process.execPath, ['bin/phieukin.js', ...args], { timeout: 60_000 });
+    const { stdout } = await run(process.execPath, ['bin/phieukin.js', ...args], {
+      cwd: ROOT,
+      timeout: 60_000,
+    });
     return { code: 0, stdout };
   } catch (e) {
     const err = e as { code?: number; stdout?: string };
