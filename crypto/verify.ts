@@ -101,10 +101,9 @@ export function verifyRecord(
   const mh = manifestHash(manifestText);
 
   const ceremony = guarded('ceremony', () => ceremonyCheck(events, manifest, manifestText, mh), put);
-  const activations =
-    guarded('credentials', () => credentialsCheck(events), put) ??
-    ({ problems: [], activations: new Map() } as const);
-  if (!checks.has('credentials')) put(judged('credentials', activations.problems));
+  const credentials = guarded('credentials', () => credentialsCheck(events), put);
+  if (credentials) put(judged('credentials', credentials.problems));
+  const live: Activations = credentials?.activations ?? new Map();
   if (!ceremony) return report(manifest.meetingId);
   if (!ceremony.facts) {
     put(pending('ceremony', 'no joint key yet'));
@@ -112,7 +111,6 @@ export function verifyRecord(
   }
   put(judged('ceremony', ceremony.problems));
   const { mc, signingKeys, verificationKeys } = ceremony.facts;
-  const live: Activations = activations.activations;
 
   const has = (type: RecordEvent['type']) => events.some((e) => e.type === type);
   const cast = guarded(
