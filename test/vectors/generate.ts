@@ -1,7 +1,9 @@
 // Known-answer vectors for SPEC.md v1: `node bin/run-ts.js test/vectors/generate.ts` writes
 // test/vectors/kat.json from fixed inputs and `seededRandom` seeds only. test/crypto/kat.test.ts regenerates
 // every item with the same seeds and compares it byte for byte with the frozen file, so any change to the
-// bytes the protocol produces shows up as a failing test. Regenerate only when SPEC.md itself changes.
+// bytes the protocol produces shows up as a failing test. Regenerate only when SPEC.md itself changes, or
+// when a function deliberately draws its randomness in another order (then say so in the commit: the
+// self-standing checks of kat.test.ts must still pass on the new file).
 //
 // The meeting here is built step by step with the crypto API (not with src/demo), so a change to the demo's
 // choices does not move the vectors. Secrets (tokens, sk, r) appear only where a vector needs them: these
