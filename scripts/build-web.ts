@@ -1,7 +1,16 @@
 // Builds the pages (web/<page>/main.ts and the Web Workers) with esbuild into web/dist/: scripts and the
 // style sheet under assets/, each page's HTML under pages/ (web/page-routes.ts maps addresses to them).
 // `--if-stale` builds only when a source is newer than the last build (npm start and npm test use it).
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
@@ -15,7 +24,7 @@ const WORKERS = ['booth/encrypt-worker.ts', 'verify/verify-worker.ts', 'trustee/
 const SOURCES = ['web', 'crypto', 'src/rules', 'scripts/build-web.ts', 'package-lock.json'];
 
 function newestChange(path: string): number {
-  if (path === outDir || !existsSync(path)) return 0;
+  if (path.startsWith(outDir) || !existsSync(path)) return 0;
   const stats = statSync(path);
   if (!stats.isDirectory()) return stats.mtimeMs;
   return Math.max(stats.mtimeMs, ...readdirSync(path).map((name) => newestChange(join(path, name))));
@@ -27,16 +36,38 @@ export function webBuildIsStale(): boolean {
   return SOURCES.some((source) => newestChange(join(root, source)) > built);
 }
 
+/**
+ * Builds into a fresh folder beside web/dist and then swaps it in, so a server (or a test) reading the
+ * pages while another process rebuilds never sees a half-written or missing folder.
+ */
 export async function buildWeb(): Promise<void> {
-  rmSync(outDir, { recursive: true, force: true });
-  mkdirSync(join(outDir, 'pages'), { recursive: true });
+  const suffix = `${process.pid}-${Date.now()}`;
+  const building = `${outDir}.building-${suffix}`;
+  await buildInto(building);
+  const old = `${outDir}.old-${suffix}`;
+  try {
+    renameSync(outDir, old);
+  } catch {
+    // nothing built yet, or another build is swapping at this moment
+  }
+  try {
+    renameSync(building, outDir);
+  } catch {
+    // another build swapped its folder in first; it is as fresh as this one
+    rmSync(building, { recursive: true, force: true });
+  }
+  rmSync(old, { recursive: true, force: true });
+}
+
+async function buildInto(dir: string): Promise<void> {
+  mkdirSync(join(dir, 'pages'), { recursive: true });
   const entryPoints = [
     ...PAGES.map((page) => ({ in: join(web, page, 'main.ts'), out: page })),
     ...WORKERS.map((file) => ({ in: join(web, file), out: file.split('/')[1]!.replace(/\.ts$/, '') })),
   ];
   await build({
     entryPoints,
-    outdir: join(outDir, 'assets'),
+    outdir: join(dir, 'assets'),
     bundle: true,
     format: 'iife',
     platform: 'browser',
@@ -46,10 +77,9 @@ export async function buildWeb(): Promise<void> {
     legalComments: 'linked',
     logLevel: 'warning',
   });
-  copyFileSync(join(web, 'shared', 'style.css'), join(outDir, 'assets', 'style.css'));
-  for (const page of PAGES)
-    copyFileSync(join(web, page, 'index.html'), join(outDir, 'pages', `${page}.html`));
-  writeFileSync(stamp, `${new Date().toISOString()}\n`);
+  copyFileSync(join(web, 'shared', 'style.css'), join(dir, 'assets', 'style.css'));
+  for (const page of PAGES) copyFileSync(join(web, page, 'index.html'), join(dir, 'pages', `${page}.html`));
+  writeFileSync(join(dir, '.built'), `${new Date().toISOString()}\n`);
 }
 
 /** Builds unless the last build is newer than every source. */

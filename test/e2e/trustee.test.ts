@@ -1,6 +1,6 @@
 // The vote-counting board on three phones: each opens the trustee link from the projector, joins, and
 // the key ceremony completes in the browsers; after the poll two of them decrypt the totals, check the
-// record on the phone, and sign the result; the record then verifies.
+// record on the phone, and sign the result; the record then verifies and the minutes show it certified.
 import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -70,5 +70,13 @@ describe.skipIf(!haveChromium)('trustee pages', () => {
     expect(result.certified).toBe(true);
     expect(result.result.questions[0].counts).toEqual([0, 2, 0, 0]);
     expect(verify(await meeting.record()).ok).toBe(true);
+
+    const minutes = await (await phone(browser)).newPage();
+    await minutes.goto(`${server.origin}/minutes/${meeting.id}`);
+    await minutes.locator('#certified').waitFor();
+    expect(await minutes.locator('#certified').textContent()).toContain('đủ chữ ký');
+    expect(await minutes.locator('.minutes-subject').count()).toBe(2);
+    expect(await fitsWidth(minutes)).toBe(true);
+    await screenshot(minutes, 'minutes');
   });
 });

@@ -75,6 +75,9 @@ export function meetingView(
       {},
       h('li', {}, h('a', { attrs: { href: `/projector/${m.id}` }, text: t('organiser.link.projector') })),
       h('li', {}, h('a', { attrs: { href: `/verify?meeting=${m.id}` }, text: t('organiser.link.verify') })),
+      m.status === 'decrypted'
+        ? h('li', {}, h('a', { attrs: { href: `/minutes/${m.id}` }, text: t('organiser.link.minutes') }))
+        : null,
       h(
         'li',
         {},

@@ -83,6 +83,14 @@ function body(): Array<HTMLElement | null> {
       problem,
       h('h2', { text: t('trustee.result.title') }),
       resultTable(manifest, result.result),
+      h(
+        'p',
+        {},
+        h('a', {
+          attrs: { href: `/minutes/${encodeURIComponent(meetingId)}` },
+          text: t('organiser.link.minutes'),
+        }),
+      ),
       signed
         ? h('p', {
             class: 'notice ok',
