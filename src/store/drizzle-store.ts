@@ -7,13 +7,17 @@ import { base64url, type EventType, eventHash as hashEvent } from '../../crypto/
 import { type Atomic, chunk, chunkRows, MAX_PARAMS, type Statement, uniqueViolation } from './atomic.ts';
 import * as schema from './schema.ts';
 import {
+  type Account,
   type Card,
   CredentialSpentError,
+  type Decision,
   DuplicateCardError,
   type Head,
   type Meeting,
   type Member,
   type NewEvent,
+  type Organisation,
+  StaleDecisionError,
   StaleHeadError,
   type Store,
 } from './store.ts';
@@ -26,6 +30,13 @@ function eventHash(height: number, parent: string | null, type: string, payload:
 
 const { accountPasswords, accounts, ballots, branches, cards, events, loginFailures, meetings, members } =
   schema;
+
+const organisationColumns = {
+  id: branches.id,
+  name: branches.name,
+  kind: branches.kind,
+  parentId: branches.parentId,
+} satisfies Record<keyof Organisation, unknown>;
 
 export function createDrizzleStore(db: Db, atomic: Atomic): Store {
   /** Appends `newEvents` after `at` together with `more`, or throws StaleHeadError if `at` is not the head. */
@@ -55,6 +66,10 @@ export function createDrizzleStore(db: Db, atomic: Atomic): Store {
 
   function setStatus(meetingId: string, values: Partial<typeof meetings.$inferInsert>): Statement {
     return db.update(meetings).set(values).where(eq(meetings.id, meetingId));
+  }
+
+  function toAccount(row: typeof accounts.$inferSelect): Account {
+    return { id: row.id, name: row.name, role: row.role, organisationId: row.branchId };
   }
 
   function toMeeting(row: typeof meetings.$inferSelect): Meeting {
@@ -87,6 +102,117 @@ export function createDrizzleStore(db: Db, atomic: Atomic): Store {
         .from(schema.operatorKeys)
         .where(eq(schema.operatorKeys.keyHash, keyHash));
       return rows.length > 0;
+    },
+
+    async createOrganisation(organisation, now) {
+      try {
+        await db.insert(branches).values({ ...organisation, createdAt: now });
+      } catch (error) {
+        if (uniqueViolation(error)) return false;
+        throw error;
+      }
+      return true;
+    },
+
+    async organisation(id) {
+      const [row] = await db.select(organisationColumns).from(branches).where(eq(branches.id, id));
+      return row ?? null;
+    },
+
+    async organisations() {
+      return db.select(organisationColumns).from(branches).orderBy(asc(branches.createdAt), asc(branches.id));
+    },
+
+    async account(id) {
+      const [row] = await db.select().from(accounts).where(eq(accounts.id, id));
+      return row ? toAccount(row) : null;
+    },
+
+    async accounts() {
+      return (await db.select().from(accounts).orderBy(asc(accounts.createdAt))).map(toAccount);
+    },
+
+    async inviteAccount({ tokenHash, role, organisationId, invitedBy, expiresAt, now }) {
+      await db
+        .insert(schema.invitations)
+        .values({ tokenHash, role, organisationId, invitedBy, createdAt: now, expiresAt });
+    },
+
+    async acceptInvitation({ tokenHash, name, password, now }) {
+      const { invitations } = schema;
+      const [invitation] = await db
+        .select()
+        .from(invitations)
+        .where(
+          and(
+            eq(invitations.tokenHash, tokenHash),
+            isNull(invitations.usedAt),
+            gt(invitations.expiresAt, now),
+          ),
+        );
+      if (!invitation) return null;
+      const account: Account = {
+        id: `inv-${tokenHash.slice(0, 22)}`,
+        name,
+        role: invitation.role,
+        organisationId: invitation.organisationId,
+      };
+      try {
+        await atomic([
+          db.update(invitations).set({ usedAt: now }).where(eq(invitations.tokenHash, tokenHash)),
+          db.insert(accounts).values({
+            id: account.id,
+            name,
+            role: account.role,
+            branchId: account.organisationId,
+            createdAt: now,
+          }),
+          db.insert(accountPasswords).values({ accountId: account.id, ...password }),
+        ]);
+      } catch (error) {
+        if (uniqueViolation(error)) return null;
+        throw error;
+      }
+      return account;
+    },
+
+    async recordDecision(decision) {
+      const { decisions } = schema;
+      const [current] = await db
+        .select({ id: decisions.id, version: decisions.version })
+        .from(decisions)
+        .where(
+          and(
+            eq(decisions.branchId, decision.branchId),
+            eq(decisions.memberId, decision.memberId),
+            eq(decisions.assessmentYear, decision.assessmentYear),
+          ),
+        )
+        .orderBy(desc(decisions.version))
+        .limit(1);
+      if ((current?.id ?? null) !== decision.supersedes) throw new StaleDecisionError();
+      const stored: Decision = { ...decision, version: (current?.version ?? 0) + 1 };
+      try {
+        await db.insert(decisions).values(stored);
+      } catch (error) {
+        if (uniqueViolation(error)?.startsWith('decisions.')) throw new StaleDecisionError();
+        throw error;
+      }
+      return stored;
+    },
+
+    async decisions(branchIds, assessmentYear) {
+      const { decisions } = schema;
+      const found: Decision[] = [];
+      for (const part of chunk(branchIds, MAX_PARAMS - 1)) {
+        found.push(
+          ...(await db
+            .select()
+            .from(decisions)
+            .where(and(eq(decisions.assessmentYear, assessmentYear), inArray(decisions.branchId, part)))),
+        );
+      }
+      return found.sort((a, b) => a.createdAt - b.createdAt || a.version - b.version);
     },
 
     async ensureBranch(branch, now) {
@@ -128,9 +254,7 @@ export function createDrizzleStore(db: Db, atomic: Atomic): Store {
             .update(schema.setupTokens)
             .set({ usedAt: now })
             .where(eq(schema.setupTokens.tokenHash, tokenHash)),
-          db
-            .insert(accounts)
-            .values({ ...account, branchId: token.branchId, role: 'organiser', createdAt: now }),
+          db.insert(accounts).values({ ...account, branchId: token.branchId, role: 'admin', createdAt: now }),
           db.insert(accountPasswords).values({ accountId: account.id, ...password }),
         ]);
       } catch (error) {
@@ -176,17 +300,19 @@ export function createDrizzleStore(db: Db, atomic: Atomic): Store {
     },
 
     async session(idHash, now) {
+      const { sessions } = schema;
       const [row] = await db
-        .select()
-        .from(schema.sessions)
-        .where(and(eq(schema.sessions.idHash, idHash), gt(schema.sessions.expiresAt, now)));
-      if (!row) return null;
-      return {
-        accountId: row.accountId,
-        branchId: row.branchId,
-        csrfToken: row.csrfToken,
-        expiresAt: row.expiresAt,
-      };
+        .select({
+          accountId: sessions.accountId,
+          branchId: sessions.branchId,
+          role: accounts.role,
+          csrfToken: sessions.csrfToken,
+          expiresAt: sessions.expiresAt,
+        })
+        .from(sessions)
+        .innerJoin(accounts, eq(accounts.id, sessions.accountId))
+        .where(and(eq(sessions.idHash, idHash), gt(sessions.expiresAt, now)));
+      return row ?? null;
     },
 
     async endSession(idHash) {

@@ -1,13 +1,34 @@
 // The one drizzle schema, for better-sqlite3 here and D1 later. Secrets and public data never share a
 // table: password hashes, sessions, setup tokens, the operator key, trustee invitation codes and the
 // receipt key each have their own. Every meeting and roster row names its branch (chi bộ).
-import { index, integer, primaryKey, sqliteTable, text, unique } from 'drizzle-orm/sqlite-core';
+import {
+  type AnySQLiteColumn,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  unique,
+} from 'drizzle-orm/sqlite-core';
 
-export const branches = sqliteTable('branches', {
-  id: text('id').primaryKey(),
-  name: text('name').notNull(),
-  createdAt: integer('created_at').notNull(),
-});
+export const ORGANISATION_KINDS = ['dang-bo', 'dang-uy', 'chi-bo'] as const;
+export const ROLES = ['admin', 'organiser', 'committee'] as const;
+
+/**
+ * The organisation tree: đảng bộ, đảng ủy cơ sở and chi bộ, each under its parent (a root has none). The
+ * table keeps its first name, `branches`: meetings and roster rows name the chi bộ they belong to here.
+ */
+export const branches = sqliteTable(
+  'branches',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    createdAt: integer('created_at').notNull(),
+    kind: text('kind', { enum: ORGANISATION_KINDS }).notNull().default('chi-bo'),
+    parentId: text('parent_id').references((): AnySQLiteColumn => branches.id),
+  },
+  (t) => [index('branches_parent').on(t.parentId)],
+);
 
 export const accounts = sqliteTable('accounts', {
   id: text('id').primaryKey(),
@@ -15,7 +36,8 @@ export const accounts = sqliteTable('accounts', {
     .notNull()
     .references(() => branches.id),
   name: text('name').notNull().unique(),
-  role: text('role', { enum: ['organiser'] }).notNull(),
+  /** admin: the server (its home chi bộ is branch_id); organiser: of the chi bộ; committee: of the đảng ủy. */
+  role: text('role', { enum: ROLES }).notNull(),
   createdAt: integer('created_at').notNull(),
 });
 
@@ -34,6 +56,22 @@ export const setupTokens = sqliteTable('setup_tokens', {
   tokenHash: text('token_hash').primaryKey(),
   branchId: text('branch_id').notNull(),
   createdAt: integer('created_at').notNull(),
+  usedAt: integer('used_at'),
+});
+
+/**
+ * Secret: hashes of one-time invitation links, for an account of `role` at `organisation_id`. The account
+ * an invitation creates has an id derived from the hash, so a second use fails on the primary key.
+ */
+export const invitations = sqliteTable('invitations', {
+  tokenHash: text('token_hash').primaryKey(),
+  role: text('role', { enum: ROLES }).notNull(),
+  organisationId: text('organisation_id')
+    .notNull()
+    .references(() => branches.id),
+  invitedBy: text('invited_by').references(() => accounts.id),
+  createdAt: integer('created_at').notNull(),
+  expiresAt: integer('expires_at').notNull(),
   usedAt: integer('used_at'),
 });
 
@@ -110,6 +148,7 @@ export const meetings = sqliteTable(
     jointKey: text('joint_key'),
     ctx: text('ctx'),
     createdAt: integer('created_at').notNull(),
+    assessmentYear: integer('assessment_year'),
   },
   (t) => [index('meetings_branch').on(t.branchId)],
 );
@@ -163,4 +202,38 @@ export const ballots = sqliteTable(
     height: integer('height').notNull(),
   },
   (t) => [primaryKey({ columns: [t.meetingId, t.pk] })],
+);
+
+/**
+ * The committee's decisions on members' levels, append-only: an amendment is a new row with the next
+ * version that names the one it supersedes; the unique version per member and year serialises them.
+ */
+export const decisions = sqliteTable(
+  'decisions',
+  {
+    id: text('id').primaryKey(),
+    committeeId: text('committee_id')
+      .notNull()
+      .references(() => branches.id),
+    branchId: text('branch_id')
+      .notNull()
+      .references(() => branches.id),
+    memberId: text('member_id').notNull(),
+    memberName: text('member_name').notNull(),
+    assessmentYear: integer('assessment_year').notNull(),
+    level: text('level').notNull(),
+    reason: text('reason').notNull(),
+    proposal: text('proposal'),
+    meetingId: text('meeting_id').references(() => meetings.id),
+    version: integer('version').notNull(),
+    supersedes: text('supersedes').references((): AnySQLiteColumn => decisions.id),
+    authorId: text('author_id')
+      .notNull()
+      .references(() => accounts.id),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [
+    unique('decisions_version').on(t.branchId, t.memberId, t.assessmentYear, t.version),
+    index('decisions_year').on(t.committeeId, t.assessmentYear),
+  ],
 );

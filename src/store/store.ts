@@ -45,13 +45,47 @@ export type Meeting = {
   jointKey: string | null;
   ctx: string | null;
   createdAt: number;
+  /** The year a classification assesses; null for other meetings. */
+  assessmentYear: number | null;
 };
 
 export type Card = { serial: number; pk: string; state: CardState };
 export type SpentCredential = { pk: string; ballotHash: string; height: number };
 export type Counts = { issued: number; activated: number; voided: number; cast: number };
 
-export type Session = { accountId: string; branchId: string; csrfToken: string; expiresAt: number };
+/** An account's role: admin of the server, organiser of a chi bộ, committee member of a đảng ủy. */
+export type AccountRole = 'admin' | 'organiser' | 'committee';
+export type OrganisationKind = 'dang-bo' | 'dang-uy' | 'chi-bo';
+export type Organisation = { id: string; name: string; kind: OrganisationKind; parentId: string | null };
+/** An account and its place in the tree (`organisationId`: the chi bộ, the đảng ủy, or the admin's home). */
+export type Account = { id: string; name: string; role: AccountRole; organisationId: string };
+
+/** `branchId` is the account's place in the tree; `role` is read from the account. */
+export type Session = {
+  accountId: string;
+  branchId: string;
+  role: AccountRole;
+  csrfToken: string;
+  expiresAt: number;
+};
+
+/** A committee's decision on a member's level for an assessment year: one version of it. */
+export type Decision = {
+  id: string;
+  committeeId: string;
+  branchId: string;
+  memberId: string;
+  memberName: string;
+  assessmentYear: number;
+  level: string;
+  reason: string;
+  proposal: string | null;
+  meetingId: string | null;
+  version: number;
+  supersedes: string | null;
+  authorId: string;
+  createdAt: number;
+};
 export type PasswordRecord = {
   accountId: string;
   branchId: string;
@@ -79,6 +113,11 @@ export class CredentialSpentError extends Error {
   }
 }
 
+/** The decision named as superseded is not the member's current one (another landed first). */
+export class StaleDecisionError extends Error {
+  override name = 'StaleDecisionError';
+}
+
 /** A card serial or key that is already registered for this meeting. */
 export class DuplicateCardError extends Error {
   override name = 'DuplicateCardError';
@@ -95,7 +134,7 @@ export interface Store {
   hasOrganiser(branchId: string): Promise<boolean>;
   /** Replaces any unused setup token of the branch with this one. */
   createSetupToken(branchId: string, tokenHash: string, now: number): Promise<void>;
-  /** Spends the setup token and creates the branch's organiser account, atomically. Null if spent or unknown. */
+  /** Spends the setup token and creates the server admin (at home in the branch), atomically. Null if spent or unknown. */
   completeSetup(input: {
     tokenHash: string;
     maxAge: number;
@@ -111,12 +150,46 @@ export interface Store {
     now: number;
   }): Promise<{ accountId: string } | null>;
   passwordFor(accountName: string): Promise<PasswordRecord | null>;
-  createSession(idHash: string, session: Session, now: number): Promise<void>;
+  createSession(idHash: string, session: Omit<Session, 'role'>, now: number): Promise<void>;
   session(idHash: string, now: number): Promise<Session | null>;
   endSession(idHash: string): Promise<void>;
   loginFailures(key: string, since: number): Promise<number>;
   recordLoginFailure(key: string, now: number): Promise<void>;
   clearLoginFailures(key: string): Promise<void>;
+
+  // The organisation tree, accounts with roles, invitations.
+  /** Adds a node under its parent (a chi bộ is also a branch). False if the id is taken. */
+  createOrganisation(organisation: Organisation, now: number): Promise<boolean>;
+  organisation(id: string): Promise<Organisation | null>;
+  /** Every node of the tree (a server holds a đảng bộ: tens to a few hundred nodes). */
+  organisations(): Promise<Organisation[]>;
+  account(id: string): Promise<Account | null>;
+  accounts(): Promise<Account[]>;
+  /** Keeps a one-time invitation (its hash) for an account of `role` at `organisationId`. */
+  inviteAccount(invitation: {
+    tokenHash: string;
+    role: AccountRole;
+    organisationId: string;
+    invitedBy: string | null;
+    expiresAt: number;
+    now: number;
+  }): Promise<void>;
+  /** Spends the invitation and creates its account, atomically. Null if unknown, used, expired or the name is taken. */
+  acceptInvitation(input: {
+    tokenHash: string;
+    name: string;
+    password: Omit<PasswordRecord, 'accountId' | 'branchId'>;
+    now: number;
+  }): Promise<Account | null>;
+
+  // Committee decisions (append-only, versioned).
+  /**
+   * Records a new version of the decision on a member for a year; `supersedes` must name the current
+   * version (null for the first), else StaleDecisionError and nothing is written.
+   */
+  recordDecision(decision: Omit<Decision, 'version'>): Promise<Decision>;
+  /** Every version of the decisions on members of these chi bộ for the year, oldest first. */
+  decisions(branchIds: string[], assessmentYear: number): Promise<Decision[]>;
 
   // Roster.
   replaceRoster(branchId: string, members: Member[]): Promise<void>;
@@ -135,7 +208,11 @@ export interface Store {
 
   // Meetings: changes.
   /** Creates the meeting with its manifest as the event at height 0. */
-  createMeeting(meeting: Omit<Meeting, 'status' | 'round' | 'jointKey' | 'ctx'>): Promise<Head>;
+  createMeeting(
+    meeting: Omit<Meeting, 'status' | 'round' | 'jointKey' | 'ctx' | 'assessmentYear'> & {
+      assessmentYear?: number | null;
+    },
+  ): Promise<Head>;
   setTrusteeCode(meetingId: string, codeHash: string): Promise<void>;
   /** Registers printed cards (serial, pk), not yet active. Throws DuplicateCardError on a repeat. */
   addCards(meetingId: string, cards: { serial: number; pk: string }[]): Promise<void>;

@@ -6,7 +6,6 @@ import {
   CredentialSpentError,
   DuplicateCardError,
   type Head,
-  type Meeting,
   StaleHeadError,
   type Store,
 } from '../../src/store/store.ts';
@@ -21,7 +20,7 @@ export function keyFor(n: number): string {
   return base64url(credentialFromToken('contract', token).pk);
 }
 
-function newMeeting(id: string, branchId = 'b1'): Omit<Meeting, 'status' | 'round' | 'jointKey' | 'ctx'> {
+function newMeeting(id: string, branchId = 'b1'): Parameters<Store['createMeeting']>[0] {
   return {
     id,
     branchId,
@@ -85,7 +84,7 @@ export function storeContract(name: string, open: OpenStore): void {
       expect(await store.hasOperatorKey('old')).toBe(false);
     });
 
-    it('spends a setup token once, creating the organiser', async () => {
+    it('spends a setup token once, creating the server admin at home in the branch', async () => {
       await store.createSetupToken('b1', 'token-hash', NOW);
       const input = {
         tokenHash: 'token-hash',
@@ -104,6 +103,12 @@ export function storeContract(name: string, open: OpenStore): void {
         hash: 'h',
       });
       expect(await store.passwordFor('other')).toBeNull();
+      expect(await store.account('a1')).toEqual({
+        id: 'a1',
+        name: 'organiser',
+        role: 'admin',
+        organisationId: 'b1',
+      });
     });
 
     it('refuses an expired or replaced setup token', async () => {
@@ -129,7 +134,7 @@ export function storeContract(name: string, open: OpenStore): void {
       });
       const session = { accountId: 'a1', branchId: 'b1', csrfToken: 'c', expiresAt: NOW + 1000 };
       await store.createSession('s1', session, NOW);
-      expect(await store.session('s1', NOW + 999)).toEqual(session);
+      expect(await store.session('s1', NOW + 999)).toEqual({ ...session, role: 'organiser' });
       expect(await store.session('s1', NOW + 1000)).toBeNull();
       await store.endSession('s1');
       expect(await store.session('s1', NOW)).toBeNull();

@@ -3,8 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/entry/node.ts';
 import { keyFor, storeContract } from './contract.ts';
+import { organisationContract } from './organisation-contract.ts';
 
 storeContract('drizzle on better-sqlite3', () => openDatabase(':memory:'));
+organisationContract('drizzle on better-sqlite3', () => openDatabase(':memory:'));
 
 describe('drizzle on better-sqlite3: D1 limits', () => {
   it('binds at most 100 parameters per statement in bulk writes and reads', async () => {

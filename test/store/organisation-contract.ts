@@ -1,0 +1,109 @@
+// The Store contract for the organisation tree, accounts with roles, one-time invitations and the
+// committee's versioned decisions: every backend must pass it, as it passes the meeting contract.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { type Decision, StaleDecisionError, type Store } from '../../src/store/store.ts';
+import type { OpenStore } from './contract.ts';
+
+const NOW = Date.UTC(2026, 10, 23);
+const password = { hash: 'h', salt: 's', params: '{}' };
+
+export function organisationContract(name: string, open: OpenStore): void {
+  describe(`Store contract, organisations: ${name}`, () => {
+    let store: Store;
+
+    beforeEach(async () => {
+      const opened = open();
+      store = opened.store;
+      await store.createOrganisation({ id: 'db', name: 'Đảng bộ', kind: 'dang-bo', parentId: null }, NOW);
+      await store.createOrganisation({ id: 'x', name: 'Đảng ủy X', kind: 'dang-uy', parentId: 'db' }, NOW);
+      await store.createOrganisation({ id: 'a', name: 'Chi bộ A', kind: 'chi-bo', parentId: 'x' }, NOW);
+      await store.createOrganisation({ id: 'c', name: 'Chi bộ C', kind: 'chi-bo', parentId: 'db' }, NOW);
+      return opened.close;
+    });
+
+    it('keeps the tree, and a chi bộ is a branch meetings and rosters can name', async () => {
+      expect(await store.organisation('a')).toEqual({
+        id: 'a',
+        name: 'Chi bộ A',
+        kind: 'chi-bo',
+        parentId: 'x',
+      });
+      expect((await store.organisations()).map((o) => o.id).sort()).toEqual(['a', 'c', 'db', 'x']);
+      expect(
+        await store.createOrganisation({ id: 'a', name: 'again', kind: 'chi-bo', parentId: null }, NOW),
+      ).toBe(false);
+      await store.createMeeting({
+        id: 'm1',
+        branchId: 'a',
+        title: 'Họp',
+        kind: 'classification',
+        ruleSet: 'none',
+        trustees: { n: 1, k: 1 },
+        manifest: '{}',
+        manifestHash: 'h',
+        createdAt: NOW,
+        assessmentYear: 2026,
+      });
+      expect(await store.meeting('m1')).toMatchObject({ branchId: 'a', assessmentYear: 2026 });
+    });
+
+    it('a branch made the old way is a chi bộ at the root', async () => {
+      await store.ensureBranch({ id: 'main', name: 'Chi bộ' }, NOW);
+      expect(await store.organisation('main')).toEqual({
+        id: 'main',
+        name: 'Chi bộ',
+        kind: 'chi-bo',
+        parentId: null,
+      });
+    });
+
+    it('spends an invitation once, before it expires, creating the account of its role and place', async () => {
+      const invite = { role: 'committee' as const, organisationId: 'x', invitedBy: null, now: NOW };
+      await store.inviteAccount({ ...invite, tokenHash: 't1', expiresAt: NOW + 1000 });
+      await store.inviteAccount({ ...invite, tokenHash: 't2', expiresAt: NOW + 1000 });
+      const accept = { name: 'uy-vien', password, now: NOW + 10 };
+      const account = await store.acceptInvitation({ ...accept, tokenHash: 't1' });
+      expect(account).toMatchObject({ name: 'uy-vien', role: 'committee', organisationId: 'x' });
+      expect(await store.account(account!.id)).toEqual(account);
+      expect(await store.acceptInvitation({ ...accept, name: 'other', tokenHash: 't1' })).toBeNull();
+      expect(await store.acceptInvitation({ ...accept, tokenHash: 't2' })).toBeNull();
+      expect(await store.acceptInvitation({ ...accept, tokenHash: 't2', now: NOW + 1000 })).toBeNull();
+      expect(await store.acceptInvitation({ ...accept, tokenHash: 'nope' })).toBeNull();
+      expect(await store.acceptInvitation({ ...accept, name: 'fresh', tokenHash: 't2' })).not.toBeNull();
+      expect((await store.accounts()).map((a) => a.name)).toEqual(['uy-vien', 'fresh']);
+    });
+
+    it('versions decisions: an amendment supersedes the current one, a stale one changes nothing', async () => {
+      await store.createOrganiser({ branchId: 'x', account: { id: 'u1', name: 'u1' }, password, now: NOW });
+      const first: Omit<Decision, 'version'> = {
+        id: 'd1',
+        committeeId: 'x',
+        branchId: 'a',
+        memberId: 'm1',
+        memberName: 'Đảng viên 1',
+        assessmentYear: 2026,
+        level: 'httnv',
+        reason: 'Vượt giới hạn 20%',
+        proposal: 'htxsnv',
+        meetingId: null,
+        supersedes: null,
+        authorId: 'u1',
+        createdAt: NOW,
+      };
+      expect((await store.recordDecision(first)).version).toBe(1);
+      await expect(store.recordDecision({ ...first, id: 'd1b' })).rejects.toBeInstanceOf(StaleDecisionError);
+      const amended = await store.recordDecision({ ...first, id: 'd2', level: 'htxsnv', supersedes: 'd1' });
+      expect(amended.version).toBe(2);
+      await expect(store.recordDecision({ ...first, id: 'd3', supersedes: 'd1' })).rejects.toBeInstanceOf(
+        StaleDecisionError,
+      );
+      await store.recordDecision({ ...first, id: 'e1', memberId: 'm2', assessmentYear: 2025 });
+      const listed = await store.decisions(['a', 'c'], 2026);
+      expect(listed.map((d) => [d.id, d.version, d.supersedes])).toEqual([
+        ['d1', 1, null],
+        ['d2', 2, 'd1'],
+      ]);
+      expect(await store.decisions(['c'], 2026)).toEqual([]);
+    });
+  });
+}
