@@ -15,6 +15,7 @@ type MeetingSummary = { id: string; title: string; kind: string; status: string 
 
 const meetingId = new URLSearchParams(location.search).get('meeting');
 let loggedIn: boolean | null = null;
+let setupDone = true;
 let meetings: MeetingSummary[] = [];
 let details: MeetingDetails | null = null;
 let extra: HTMLElement | null = null;
@@ -47,6 +48,7 @@ function loginView(): Array<HTMLElement | null> {
   return [
     h('h1', { text: t('organiser.title') }),
     notice(),
+    setupDone ? null : h('p', { class: 'notice warn', text: t('organiser.setupFirst') }),
     actionForm(
       null,
       'organiser.login',
@@ -222,7 +224,9 @@ function render(): void {
 
 async function load(): Promise<void> {
   try {
-    loggedIn = (await currentSession()).loggedIn;
+    const session = await currentSession();
+    loggedIn = session.loggedIn;
+    setupDone = session.setupDone;
     if (loggedIn && meetingId) details = await get<MeetingDetails>(path());
     else if (loggedIn) meetings = (await get<{ meetings: MeetingSummary[] }>('/meetings')).meetings;
   } catch (e) {
