@@ -1,5 +1,6 @@
 // The ballot by kind: a confidence vote offers three levels per official with nothing chosen in advance,
-// a motion offers yes / no / abstain; both ask before sending blank rows.
+// a motion offers yes / no / abstain; both ask before sending blank rows. A 60-member classification in
+// English fits the phone and encrypts in its worker.
 import { existsSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -66,5 +67,27 @@ describe.skipIf(!haveChromium)('ballots of each kind', () => {
       2,
       3,
     );
+  });
+
+  it('a classification of 60 members, in English: every row preselected, one exception changed', async () => {
+    const meeting = await MeetingDriver.create(server.t, {
+      members: 60,
+      body: { subjects: undefined, title: 'Xếp loại 60 đảng viên' },
+    });
+    await meeting.ready(1);
+    await meeting.open();
+    const page = await (await phone(browser)).newPage();
+    await page.goto(`${server.origin}/v/${meeting.id}#${tokenText(meeting.tokens[0]!)}`);
+    await page.locator('#ballot').waitFor();
+    await page.locator('.lang-switch').click();
+    await page.getByText('Change only the rows you disagree with', { exact: false }).waitFor();
+    expect(await page.locator('fieldset.question').count()).toBe(60);
+    expect(await page.locator('.blank-choice input:checked').count()).toBe(0);
+    expect(await fitsWidth(page)).toBe(true);
+    await page.locator('fieldset[data-question="q42"] .choice').nth(3).click();
+    await page.locator('#encrypt-status').filter({ hasText: 'ready to send' }).waitFor({ timeout: 60_000 });
+    await page.locator('#submit').click();
+    await page.locator('#confirmation-code').waitFor({ timeout: 60_000 });
+    await screenshot(page, 'booth-60-english-confirmation');
   });
 });
