@@ -5,13 +5,16 @@ import { secureHeaders } from 'hono/secure-headers';
 import { authRoutes } from './routes/auth.ts';
 import { ballotRoutes } from './routes/ballots.ts';
 import { cardRoutes } from './routes/cards.ts';
+import { committeeRoutes } from './routes/committee.ts';
 import { countRoutes } from './routes/counts.ts';
 import { meetingRoutes } from './routes/meetings.ts';
+import { organisationRoutes } from './routes/organisations.ts';
 import { recordRoutes } from './routes/record.ts';
 import { resultRoutes } from './routes/results.ts';
 import { rosterRoutes } from './routes/roster.ts';
 import { setupPage } from './routes/setup-page.ts';
 import { trusteeRoutes } from './routes/trustees.ts';
+import { authorize } from './server/access.ts';
 import {
   type AppConfig,
   type Clock,
@@ -21,6 +24,7 @@ import {
   resolveConfig,
 } from './server/context.ts';
 import { errorResponse, fail } from './server/errors.ts';
+import { packagedFont } from './server/font.ts';
 import { createMeetingQueue } from './server/meeting-queue.ts';
 import { inlineVerifier, type Verifier } from './server/verifier.ts';
 import type { Store } from './store/store.ts';
@@ -34,6 +38,8 @@ export type AppOptions = {
   keys: Keys;
   /** Heavy crypto (ballot proofs, tally sums, share proofs); defaults to doing it inline (Workers). */
   verifier?: Verifier;
+  /** The TrueType font the PDF exports embed; defaults to the packaged DejaVu Sans read from disk. */
+  font?: () => Promise<Uint8Array>;
   /** Serves the built web pages for every path outside /api (static assets of the runtime). */
   assets?: MiddlewareHandler;
 };
@@ -46,6 +52,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     keys: options.keys,
     verifier: options.verifier ?? inlineVerifier,
     queue: createMeetingQueue(),
+    font: options.font ?? packagedFont,
   };
   const app = new Hono<Env>();
 
@@ -69,7 +76,10 @@ export function createApp(options: AppOptions): Hono<Env> {
   });
 
   const api = new Hono<Env>();
+  api.use('*', authorize(deps));
   api.route('/auth', authRoutes(deps));
+  api.route('/', organisationRoutes(deps));
+  api.route('/committee', committeeRoutes(deps));
   api.route('/roster', rosterRoutes(deps));
   api.route('/meetings', meetingRoutes(deps));
   api.route('/meetings', cardRoutes(deps));

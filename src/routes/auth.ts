@@ -1,7 +1,8 @@
-// Organiser accounts: the one-time setup link, login (rate-limited per client address), logout, the
-// session's CSRF token, and the operator's sandbox login (the simulator).
+// Accounts: the one-time setup link (it creates the server admin), accepting an invitation, login
+// (rate-limited per client address), logout, the session's role and CSRF token, and the operator's
+// sandbox login (the simulator).
 import { Hono } from 'hono';
-import { currentSession, endSession, organiserOnly, startSession } from '../server/auth.ts';
+import { currentSession, endSession, startSession } from '../server/auth.ts';
 import type { Deps, Env } from '../server/context.ts';
 import { fail } from '../server/errors.ts';
 import { randomId, randomSecret, secretHash } from '../server/ids.ts';
@@ -14,6 +15,16 @@ const password = is.string({ max: 200, describe: 'a password of at most 200 char
 const setupBody = is.object({ token: is.string({ min: 1, max: 100 }), password });
 const loginBody = is.object({ account: is.optional(is.string({ min: 1, max: 100 })), password });
 const operatorBody = is.object({ key: is.string({ min: 1, max: 100 }) });
+const invitationBody = is.object({
+  token: is.string({ min: 1, max: 100 }),
+  account: is.string({
+    min: 3,
+    max: 60,
+    pattern: /^[\p{L}\p{N}._-]+$/u,
+    describe: 'an account name of 3–60 letters, digits, . _ -',
+  }),
+  password,
+});
 
 export function authRoutes(deps: Deps): Hono<Env> {
   const app = new Hono<Env>();
@@ -36,7 +47,37 @@ export function authRoutes(deps: Deps): Hono<Env> {
     const session = await currentSession(deps, c);
     const setupDone = await store.hasOrganiser(config.branch.id);
     if (!session) return c.json({ loggedIn: false, setupDone });
-    return c.json({ loggedIn: true, setupDone, branchId: session.branchId, csrfToken: session.csrfToken });
+    return c.json({
+      loggedIn: true,
+      setupDone,
+      role: session.role,
+      branchId: session.branchId,
+      csrfToken: session.csrfToken,
+    });
+  });
+
+  /** Accepts a one-time invitation: the invitee names the account and sets its password. */
+  app.post('/invitation', async (c) => {
+    const body = await readJson(c, invitationBody);
+    if ([...body.password].length < 10) throw fail(400, 'weak_password');
+    const key = `invitation:${config.clientAddress(c)}`;
+    const account = await limited(key, async () =>
+      store.acceptInvitation({
+        tokenHash: secretHash(body.token),
+        name: body.account,
+        password: await hashPassword(body.password, config.passwordCost),
+        now: clock.now(),
+      }),
+    );
+    if (!account) throw fail(403, 'invitation_invalid');
+    const csrfToken = await startSession(deps, c, {
+      accountId: account.id,
+      branchId: account.organisationId,
+    });
+    return c.json(
+      { account: account.name, role: account.role, organisationId: account.organisationId, csrfToken },
+      201,
+    );
   });
 
   app.post('/setup', async (c) => {
@@ -70,7 +111,7 @@ export function authRoutes(deps: Deps): Hono<Env> {
     return c.json({ account: body.account ?? ORGANISER_ACCOUNT, csrfToken });
   });
 
-  app.post('/logout', organiserOnly(deps), async (c) => {
+  app.post('/logout', async (c) => {
     await endSession(deps, c);
     return c.json({ ok: true });
   });

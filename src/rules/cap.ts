@@ -20,16 +20,53 @@ export function capLimit(base: number, percent: number, rounding: string): numbe
   return ROUNDING[rounding].apply(base * percent);
 }
 
+/** One individual's proposal, as the cap sees it: the level proposed and the HTXSNV votes over the denominator. */
+export type CapEntry = { proposal: string; votes: number; denominator: number };
+export type CapSettings = { percent: number; base: string; rounding: string };
+export type CapPlace<T> = {
+  entry: T;
+  /** 1 + the number proposed HTXSNV with a strictly greater vote share. */
+  rank: number;
+  verdict: 'within' | 'exceeds-cap' | 'tied-at-cap';
+};
+
+/**
+ * The cap over one group (a chi bộ, or a group the committee sets across chi bộ): its base, its limit, and
+ * for each proposed HTXSNV, ranked by vote share, whether it is within the cap, beyond it, or tied at it.
+ */
+export function rankForCap<T extends CapEntry>(
+  entries: T[],
+  settings: CapSettings,
+): { base: number; max: number; places: CapPlace<T>[] } {
+  const counted = settings.base === 'httnv' ? ['httnv'] : ['httnv', 'htxsnv'];
+  const base = entries.filter((e) => counted.includes(e.proposal)).length;
+  const max = capLimit(base, settings.percent, settings.rounding);
+  const best = entries.filter((e) => e.proposal === 'htxsnv');
+  const cmp = (a: T, b: T) => compareShares(a.votes, a.denominator, b.votes, b.denominator);
+  const places = best.map((entry): CapPlace<T> => {
+    const better = best.filter((o) => cmp(o, entry) > 0).length;
+    const level = best.filter((o) => cmp(o, entry) >= 0).length;
+    const verdict = level <= max ? 'within' : better >= max ? 'exceeds-cap' : 'tied-at-cap';
+    return { entry, rank: better + 1, verdict };
+  });
+  return { base, max, places };
+}
+
 export function applyCap(table: ClassificationTable, subjects: Working[], settings: Resolved): Message[] {
   const individuals = subjects.filter((w) => w.input.role !== 'collective');
-  const best = individuals.filter((w) => w.proposal === 'htxsnv');
-  if (best.length === 0) return [];
   const pct = numberSetting(settings, 'capPercent');
   const basis = stringSetting(settings, 'capBase');
   const rounding = stringSetting(settings, 'capRounding');
-  const counted = basis === 'httnv' ? ['httnv'] : ['httnv', 'htxsnv'];
-  const base = individuals.filter((w) => counted.includes(w.proposal)).length;
-  const max = capLimit(base, pct, rounding);
+  const { base, max, places } = rankForCap(
+    individuals.map((w) => ({
+      proposal: w.proposal,
+      votes: w.input.counts.htxsnv ?? 0,
+      denominator: w.denominator.value,
+      w,
+    })),
+    { percent: pct, base: basis, rounding },
+  );
+  if (places.length === 0) return [];
   const weakest = ['capPercent', 'capBase', 'capRounding']
     .map((key) => settingDef(table, key).certainty)
     .reduce((a, b) => (STRENGTH.indexOf(a) > STRENGTH.indexOf(b) ? a : b), table.cap.certainty);
@@ -40,20 +77,16 @@ export function applyCap(table: ClassificationTable, subjects: Working[], settin
     ROUNDING[rounding].text,
     `(${pct}% × ${base} ${baseName})`,
   ]);
-  const votes = (w: Working) => w.input.counts.htxsnv;
-  const shareCmp = (a: Working, b: Working) =>
-    compareShares(votes(a), a.denominator.value, votes(b), b.denominator.value);
   let marked = 0;
-  for (const w of best) {
-    const better = best.filter((o) => shareCmp(o, w) > 0).length;
-    const level = best.filter((o) => shareCmp(o, w) >= 0).length;
-    const rank = { vi: `xếp thứ ${better + 1}/${best.length}`, en: `rank ${better + 1} of ${best.length}` };
+  for (const { entry, rank: place, verdict: placed } of places) {
+    const w = entry.w;
+    const rank = { vi: `xếp thứ ${place}/${places.length}`, en: `rank ${place} of ${places.length}` };
     const by = join([
       rank,
       { vi: ' theo tỉ lệ phiếu ', en: ' by vote share ' },
-      share(votes(w), w.denominator.value),
+      share(entry.votes, entry.denominator),
     ]);
-    if (level <= max) {
+    if (placed === 'within') {
       w.trace.push(
         trace(
           ref,
@@ -69,7 +102,7 @@ export function applyCap(table: ClassificationTable, subjects: Working[], settin
       continue;
     }
     marked++;
-    const beyond = better >= max;
+    const beyond = placed === 'exceeds-cap';
     const verdict = beyond
       ? {
           vi: ' → vượt giới hạn: cấp có thẩm quyền quyết định',
@@ -90,8 +123,8 @@ export function applyCap(table: ClassificationTable, subjects: Working[], settin
       'cap-exceeded',
       join([
         {
-          vi: `${best.length} người được đề xuất HTXSNV, giới hạn cho phép `,
-          en: `${best.length} proposed HTXSNV, the cap allows `,
+          vi: `${places.length} người được đề xuất HTXSNV, giới hạn cho phép `,
+          en: `${places.length} proposed HTXSNV, the cap allows `,
         },
         limit,
         {

@@ -6,6 +6,7 @@ import { resolveTableSettings } from './settings.ts';
 import type { ResolvedSetting } from './types.ts';
 
 export { applyRuleSet } from './apply.ts';
+export { type CapEntry, type CapPlace, type CapSettings, capLimit, rankForCap } from './cap.ts';
 export { type QuorumAnswer, quorumToOpen } from './quorum.ts';
 export { DEFAULT_CLASSIFICATION, ruleSets } from './registry.ts';
 export {

@@ -1,5 +1,6 @@
-// Organiser sessions: a random id in an HttpOnly, SameSite=Strict cookie, kept in the store only as a
-// hash; every state-changing organiser request also carries the session's CSRF token in X-CSRF-Token.
+// Account sessions: a random id in an HttpOnly, SameSite=Strict cookie, kept in the store only as a
+// hash; every state-changing request of an account also carries the session's CSRF token in X-CSRF-Token
+// (checked by the authorization middleware, src/server/access.ts).
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Meeting } from '../store/store.ts';
@@ -8,7 +9,6 @@ import { fail } from './errors.ts';
 import { randomSecret, secretHash } from './ids.ts';
 
 export const SESSION_COOKIE = 'phieukin_session';
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Starts a session for the account: sets the cookie, returns the CSRF token for the page to keep. */
 export async function startSession(
@@ -40,20 +40,6 @@ export async function endSession(deps: Deps, c: Context): Promise<void> {
 export async function currentSession(deps: Deps, c: Context) {
   const id = getCookie(c, SESSION_COOKIE);
   return id ? deps.store.session(secretHash(id), deps.clock.now()) : null;
-}
-
-/** Only a logged-in organiser passes; for state-changing methods, only with the session's CSRF token. */
-export function organiserOnly(deps: Deps): MiddlewareHandler<Env> {
-  return async (c, next) => {
-    const session = await currentSession(deps, c);
-    if (!session) throw fail(401, 'unauthenticated');
-    if (!SAFE_METHODS.has(c.req.method)) {
-      const token = c.req.header('x-csrf-token');
-      if (!token || secretHash(token) !== secretHash(session.csrfToken)) throw fail(403, 'csrf');
-    }
-    c.set('session', session);
-    await next();
-  };
 }
 
 /** The meeting, if it exists and belongs to the organiser's branch; a 404 otherwise. */

@@ -2,6 +2,7 @@
 // the server's keys, the ballot verifier and the per-meeting write queue.
 import type { Context } from 'hono';
 import type { Session, Store } from '../store/store.ts';
+import type { Scope } from './access.ts';
 import type { MeetingQueue } from './meeting-queue.ts';
 import type { Verifier } from './verifier.ts';
 
@@ -52,6 +53,8 @@ export type Deps = {
   keys: Keys;
   verifier: Verifier;
   queue: MeetingQueue;
+  /** The Unicode font (TrueType bytes) the PDF exports embed. */
+  font: () => Promise<Uint8Array>;
 };
 
-export type Env = { Variables: { session: Session } };
+export type Env = { Variables: { session: Session; scope: Scope } };

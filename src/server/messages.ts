@@ -23,8 +23,8 @@ export const messages = {
     en: 'Server error; nothing was changed',
   },
   unauthenticated: {
-    vi: 'Cần đăng nhập với tư cách người tổ chức',
-    en: 'You need to log in as the organiser',
+    vi: 'Cần đăng nhập (người tổ chức, cấp ủy hoặc quản trị)',
+    en: 'You need to log in (organiser, committee or admin)',
   },
   csrf: {
     vi: 'Thiếu hoặc sai mã chống giả mạo (X-CSRF-Token); hãy tải lại trang',
@@ -215,6 +215,40 @@ export const messages = {
   combine_failed: {
     vi: 'Không thể tổng hợp kết quả từ các phần giải mã: {reason}',
     en: 'The decryption shares could not be combined: {reason}',
+  },
+  forbidden_role: {
+    vi: 'Tài khoản của bạn ({role}) không được làm việc này',
+    en: 'Your account ({role}) may not do this',
+  },
+  organisation_not_found: { vi: 'Không tìm thấy tổ chức đảng này', en: 'No such party organisation' },
+  organisation_exists: { vi: 'Mã tổ chức {id} đã được dùng', en: 'The organisation id {id} is taken' },
+  organisation_parent_invalid: {
+    vi: 'Một {kind} không thể trực thuộc {parent}',
+    en: 'A {kind} cannot sit under a {parent}',
+  },
+  invitation_place_invalid: {
+    vi: 'Tài khoản {role} phải thuộc một {kinds}',
+    en: 'A {role} account belongs to a {kinds}',
+  },
+  invitation_invalid: {
+    vi: 'Liên kết mời không hợp lệ, đã hết hạn hoặc đã được dùng, hoặc tên tài khoản đã có người dùng',
+    en: 'The invitation link is invalid, expired or already used, or the account name is taken',
+  },
+  year_invalid: {
+    vi: 'Năm đánh giá phải là một năm từ 2000 đến 2100',
+    en: 'The assessment year must be a year from 2000 to 2100',
+  },
+  group_branch_unknown: {
+    vi: 'Nhóm "{group}" có chi bộ {id} không thuộc đảng ủy của bạn',
+    en: 'Group "{group}" names the chi bộ {id}, which is not under your committee',
+  },
+  member_not_proposed: {
+    vi: 'Đảng viên {member} không có đề xuất đã xác nhận của chi bộ {branch} trong năm {year}',
+    en: 'Member {member} has no certified proposal from chi bộ {branch} for {year}',
+  },
+  decision_stale: {
+    vi: 'Quyết định đã được sửa bởi người khác; hãy tải lại và thử lại',
+    en: 'The decision was amended by someone else; reload and try again',
   },
 } satisfies Record<string, Text>;
 

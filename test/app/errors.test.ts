@@ -11,13 +11,13 @@ describe('errors and headers', () => {
     t = testApp();
     const vi = await t.client().get('/api/roster');
     expect(vi.body).toEqual({
-      error: { code: 'unauthenticated', message: 'Cần đăng nhập với tư cách người tổ chức' },
+      error: { code: 'unauthenticated', message: 'Cần đăng nhập (người tổ chức, cấp ủy hoặc quản trị)' },
     });
     expect(vi.headers.get('content-language')).toBe('vi');
     const en = await t.client({ 'accept-language': 'en-GB,en;q=0.9,vi;q=0.5' }).get('/api/roster');
-    expect(en.body.error.message).toBe('You need to log in as the organiser');
+    expect(en.body.error.message).toBe('You need to log in (organiser, committee or admin)');
     const viFirst = await t.client({ 'accept-language': 'vi-VN,en;q=0.8' }).get('/api/roster');
-    expect(viFirst.body.error.message).toBe('Cần đăng nhập với tư cách người tổ chức');
+    expect(viFirst.body.error.message).toBe('Cần đăng nhập (người tổ chức, cấp ủy hoặc quản trị)');
   });
 
   it('answers unknown addresses with a JSON 404', async () => {

@@ -1,0 +1,156 @@
+// Who may call what, in one place: every API route is listed here with the access it needs, and one
+// middleware enforces it before any route runs. A route missing from the list is refused (404), so a new
+// route cannot slip past. Accounts act only inside their place in the organisation tree: an organiser
+// (and the admin, at its home chi bộ) on its chi bộ's roster and meetings; a committee member on the chi bộ
+// under its đảng ủy; the admin on the tree and the invitations.
+import type { Context, MiddlewareHandler } from 'hono';
+import type { AccountRole, Organisation, Session } from '../store/store.ts';
+import { currentSession } from './auth.ts';
+import type { Deps, Env } from './context.ts';
+import { fail } from './errors.ts';
+import { secretHash } from './ids.ts';
+
+/**
+ * public: anyone (phones, the projector, the verifier); trustee: the route checks the trustee code;
+ * session: any logged-in account; organiser, committee, admin: an account of that role in its scope.
+ */
+export type Access = 'public' | 'trustee' | 'session' | 'organiser' | 'committee' | 'admin';
+export type RouteAccess = { method: string; path: string; access: Access };
+
+/** Every API route (paths under /api) and the access it needs. */
+export const ROUTE_ACCESS: RouteAccess[] = [
+  { method: 'GET', path: '/auth/session', access: 'public' },
+  { method: 'POST', path: '/auth/setup', access: 'public' },
+  { method: 'POST', path: '/auth/login', access: 'public' },
+  { method: 'POST', path: '/auth/logout', access: 'session' },
+  { method: 'POST', path: '/auth/operator', access: 'public' },
+  { method: 'POST', path: '/auth/invitation', access: 'public' },
+  { method: 'GET', path: '/organisations', access: 'session' },
+  { method: 'POST', path: '/organisations', access: 'admin' },
+  { method: 'GET', path: '/accounts', access: 'admin' },
+  { method: 'POST', path: '/invitations', access: 'admin' },
+  { method: 'PUT', path: '/roster', access: 'organiser' },
+  { method: 'GET', path: '/roster', access: 'organiser' },
+  { method: 'POST', path: '/meetings', access: 'organiser' },
+  { method: 'GET', path: '/meetings', access: 'organiser' },
+  { method: 'GET', path: '/meetings/:id', access: 'organiser' },
+  { method: 'POST', path: '/meetings/:id/trustee-code', access: 'organiser' },
+  { method: 'PUT', path: '/meetings/:id/attendance', access: 'organiser' },
+  { method: 'POST', path: '/meetings/:id/open', access: 'organiser' },
+  { method: 'POST', path: '/meetings/:id/close', access: 'organiser' },
+  { method: 'POST', path: '/meetings/:id/cards', access: 'organiser' },
+  { method: 'GET', path: '/meetings/:id/cards', access: 'organiser' },
+  { method: 'POST', path: '/meetings/:id/cards/activate', access: 'organiser' },
+  { method: 'POST', path: '/meetings/:id/cards/:serial/void', access: 'organiser' },
+  { method: 'GET', path: '/meetings/:id/ceremony', access: 'public' },
+  { method: 'POST', path: '/meetings/:id/ceremony/commitments', access: 'trustee' },
+  { method: 'POST', path: '/meetings/:id/ceremony/shares', access: 'trustee' },
+  { method: 'POST', path: '/meetings/:id/ceremony/acks', access: 'trustee' },
+  { method: 'GET', path: '/meetings/:id/tally', access: 'public' },
+  { method: 'POST', path: '/meetings/:id/shares', access: 'trustee' },
+  { method: 'GET', path: '/meetings/:id/result', access: 'public' },
+  { method: 'POST', path: '/meetings/:id/certifications', access: 'trustee' },
+  { method: 'GET', path: '/meetings/:id/counts', access: 'public' },
+  { method: 'GET', path: '/meetings/:id/counts/stream', access: 'public' },
+  { method: 'GET', path: '/meetings/:id/record', access: 'public' },
+  { method: 'GET', path: '/vote/:id', access: 'public' },
+  { method: 'POST', path: '/vote/:id/ballots', access: 'public' },
+  { method: 'GET', path: '/committee/meetings', access: 'committee' },
+  { method: 'POST', path: '/committee/classification', access: 'committee' },
+  { method: 'GET', path: '/committee/decisions', access: 'committee' },
+  { method: 'POST', path: '/committee/decisions', access: 'committee' },
+  { method: 'GET', path: '/committee/decisions.xlsx', access: 'committee' },
+  { method: 'GET', path: '/committee/decisions.pdf', access: 'committee' },
+];
+
+/** What the middleware resolved: the committee's chi bộ (those under its đảng ủy), with the tree. */
+export type Scope = { committee: Organisation; branches: Organisation[] };
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const ROLES_FOR: Partial<Record<Access, AccountRole[]>> = {
+  organiser: ['organiser', 'admin'],
+  committee: ['committee'],
+  admin: ['admin'],
+};
+
+type Compiled = RouteAccess & { pattern: RegExp; params: string[] };
+
+function compile(route: RouteAccess): Compiled {
+  const params: string[] = [];
+  const source = route.path
+    .split('/')
+    .map((part) => {
+      if (!part.startsWith(':')) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      params.push(part.slice(1));
+      return '([^/]+)';
+    })
+    .join('/');
+  return { ...route, pattern: new RegExp(`^${source}/?$`), params };
+}
+
+/** The chi bộ under `root` in the tree (itself if it is one), at any depth. */
+export function branchesUnder(tree: Organisation[], root: Organisation): Organisation[] {
+  const found: Organisation[] = [];
+  const queue = [root];
+  while (queue.length > 0) {
+    const node = queue.shift()!;
+    if (node.kind === 'chi-bo') found.push(node);
+    queue.push(...tree.filter((o) => o.parentId === node.id));
+  }
+  return found;
+}
+
+/** The one authorization middleware for everything under /api (`prefix` is where it is mounted). */
+export function authorize(deps: Deps, prefix = '/api'): MiddlewareHandler<Env> {
+  const routes = ROUTE_ACCESS.map(compile);
+  return async (c, next) => {
+    const method = c.req.method === 'HEAD' ? 'GET' : c.req.method;
+    const path = c.req.path.slice(prefix.length);
+    let matched: { route: Compiled; values: Record<string, string> } | null = null;
+    for (const route of routes) {
+      const m = route.method === method ? route.pattern.exec(path) : null;
+      if (m) {
+        const values = Object.fromEntries(route.params.map((p, i) => [p, decodeURIComponent(m[i + 1]!)]));
+        matched = { route, values };
+        break;
+      }
+    }
+    if (!matched) throw fail(404, 'not_found');
+    const { access } = matched.route;
+    if (access === 'public' || access === 'trustee') return next();
+
+    const session = await signedIn(deps, c);
+    const roles = ROLES_FOR[access];
+    if (roles && !roles.includes(session.role)) throw fail(403, 'forbidden_role', { role: session.role });
+    if (access === 'organiser' && matched.values.id) {
+      const meeting = await deps.store.meeting(matched.values.id);
+      if (!meeting || meeting.branchId !== session.branchId) throw fail(404, 'meeting_not_found');
+    }
+    if (access === 'committee') {
+      const tree = await deps.store.organisations();
+      const committee = tree.find((o) => o.id === session.branchId);
+      if (!committee) throw fail(404, 'organisation_not_found');
+      c.set('scope', { committee, branches: branchesUnder(tree, committee) });
+    }
+    c.set('session', session);
+    await next();
+  };
+}
+
+/** The session, with the CSRF token checked on state-changing methods; 401 without one. */
+async function signedIn(deps: Deps, c: Context<Env>): Promise<Session> {
+  const session = await currentSession(deps, c);
+  if (!session) throw fail(401, 'unauthenticated');
+  if (!SAFE_METHODS.has(c.req.method)) {
+    const token = c.req.header('x-csrf-token');
+    if (!token || secretHash(token) !== secretHash(session.csrfToken)) throw fail(403, 'csrf');
+  }
+  return session;
+}
+
+/** The chi bộ in the committee's scope with this id; a 404 for any other. */
+export function scopedBranch(scope: Scope, id: string): Organisation {
+  const branch = scope.branches.find((b) => b.id === id);
+  if (!branch) throw fail(404, 'organisation_not_found');
+  return branch;
+}

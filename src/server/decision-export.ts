@@ -1,0 +1,202 @@
+// The committee's decisions for a year, for filing upward: an XLSX workbook (current decisions, and every
+// version in a second sheet) zipped with fflate, and an A4 PDF drawn with pdf-lib in an embedded Unicode
+// font (DejaVu Sans) so Vietnamese renders exactly.
+import fontkit from '@pdf-lib/fontkit';
+import { strToU8, zipSync } from 'fflate';
+import { PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
+import type { Decision } from '../store/store.ts';
+import type { Scope } from './access.ts';
+
+export type MemberDecisions = { current: Decision; history: Decision[] };
+
+const LEVEL_NAMES: Record<string, string> = {
+  htxsnv: 'Hoàn thành xuất sắc nhiệm vụ',
+  httnv: 'Hoàn thành tốt nhiệm vụ',
+  htnv: 'Hoàn thành nhiệm vụ',
+  khtnv: 'Không hoàn thành nhiệm vụ',
+};
+
+const level = (id: string | null) => (id ? `${id.toUpperCase()} (${LEVEL_NAMES[id] ?? id})` : '—');
+const date = (ms: number) => new Date(ms + 7 * 3600_000).toISOString().slice(0, 10);
+
+const HEADER = [
+  'STT',
+  'Chi bộ',
+  'Mã đảng viên',
+  'Họ và tên',
+  'Chi bộ đề xuất',
+  'Quyết định',
+  'Lý do',
+  'Lần',
+  'Ngày',
+];
+const HISTORY_HEADER = [...HEADER, 'Thay thế bản'];
+
+function rowsOf(scope: Scope, members: MemberDecisions[]): string[][] {
+  const branchName = (id: string) => scope.branches.find((b) => b.id === id)?.name ?? id;
+  return members.map(({ current: d }, i) => [
+    String(i + 1),
+    branchName(d.branchId),
+    d.memberId,
+    d.memberName,
+    level(d.proposal),
+    level(d.level),
+    d.reason,
+    String(d.version),
+    date(d.createdAt),
+  ]);
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/[<>&"]/g, (ch) => `&${{ '<': 'lt', '>': 'gt', '&': 'amp', '"': 'quot' }[ch]};`);
+}
+
+function column(index: number): string {
+  let name = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
+    name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  return name;
+}
+
+function sheetXml(rows: string[][]): string {
+  const body = rows
+    .map((cells, r) => {
+      const xml = cells
+        .map((text, c) => `<c r="${column(c)}${r + 1}" t="inlineStr"><is><t>${escapeXml(text)}</t></is></c>`)
+        .join('');
+      return `<row r="${r + 1}">${xml}</row>`;
+    })
+    .join('');
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${body}</sheetData></worksheet>`;
+}
+
+export function decisionsXlsx(scope: Scope, year: number, members: MemberDecisions[]): Uint8Array {
+  const branchName = (id: string) => scope.branches.find((b) => b.id === id)?.name ?? id;
+  const title = [`${scope.committee.name}: quyết định xếp loại chất lượng đảng viên năm ${year}`];
+  const history = members.flatMap((m) => m.history);
+  const historyRows = history.map((d, i) => [
+    String(i + 1),
+    branchName(d.branchId),
+    d.memberId,
+    d.memberName,
+    level(d.proposal),
+    level(d.level),
+    d.reason,
+    String(d.version),
+    date(d.createdAt),
+    d.supersedes ? String(d.version - 1) : '',
+  ]);
+  const sheets = [
+    { name: 'Quyết định', rows: [title, HEADER, ...rowsOf(scope, members)] },
+    { name: 'Lịch sử', rows: [title, HISTORY_HEADER, ...historyRows] },
+  ];
+  const ns = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+  const files: Record<string, Uint8Array> = {
+    '[Content_Types].xml': strToU8(
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('')}</Types>`,
+    ),
+    '_rels/.rels': strToU8(
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${ns}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    ),
+    'xl/workbook.xml': strToU8(
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${ns}"><sheets>${sheets.map((s, i) => `<sheet name="${escapeXml(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets></workbook>`,
+    ),
+    'xl/_rels/workbook.xml.rels': strToU8(
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${ns}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('')}</Relationships>`,
+    ),
+  };
+  sheets.forEach((sheet, i) => {
+    files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(sheetXml(sheet.rows));
+  });
+  return zipSync(files, { level: 6, mtime: new Date(Date.UTC(2000, 0, 1)) });
+}
+
+const A4 = { width: 595.28, height: 841.89 };
+const MARGIN = 40;
+
+/** Splits text into lines no wider than `width` at `size`. */
+function wrap(font: PDFFont, text: string, size: number, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    const next = line ? `${line} ${word}` : word;
+    if (line && font.widthOfTextAtSize(next, size) > width) {
+      lines.push(line);
+      line = word;
+    } else line = next;
+  }
+  lines.push(line);
+  return lines;
+}
+
+export async function decisionsPdf(
+  scope: Scope,
+  year: number,
+  members: MemberDecisions[],
+  fontBytes: Uint8Array,
+): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create();
+  pdf.registerFontkit(fontkit);
+  const font = await pdf.embedFont(fontBytes, { subset: true });
+  pdf.setTitle(`Quyết định xếp loại ${year}`);
+  const widths = [24, 90, 110, 80, 80, 131];
+  const heads = ['STT', 'Chi bộ', 'Họ và tên', 'Chi bộ đề xuất', 'Quyết định', 'Lý do'];
+  let page: PDFPage = pdf.addPage([A4.width, A4.height]);
+  let y = A4.height - MARGIN;
+  const text = (s: string, x: number, size: number) => {
+    page.drawText(s, { x, y, size, font, color: rgb(0, 0, 0) });
+  };
+  for (const line of wrap(font, `${scope.committee.name.toUpperCase()}`, 12, A4.width - 2 * MARGIN)) {
+    text(line, MARGIN, 12);
+    y -= 16;
+  }
+  text(`QUYẾT ĐỊNH XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM ${year}`, MARGIN, 13);
+  y -= 24;
+  const row = (cells: string[], size: number) => {
+    const wrapped = cells.map((cell, i) => wrap(font, cell, size, widths[i]! - 4));
+    const height = Math.max(...wrapped.map((w) => w.length)) * (size + 3) + 4;
+    if (y - height < MARGIN) {
+      page = pdf.addPage([A4.width, A4.height]);
+      y = A4.height - MARGIN;
+    }
+    let x = MARGIN;
+    wrapped.forEach((lines, i) => {
+      lines.forEach((line, j) => {
+        page.drawText(line, { x: x + 2, y: y - (j + 1) * (size + 3), size, font });
+      });
+      page.drawRectangle({
+        x,
+        y: y - height,
+        width: widths[i]!,
+        height,
+        borderWidth: 0.5,
+        borderColor: rgb(0.4, 0.4, 0.4),
+      });
+      x += widths[i]!;
+    });
+    y -= height;
+  };
+  row(heads, 8);
+  members.forEach(({ current: d }, i) => {
+    const branch = scope.branches.find((b) => b.id === d.branchId)?.name ?? d.branchId;
+    const amended = d.version > 1 ? ` (sửa đổi lần ${d.version - 1})` : '';
+    row(
+      [
+        String(i + 1),
+        branch,
+        `${d.memberName} (${d.memberId})`,
+        level(d.proposal),
+        level(d.level) + amended,
+        d.reason,
+      ],
+      8,
+    );
+  });
+  y -= 20;
+  if (y < MARGIN + 20) {
+    page = pdf.addPage([A4.width, A4.height]);
+    y = A4.height - MARGIN;
+  }
+  text(`Tổng số: ${members.length} đảng viên. Ngày xuất: ${date(Date.now())}.`, MARGIN, 9);
+  return pdf.save();
+}
