@@ -57,11 +57,17 @@ let scanner: Scanner | null = null;
 const video = h('video', { class: 'camera', attrs: { id: 'camera', playsinline: true, muted: true } });
 
 const progressBar = h('progress', { attrs: { id: 'encrypt-progress', max: 1, value: 0 } });
-const progressLabel = h('p', { class: 'progress-label', attrs: { id: 'encrypt-status', role: 'status' } });
-const progress = h('div', {}, progressBar, progressLabel);
+const progressLabel = h('p', {
+  class: 'progress-label',
+  attrs: { id: 'encrypt-status', 'aria-hidden': 'true' },
+});
+/** Screen readers hear only the changes of state (ready, failed), not every percent. */
+const progressNews = h('p', { class: 'visually-hidden', attrs: { role: 'status' } });
+const progress = h('div', {}, progressBar, progressLabel, progressNews);
 
 function showProgress(): void {
   const s = encryptionState;
+  progressBar.setAttribute('aria-label', t('booth.encrypt.label'));
   progressBar.max = Math.max(s.total, 1);
   progressBar.value = s.status === 'done' ? s.total : s.done;
   progressLabel.textContent =
@@ -70,6 +76,8 @@ function showProgress(): void {
       : s.status === 'failed'
         ? t('booth.encrypt.failed', { message: s.error ?? '' })
         : t('booth.encrypt.running', { percent: Math.floor((100 * s.done) / Math.max(s.total, 1)) });
+  const news = s.status === 'running' ? '' : progressLabel.textContent;
+  if (progressNews.textContent !== news) progressNews.textContent = news;
 }
 
 function show(next: Screen): void {
