@@ -56,7 +56,7 @@ describe.skipIf(!haveChromium)('booth refusals, retries and kiosk', () => {
     await screenshot(page, 'booth-text-200');
   });
 
-  it('sends the same ballot again after a lost answer, and it is counted once', async () => {
+  it('sends the same ballot again after a lost answer and a reload, and it is counted once', async () => {
     const page = await openCard(1);
     let dropped = false;
     await page.route('**/ballots', async (route) => {
@@ -65,12 +65,17 @@ describe.skipIf(!haveChromium)('booth refusals, retries and kiosk', () => {
       await route.fetch();
       await route.abort('connectionreset');
     });
+    await page.locator('fieldset[data-question="q2"] .choice').first().click();
     await page.locator('#submit').click();
     await page.locator('#problem').waitFor({ timeout: 30_000 });
     expect(await page.locator('#problem').textContent()).toContain('Mất kết nối');
     expect(await cast()).toBe(1);
     await screenshot(page, 'booth-connection-lost');
-    await page.getByRole('button', { name: 'Gửi lại' }).click();
+    await page.reload();
+    await page.locator('#ballot').waitFor();
+    expect(await page.locator('fieldset[data-question="q2"] input[value="0"]').isChecked()).toBe(true);
+    expect(await page.locator('fieldset[data-question="q2"] input[value="0"]').isDisabled()).toBe(true);
+    await page.locator('#submit').click();
     await page.locator('#confirmation-code').waitFor({ timeout: 30_000 });
     expect(await page.locator('#receipt-status').getAttribute('data-valid')).toBe('true');
     expect(await cast()).toBe(1);

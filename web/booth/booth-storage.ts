@@ -1,8 +1,11 @@
 // What the booth keeps on the phone: the card's token for this tab only (so a reload does not lose it),
 // the ballot being sent (so a retry sends the very same ballot and can never cast twice), and the
 // server's signed receipts, kept for good. A kiosk keeps nothing.
-import type { Receipt } from '../../crypto/index.ts';
+import type { Choices, Receipt } from '../../crypto/index.ts';
 import type { EncryptedBallot } from './encrypt-worker.ts';
+
+/** A ballot being sent, with the choices it holds (shown, locked, if the page reloads meanwhile). */
+export type PendingBallot = EncryptedBallot & { choices: Choices };
 
 export type KeptReceipt = {
   meetingId: string;
@@ -39,15 +42,15 @@ function write(storage: Storage, key: string, value: unknown): void {
 export type BoothStorage = {
   token: () => string | null;
   setToken: (token: string | null) => void;
-  pending: () => EncryptedBallot | null;
-  setPending: (ballot: EncryptedBallot | null) => void;
+  pending: () => PendingBallot | null;
+  setPending: (ballot: PendingBallot | null) => void;
   receipt: (pk: string) => KeptReceipt | null;
   keepReceipt: (receipt: KeptReceipt) => void;
 };
 
 export function boothStorage(meetingId: string, kiosk: boolean): BoothStorage {
   if (kiosk) {
-    let pending: EncryptedBallot | null = null;
+    let pending: PendingBallot | null = null;
     return {
       token: () => null,
       setToken: () => {},
@@ -63,7 +66,7 @@ export function boothStorage(meetingId: string, kiosk: boolean): BoothStorage {
   return {
     token: () => read<string>(sessionStorage, tokenKey(meetingId)),
     setToken: (token) => write(sessionStorage, tokenKey(meetingId), token),
-    pending: () => read<EncryptedBallot>(sessionStorage, pendingKey(meetingId)),
+    pending: () => read<PendingBallot>(sessionStorage, pendingKey(meetingId)),
     setPending: (ballot) => write(sessionStorage, pendingKey(meetingId), ballot),
     receipt: (pk) => receipts().find((r) => r.meetingId === meetingId && r.pk === pk) ?? null,
     keepReceipt: (receipt) =>

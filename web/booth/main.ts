@@ -7,7 +7,7 @@ import { byId, h, mount } from '../shared/dom.ts';
 import { t } from '../shared/i18n.ts';
 import { startPage } from '../shared/page.ts';
 import { proposedChoices } from './ballot-form.ts';
-import { boothStorage, type KeptReceipt } from './booth-storage.ts';
+import { boothStorage, type KeptReceipt, type PendingBallot } from './booth-storage.ts';
 import { cameraAvailable, type Scanner, startScanner } from './camera-scan.ts';
 import {
   canonicalToken,
@@ -51,7 +51,7 @@ let manifest: Manifest | null = null;
 let choices: Choices = [];
 let encryption: Encryption | null = null;
 let encryptionState: EncryptionState = { status: 'running', done: 0, total: 1, error: null };
-let pending: EncryptedBallot | null = null;
+let pending: PendingBallot | null = null;
 let clearTimer: ReturnType<typeof setInterval> | null = null;
 let scanner: Scanner | null = null;
 const video = h('video', { class: 'camera', attrs: { id: 'camera', playsinline: true, muted: true } });
@@ -211,7 +211,7 @@ async function open(cardToken: string): Promise<void> {
   pending = storage.pending();
   if (pending && pending.ballot.pk !== pk) pending = null;
   if (!encryption) {
-    choices = proposedChoices(manifest);
+    choices = pending ? [...pending.choices] : proposedChoices(manifest);
     encryption = startEncryption(
       { manifestText: meeting.manifest, jointKey: meeting.jointKey, token: cardToken },
       choices,
@@ -231,7 +231,7 @@ async function submit(blanksConfirmed: boolean): Promise<void> {
   }
   show({ kind: 'sending' });
   try {
-    pending ??= await encryption!.result();
+    pending ??= { ...(await encryption!.result()), choices: [...choices] };
   } catch (error) {
     show({
       kind: 'problem',
