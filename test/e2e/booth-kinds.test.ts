@@ -1,6 +1,7 @@
 // The ballot by kind: a confidence vote offers three levels per official with nothing chosen in advance,
 // a motion offers yes / no / abstain; both ask before sending blank rows. A 60-member classification in
-// English fits the phone and encrypts in its worker.
+// English fits the phone and encrypts in its worker. A ballot marked before the poll opens is sent, the
+// same one, once it is open.
 import { existsSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -89,5 +90,21 @@ describe.skipIf(!haveChromium)('ballots of each kind', () => {
     await page.locator('#submit').click();
     await page.locator('#confirmation-code').waitFor({ timeout: 60_000 });
     await screenshot(page, 'booth-60-english-confirmation');
+  });
+
+  it('lets a voter mark the ballot before the poll opens and send the same ballot once it is open', async () => {
+    const meeting = await MeetingDriver.create(server.t, { members: 3 });
+    await meeting.ready(1);
+    const page = await (await phone(browser)).newPage();
+    await page.goto(`${server.origin}/v/${meeting.id}#${tokenText(meeting.tokens[0]!)}`);
+    await page.locator('#ballot').waitFor();
+    await page.getByText('Chưa mở bỏ phiếu').first().waitFor();
+    await page.locator('#submit').click();
+    await page.locator('#problem').waitFor({ timeout: 30_000 });
+    expect(await page.locator('#problem').textContent()).toContain('Chưa mở bỏ phiếu');
+    await meeting.open();
+    await page.getByRole('button', { name: 'Gửi lại' }).click();
+    await page.locator('#confirmation-code').waitFor({ timeout: 30_000 });
+    expect(await page.locator('#receipt-status').getAttribute('data-valid')).toBe('true');
   });
 });
