@@ -1,6 +1,7 @@
 // The organiser console at phone size, end to end: log in, import a roster from CSV, create a meeting,
 // show the board's QR (the ceremony itself runs through the API here), print cards, record attendance,
-// activate the cards, open the poll; a voter uses a printed card's code; the organiser closes the poll.
+// activate the cards, open the poll; a voter uses a printed card's code; the projector counts the ballot;
+// the organiser closes the poll.
 import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -90,6 +91,11 @@ describe.skipIf(!haveChromium)('organiser console', () => {
     await voter.locator('#blanks').waitFor();
     await voter.getByRole('button', { name: /Gửi phiếu với các dòng để trống/ }).click();
     await voter.locator('#confirmation-code').waitFor({ timeout: 30_000 });
+
+    const projector = await (await phone(browser)).newPage();
+    await projector.goto(`${server.origin}/projector/${meetingId}`);
+    await projector.locator('.code-big').filter({ hasText: '1 / 2' }).waitFor();
+    await screenshot(projector, 'projector');
 
     await page.reload();
     await page.locator('#close-poll').click();
