@@ -198,5 +198,5 @@ export async function decisionsPdf(
     y = A4.height - MARGIN;
   }
   text(`Tổng số: ${members.length} đảng viên. Ngày xuất: ${date(Date.now())}.`, MARGIN, 9);
-  return pdf.save();
+  return pdf.save({ useObjectStreams: false });
 }
