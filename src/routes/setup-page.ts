@@ -1,5 +1,7 @@
-// The page the one-time setup link opens (`/setup#<token>`): the organiser chooses a password. The token
-// stays in the URL fragment, which browsers never send; the script posts it to /api/auth/setup.
+// The pages the one-time links open: setup (`/setup#<token>`), where the admin chooses a password, and an
+// invitation (`/invite#<token>`), where the invitee names the account and chooses a password. The token
+// stays in the URL fragment, which browsers never send; the scripts post it to /api/auth/setup or
+// /api/auth/invitation.
 import { Hono } from 'hono';
 
 const page = `<!doctype html>
@@ -54,9 +56,33 @@ form.addEventListener('submit', async (event) => {
   }
 });`;
 
+const invitePage = page
+  .replace('thiết lập / setup', 'lời mời / invitation')
+  .replace(
+    '<h1>Thiết lập người tổ chức <small>/ Organiser setup</small></h1>\n<form id="setup">',
+    '<h1>Nhận lời mời <small>/ Accept the invitation</small></h1>\n<form id="setup">\n<label for="account">Tên tài khoản (chữ, số, . _ -) / Account name (letters, digits, . _ -)</label>\n<input id="account" autocomplete="username" minlength="3" maxlength="60" required>',
+  )
+  .replace('/setup.js', '/invite.js');
+
+const inviteScript = script
+  .replace("'/api/auth/setup'", "'/api/auth/invitation'")
+  .replace(
+    'JSON.stringify({ token, password })',
+    "JSON.stringify({ token, account: document.getElementById('account').value, password })",
+  )
+  .replace("'/setup'", "'/invite'")
+  .replace(
+    "'Đã lưu mật khẩu; tài khoản: ' + body.account + ' / Password saved; account: ' + body.account",
+    "'Đã tạo tài khoản ' + body.account + ' (' + body.role + ') / Account ' + body.account + ' created (' + body.role + ')'",
+  );
+
+const JS = { 'content-type': 'text/javascript; charset=utf-8' };
+
 export function setupPage(): Hono {
   const app = new Hono();
   app.get('/setup', (c) => c.html(page));
-  app.get('/setup.js', (c) => c.body(script, 200, { 'content-type': 'text/javascript; charset=utf-8' }));
+  app.get('/setup.js', (c) => c.body(script, 200, JS));
+  app.get('/invite', (c) => c.html(invitePage));
+  app.get('/invite.js', (c) => c.body(inviteScript, 200, JS));
   return app;
 }

@@ -162,6 +162,16 @@ describe('authorization', () => {
 });
 
 describe('invitations', () => {
+  it('open a page (the link /invite#token) that names the account and posts to /api/auth/invitation', async () => {
+    const html = await (await org.t.app.request('/invite')).text();
+    const script = await (await org.t.app.request('/invite.js')).text();
+    expect(html).toContain('Nhận lời mời');
+    expect(html).toContain('id="account"');
+    expect(html).toContain('/invite.js');
+    expect(script).toContain("'/api/auth/invitation'");
+    expect(script).toContain("getElementById('account')");
+  });
+
   it('work once: a reused link is refused and creates nothing', async () => {
     const token = await invite(org.admin, 'organiser', 'a');
     await accept(org.t, token, 'to-chuc-a-2');
