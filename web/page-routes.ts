@@ -2,7 +2,15 @@
 // page address to its HTML file; scripts and styles live under /assets/ and are served as they are.
 
 /** The pages, each built from web/<page>/index.html and web/<page>/main.ts. */
-export const PAGES = ['booth', 'verify', 'organiser', 'trustee', 'projector', 'minutes'] as const;
+export const PAGES = [
+  'booth',
+  'verify',
+  'organiser',
+  'trustee',
+  'projector',
+  'minutes',
+  'committee',
+] as const;
 export type Page = (typeof PAGES)[number];
 
 const ROUTES: Array<[RegExp, Page]> = [
@@ -12,6 +20,7 @@ const ROUTES: Array<[RegExp, Page]> = [
   [/^\/(t|trustee)\/[^/]+\/?$/, 'trustee'],
   [/^\/projector\/[^/]+\/?$/, 'projector'],
   [/^\/minutes\/[^/]+\/?$/, 'minutes'],
+  [/^\/committee\/?$/, 'committee'],
 ];
 
 /** The page an address opens, or null (an asset, or nothing). */
