@@ -45,7 +45,11 @@ export async function accept(t: TestApp, token: string, account: string): Promis
 }
 
 export async function orgServer(): Promise<Org> {
-  const t = testApp();
+  return buildOrg(testApp());
+}
+
+/** The tree, its organisers and committee members, on a test app (in memory, or a real server). */
+export async function buildOrg(t: TestApp): Promise<Org> {
   const admin = await t.organiser();
   for (const node of TREE) expectStatus(await admin.post('/api/organisations', node), 201);
   const organisers = {

@@ -67,7 +67,7 @@ function form(id: string, submit: MessageKey, parts: HTMLElement[], run: () => P
 }
 
 function loginView(): HTMLElement[] {
-  const account = h('input', { attrs: { id: 'account', autocomplete: 'username' } });
+  const account = h('input', { attrs: { id: 'account', type: 'text', autocomplete: 'username' } });
   const password = h('input', {
     attrs: { id: 'password', type: 'password', autocomplete: 'current-password' },
   });
@@ -138,7 +138,9 @@ function tableForm(): HTMLElement {
     ),
   );
   const groupInputs = branches.map((b) =>
-    h('input', { attrs: { id: `group-${b.id}`, value: groupOf.get(b.id) ?? '', 'data-branch': b.id } }),
+    h('input', {
+      attrs: { id: `group-${b.id}`, type: 'text', value: groupOf.get(b.id) ?? '', 'data-branch': b.id },
+    }),
   );
   return form(
     'table-form',
@@ -186,7 +188,7 @@ function memberView(row: TableRow): HTMLElement {
       }),
     ),
   );
-  const reason = h('input', { attrs: { id: `reason-${key}`, autocomplete: 'off' } });
+  const reason = h('input', { attrs: { id: `reason-${key}`, type: 'text', autocomplete: 'off' } });
   return h(
     'fieldset',
     { class: `question${row.cap && row.cap !== 'within' ? ' changed' : ''}`, attrs: { 'data-member': key } },

@@ -1,0 +1,75 @@
+// The committee page at phone size, end to end: two chi bộ of one đảng ủy hold classification meetings to
+// certified results (through the API); the committee member logs in, sees both, opens the combined table,
+// records a decision that differs from a proposal, and downloads the decisions as XLSX and PDF.
+import { existsSync, readFileSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildOrg, certified, meetingOf, type Org } from '../app/org-helpers.ts';
+import { fitsWidth, launchBrowser, phone, screenshot } from './browser.ts';
+import { type E2eServer, startE2eServer } from './server.ts';
+
+const haveChromium = existsSync('/usr/bin/chromium');
+
+describe.skipIf(!haveChromium)('committee page', () => {
+  let server: E2eServer;
+  let browser: Browser;
+  let page: Page;
+  let org: Org;
+
+  beforeAll(async () => {
+    server = await startE2eServer();
+    org = await buildOrg(server.t);
+    const a = await meetingOf(server.t, org.organisers.a, 3);
+    await certified(a, 4, (card) => (card === 4 ? [0, 1, 1] : [0, 0, 1]));
+    const b = await meetingOf(server.t, org.organisers.b, 3);
+    await certified(b, 4, () => [1, 1, 0]);
+    browser = await launchBrowser();
+    page = await (await phone(browser)).newPage();
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('opens the combined table, records a decision that differs from a proposal, and exports it', async () => {
+    await page.goto(`${server.origin}/committee`);
+    await page.locator('#account').fill('uy-vien-x');
+    await page.locator('#password').fill('mật khẩu đủ dài');
+    await page.locator('#login-form button[type=submit]').click();
+    await page.locator('#meetings li').nth(1).waitFor();
+    expect(await page.locator('#meetings li').count()).toBe(2);
+    expect(await page.locator('#meetings').textContent()).toContain('đã xác nhận');
+
+    await page.locator('#year').fill('2026');
+    await page.locator('#table-form button[type=submit]').click();
+    const member = page.locator('fieldset[data-member="a-m2"]');
+    await member.waitFor();
+    expect(await page.locator('#table h3').first().textContent()).toContain('tối đa 0 HTXSNV');
+    expect(await member.textContent()).toContain('vượt giới hạn');
+
+    await member.locator('select').selectOption('httnv');
+    await member.locator('input').fill('Vượt giới hạn 20% của đảng ủy');
+    await member.locator('button[type=submit]').click();
+    await page.getByText('Đã ghi quyết định', { exact: false }).waitFor();
+    await page.locator('fieldset[data-member="a-m2"] .notice.ok').waitFor();
+    expect(await page.locator('fieldset[data-member="a-m2"] .notice.ok').textContent()).toContain('HTTNV');
+    expect(await fitsWidth(page)).toBe(true);
+    await screenshot(page, 'committee-table');
+
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.locator('#export-xlsx').click()]);
+    expect(xlsx.suggestedFilename()).toBe('quyet-dinh-2026.xlsx');
+    const files = unzipSync(new Uint8Array(readFileSync((await xlsx.path())!)));
+    const sheet = strFromU8(files['xl/worksheets/sheet1.xml']!);
+    expect(sheet).toContain('Hoàn thành tốt nhiệm vụ');
+    expect(sheet).toContain('Vượt giới hạn 20% của đảng ủy');
+    const [pdf] = await Promise.all([page.waitForEvent('download'), page.locator('#export-pdf').click()]);
+    expect(pdf.suggestedFilename()).toBe('quyet-dinh-2026.pdf');
+    expect(
+      readFileSync((await pdf.path())!)
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
+  });
+});
