@@ -3,7 +3,7 @@
 // poll. Card tokens are made here and never leave this page.
 import { ApiError } from '../shared/api.ts';
 import { byId, h, mount } from '../shared/dom.ts';
-import { type MessageKey, t } from '../shared/i18n.ts';
+import { type MessageKey, pick, type Text, t } from '../shared/i18n.ts';
 import { startPage } from '../shared/page.ts';
 import { cardSheet, makeCards } from './card-sheet.ts';
 import { actionForm, field, numberInput, textInput } from './forms.ts';
@@ -200,8 +200,8 @@ const actions = {
     }),
   open: () =>
     void act(async () => {
-      await send('POST', path('/open'));
-      return t('poll.open');
+      const opened = await send<{ warnings: Array<{ message: Text }> }>('POST', path('/open'));
+      return [t('poll.open'), ...opened.warnings.map((w) => pick(w.message))].join(' ');
     }),
   close: () =>
     void act(async () => {
