@@ -110,7 +110,7 @@ export function authorize(deps: Deps, prefix = '/api'): MiddlewareHandler<Env> {
     for (const route of routes) {
       const m = route.method === method ? route.pattern.exec(path) : null;
       if (m) {
-        const values = Object.fromEntries(route.params.map((p, i) => [p, decodeURIComponent(m[i + 1]!)]));
+        const values = Object.fromEntries(route.params.map((p, i) => [p, decoded(m[i + 1]!)]));
         matched = { route, values };
         break;
       }
@@ -135,6 +135,15 @@ export function authorize(deps: Deps, prefix = '/api'): MiddlewareHandler<Env> {
     c.set('session', session);
     await next();
   };
+}
+
+/** A path parameter as the route reads it; a malformed escape finds nothing. */
+function decoded(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    throw fail(404, 'not_found');
+  }
 }
 
 /** The session, with the CSRF token checked on state-changing methods; 401 without one. */

@@ -105,6 +105,11 @@ describe('authorization', () => {
     },
   );
 
+  it('finds nothing at a malformed address or a route missing from the table', async () => {
+    expect((await org.organisers.b.get('/api/meetings/%E0%A4%A')).status).toBe(404);
+    expect((await org.organisers.b.request('DELETE', '/api/roster')).status).toBe(404);
+  });
+
   it('refuses a state change without the CSRF token', async () => {
     const { organisers } = org;
     const before = await snapshot();
