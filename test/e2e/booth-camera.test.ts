@@ -13,7 +13,7 @@ import { type E2eServer, startE2eServer } from './server.ts';
 
 const haveChromium = existsSync('/usr/bin/chromium');
 
-describe.skipIf(!haveChromium)('booth camera', () => {
+describe.skipIf(!haveChromium)('booth camera', { timeout: 120_000 }, () => {
   let server: E2eServer;
   let browser: Browser;
   let meeting: MeetingDriver;
@@ -47,10 +47,10 @@ describe.skipIf(!haveChromium)('booth camera', () => {
     await page.locator('#scan').waitFor();
     await screenshot(page, 'booth-token-entry');
     await page.locator('#scan').click();
-    await page.locator('#ballot').waitFor({ timeout: 30_000 });
+    await page.locator('#ballot').waitFor({ timeout: 60_000 });
     await screenshot(page, 'booth-after-scan');
     await page.locator('#submit').click();
-    await page.locator('#confirmation-code').waitFor({ timeout: 30_000 });
+    await page.locator('#confirmation-code').waitFor({ timeout: 60_000 });
     expect((await server.t.client().get(`/api/meetings/${meeting.id}/counts`)).body.cast).toBe(1);
   });
 });

@@ -12,7 +12,7 @@ import { type E2eServer, startE2eServer } from './server.ts';
 
 const haveChromium = existsSync('/usr/bin/chromium');
 
-describe.skipIf(!haveChromium)('ballots of each kind', () => {
+describe.skipIf(!haveChromium)('ballots of each kind', { timeout: 120_000 }, () => {
   let server: E2eServer;
   let browser: Browser;
 
@@ -44,7 +44,7 @@ describe.skipIf(!haveChromium)('ballots of each kind', () => {
       await page.locator('#blanks').waitFor();
       await page.getByRole('button', { name: /Gửi phiếu với các dòng để trống/ }).click();
     }
-    await page.locator('#confirmation-code').waitFor({ timeout: 30_000 });
+    await page.locator('#confirmation-code').waitFor({ timeout: 60_000 });
   }
 
   it('a confidence vote: three levels for each official assessed', async () => {
@@ -100,11 +100,11 @@ describe.skipIf(!haveChromium)('ballots of each kind', () => {
     await page.locator('#ballot').waitFor();
     await page.getByText('Chưa mở bỏ phiếu').first().waitFor();
     await page.locator('#submit').click();
-    await page.locator('#problem').waitFor({ timeout: 30_000 });
+    await page.locator('#problem').waitFor({ timeout: 60_000 });
     expect(await page.locator('#problem').textContent()).toContain('Chưa mở bỏ phiếu');
     await meeting.open();
     await page.getByRole('button', { name: 'Gửi lại' }).click();
-    await page.locator('#confirmation-code').waitFor({ timeout: 30_000 });
+    await page.locator('#confirmation-code').waitFor({ timeout: 60_000 });
     expect(await page.locator('#receipt-status').getAttribute('data-valid')).toBe('true');
   });
 });

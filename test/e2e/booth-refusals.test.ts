@@ -11,7 +11,7 @@ import { type E2eServer, startE2eServer } from './server.ts';
 
 const haveChromium = existsSync('/usr/bin/chromium');
 
-describe.skipIf(!haveChromium)('booth refusals, retries and kiosk', () => {
+describe.skipIf(!haveChromium)('booth refusals, retries and kiosk', { timeout: 120_000 }, () => {
   let server: E2eServer;
   let browser: Browser;
   let meeting: MeetingDriver;
@@ -67,7 +67,7 @@ describe.skipIf(!haveChromium)('booth refusals, retries and kiosk', () => {
     });
     await page.locator('fieldset[data-question="q2"] .choice').first().click();
     await page.locator('#submit').click();
-    await page.locator('#problem').waitFor({ timeout: 30_000 });
+    await page.locator('#problem').waitFor({ timeout: 60_000 });
     expect(await page.locator('#problem').textContent()).toContain('Mất kết nối');
     expect(await cast()).toBe(1);
     await screenshot(page, 'booth-connection-lost');
@@ -76,7 +76,7 @@ describe.skipIf(!haveChromium)('booth refusals, retries and kiosk', () => {
     expect(await page.locator('fieldset[data-question="q2"] input[value="0"]').isChecked()).toBe(true);
     expect(await page.locator('fieldset[data-question="q2"] input[value="0"]').isDisabled()).toBe(true);
     await page.locator('#submit').click();
-    await page.locator('#confirmation-code').waitFor({ timeout: 30_000 });
+    await page.locator('#confirmation-code').waitFor({ timeout: 60_000 });
     expect(await page.locator('#receipt-status').getAttribute('data-valid')).toBe('true');
     expect(await cast()).toBe(1);
   });
@@ -84,13 +84,13 @@ describe.skipIf(!haveChromium)('booth refusals, retries and kiosk', () => {
   it('explains a card that is not activated, and a voided card', async () => {
     const inactive = await openCard(5);
     await inactive.locator('#submit').click();
-    await inactive.locator('#problem').waitFor({ timeout: 30_000 });
+    await inactive.locator('#problem').waitFor({ timeout: 60_000 });
     expect(await inactive.locator('#problem').textContent()).toContain('chưa được kích hoạt');
     await screenshot(inactive, 'booth-card-not-activated');
 
     const voided = await openCard(4);
     await voided.locator('#submit').click();
-    await voided.locator('#problem').waitFor({ timeout: 30_000 });
+    await voided.locator('#problem').waitFor({ timeout: 60_000 });
     expect(await voided.locator('#problem').textContent()).toContain('đã bị hủy');
     expect(await cast()).toBe(1);
   });
@@ -102,7 +102,7 @@ describe.skipIf(!haveChromium)('booth refusals, retries and kiosk', () => {
     await page.locator('#token-form button[type="submit"]').click();
     await page.locator('#ballot').waitFor();
     await page.locator('#submit').click();
-    await page.locator('#confirmation-code').waitFor({ timeout: 30_000 });
+    await page.locator('#confirmation-code').waitFor({ timeout: 60_000 });
     await screenshot(page, 'booth-kiosk-confirmation');
     await page.getByRole('button', { name: 'Người tiếp theo' }).click();
     await page.locator('#token').waitFor();

@@ -14,7 +14,7 @@ import { type E2eServer, startE2eServer } from './server.ts';
 
 const haveChromium = existsSync('/usr/bin/chromium');
 
-describe.skipIf(!haveChromium)('booth and verifier in a phone browser', () => {
+describe.skipIf(!haveChromium)('booth and verifier in a phone browser', { timeout: 120_000 }, () => {
   let server: E2eServer;
   let browser: Browser;
   let meeting: MeetingDriver;
@@ -43,7 +43,7 @@ describe.skipIf(!haveChromium)('booth and verifier in a phone browser', () => {
   async function submitAndReadCode(page: Page): Promise<string> {
     await page.locator('#submit').click();
     const code = page.locator('#confirmation-code');
-    await code.waitFor({ timeout: 30_000 });
+    await code.waitFor({ timeout: 60_000 });
     expect(await page.locator('#receipt-status').getAttribute('data-valid')).toBe('true');
     return (await code.textContent())!;
   }
@@ -70,7 +70,7 @@ describe.skipIf(!haveChromium)('booth and verifier in a phone browser', () => {
     expect(await fitsWidth(third)).toBe(true);
     await screenshot(third, 'booth-blank-confirmation');
     await third.getByRole('button', { name: /Gửi phiếu với các dòng để trống/ }).click();
-    await third.locator('#confirmation-code').waitFor({ timeout: 30_000 });
+    await third.locator('#confirmation-code').waitFor({ timeout: 60_000 });
     codes.push((await third.locator('#confirmation-code').textContent())!);
 
     expect(codes.every((c) => /^[A-Z2-7]{4}(-[A-Z2-7]{4}){3}$/.test(c))).toBe(true);
@@ -94,7 +94,7 @@ describe.skipIf(!haveChromium)('booth and verifier in a phone browser', () => {
     const page = await openCard(1);
     await page.locator('#submit').click();
     const problem = page.locator('#problem');
-    await problem.waitFor({ timeout: 30_000 });
+    await problem.waitFor({ timeout: 60_000 });
     expect(await problem.textContent()).toContain('Thẻ này đã được dùng');
     await screenshot(page, 'booth-card-spent');
     expect((await server.t.client().get(`/api/meetings/${meeting.id}/counts`)).body.cast).toBe(4);

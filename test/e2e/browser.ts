@@ -24,8 +24,16 @@ export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   });
 }
 
-export function phone(browser: Browser): Promise<BrowserContext> {
-  return browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, locale: 'vi-VN' });
+/** A phone; waits allow for a loaded machine (all the browser tests run at once). */
+export async function phone(browser: Browser): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    viewport: PHONE,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'vi-VN',
+  });
+  context.setDefaultTimeout(60_000);
+  return context;
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

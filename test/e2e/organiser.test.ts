@@ -16,7 +16,7 @@ m1,Nguyễn Văn An,chính thức,secretary,httnv
 m2,Trần Thị Bình,chính thức,member,htxsnv
 m3,Lê Văn Cường,dự bị,member,`;
 
-describe.skipIf(!haveChromium)('organiser console', () => {
+describe.skipIf(!haveChromium)('organiser console', { timeout: 120_000 }, () => {
   let server: E2eServer;
   let browser: Browser;
   let page: Page;
@@ -90,7 +90,7 @@ describe.skipIf(!haveChromium)('organiser console', () => {
     await voter.locator('#submit').click();
     await voter.locator('#blanks').waitFor();
     await voter.getByRole('button', { name: /Gửi phiếu với các dòng để trống/ }).click();
-    await voter.locator('#confirmation-code').waitFor({ timeout: 30_000 });
+    await voter.locator('#confirmation-code').waitFor({ timeout: 60_000 });
 
     const projector = await (await phone(browser)).newPage();
     await projector.goto(`${server.origin}/projector/${meetingId}`);

@@ -10,7 +10,7 @@ import { type E2eServer, startE2eServer } from './server.ts';
 
 const haveChromium = existsSync('/usr/bin/chromium');
 
-describe.skipIf(!haveChromium)('trustee pages', () => {
+describe.skipIf(!haveChromium)('trustee pages', { timeout: 120_000 }, () => {
   let server: E2eServer;
   let browser: Browser;
   let meeting: MeetingDriver;
@@ -35,7 +35,7 @@ describe.skipIf(!haveChromium)('trustee pages', () => {
       await page.locator('#trustee-index').waitFor();
       phones.push(page);
     }
-    for (const page of phones) await page.locator('#key-made').waitFor({ timeout: 30_000 });
+    for (const page of phones) await page.locator('#key-made').waitFor({ timeout: 60_000 });
     expect(new URL(phones[0]!.url()).hash).toBe('');
     expect(await fitsWidth(phones[0]!)).toBe(true);
     await screenshot(phones[0]!, 'trustee-key-made');
@@ -58,12 +58,12 @@ describe.skipIf(!haveChromium)('trustee pages', () => {
 
     for (const page of phones.slice(0, 2)) {
       await page.locator('#decrypt').click();
-      await page.locator('#share-sent, #result').first().waitFor({ timeout: 30_000 });
+      await page.locator('#share-sent, #result').first().waitFor({ timeout: 60_000 });
     }
     for (const page of phones.slice(0, 2)) {
-      await page.locator('#record-ok').waitFor({ timeout: 30_000 });
+      await page.locator('#record-ok').waitFor({ timeout: 60_000 });
       await page.locator('#sign').click();
-      await page.locator('#signed').waitFor({ timeout: 30_000 });
+      await page.locator('#signed').waitFor({ timeout: 60_000 });
     }
     await screenshot(phones[1]!, 'trustee-result-signed');
     const result = (await server.t.client().get(`/api/meetings/${meeting.id}/result`)).body;
