@@ -10,6 +10,7 @@ export const PAGES = [
   'projector',
   'minutes',
   'committee',
+  'admin',
 ] as const;
 export type Page = (typeof PAGES)[number];
 
@@ -21,6 +22,7 @@ const ROUTES: Array<[RegExp, Page]> = [
   [/^\/projector\/[^/]+\/?$/, 'projector'],
   [/^\/minutes\/[^/]+\/?$/, 'minutes'],
   [/^\/committee\/?$/, 'committee'],
+  [/^\/admin\/?$/, 'admin'],
 ];
 
 /** The page an address opens, or null (an asset, or nothing). */

@@ -1,6 +1,7 @@
 // The committee page at phone size, end to end: two chi bộ of one đảng ủy hold classification meetings to
 // certified results (through the API); the committee member logs in, sees both, opens the combined table,
-// records a decision that differs from a proposal, and downloads the decisions as XLSX and PDF.
+// records a decision that differs from a proposal, and downloads the decisions as XLSX and PDF. The admin
+// page adds a chi bộ and makes an invitation link, which a new organiser opens and accepts.
 import { existsSync, readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
@@ -71,5 +72,40 @@ describe.skipIf(!haveChromium)('committee page', () => {
         .subarray(0, 5)
         .toString(),
     ).toBe('%PDF-');
+  });
+
+  it('lets the admin add a chi bộ and invite its organiser, who accepts on the invitation page', async () => {
+    const context = await phone(browser);
+    const admin = await server.t.organiser();
+    const [name, value] = admin.cookie.split('=');
+    await context.addCookies([{ name: name!, value: value!, url: server.origin }]);
+    const adminPage = await context.newPage();
+    await adminPage.goto(`${server.origin}/admin`);
+    await adminPage.locator('#tree').getByText('Chi bộ Giải tích').waitFor();
+    await adminPage.locator('#org-id').fill('cb-hinh-hoc');
+    await adminPage.locator('#org-name').fill('Chi bộ Hình học');
+    await adminPage.locator('#org-kind').selectOption('chi-bo');
+    await adminPage.locator('#org-parent').selectOption('x');
+    await adminPage.locator('#organisation-form button[type=submit]').click();
+    await adminPage.locator('#tree').getByText('Chi bộ Hình học').waitFor();
+    await adminPage.locator('#invite-role').selectOption('organiser');
+    await adminPage.locator('#invite-place').selectOption('cb-hinh-hoc');
+    await adminPage.locator('#invitation-form button[type=submit]').click();
+    const url = (await adminPage.locator('#invitation-link').textContent())!;
+    expect(url).toMatch(/\/invite#/);
+    expect(await fitsWidth(adminPage)).toBe(true);
+    await screenshot(adminPage, 'admin');
+
+    const invitee = await (await phone(browser)).newPage();
+    await invitee.goto(url);
+    await invitee.locator('#account').fill('to-chuc-hinh-hoc');
+    await invitee.locator('#p1').fill('mật khẩu đủ dài');
+    await invitee.locator('#p2').fill('mật khẩu đủ dài');
+    await invitee.locator('button[type=submit]').click();
+    await invitee.getByText('Đã tạo tài khoản to-chuc-hinh-hoc', { exact: false }).waitFor();
+    expect((await server.t.store.accounts()).find((a) => a.name === 'to-chuc-hinh-hoc')).toMatchObject({
+      role: 'organiser',
+      organisationId: 'cb-hinh-hoc',
+    });
   });
 });
