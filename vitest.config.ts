@@ -4,7 +4,10 @@ import { configDefaults, defineConfig } from 'vitest/config';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
-/** The app tests that also run on Workers + D1: ballot casting, single use, and a whole meeting's record. */
+/**
+ * The Workers project runs test/workers/*.test.ts inside workerd (test/workers/node/ drives `npm run
+ * dev:worker` from Node), and these app tests too: ballot casting, single use, and a whole meeting's record.
+ */
 const appTestsOnWorkers = [
   'test/app/ballots.test.ts',
   'test/app/concurrency.test.ts',
@@ -21,7 +24,7 @@ export default defineConfig({
         test: {
           name: 'node',
           include: ['test/**/*.test.ts'],
-          exclude: [...configDefaults.exclude, 'test/workers/**'],
+          exclude: [...configDefaults.exclude, 'test/workers/*.test.ts'],
         },
       },
       {
@@ -48,7 +51,7 @@ export default defineConfig({
         },
         test: {
           name: 'workers',
-          include: ['test/workers/**/*.test.ts', ...appTestsOnWorkers],
+          include: ['test/workers/*.test.ts', ...appTestsOnWorkers],
           setupFiles: ['./test/workers/setup.ts'],
         },
       },
