@@ -73,7 +73,14 @@ const inviteScript = script
   .replace("'/setup'", "'/invite'")
   .replace(
     "'Đã lưu mật khẩu; tài khoản: ' + body.account + ' / Password saved; account: ' + body.account",
-    "'Đã tạo tài khoản ' + body.account + ' (' + body.role + ') / Account ' + body.account + ' created (' + body.role + ')'",
+    [
+      "'Đã tạo tài khoản ' + body.account + ' (' + body.role + ') / Account ' + body.account + ' created (' + body.role + ') '",
+      "const next = document.createElement('a')",
+      "next.id = 'continue'",
+      "next.href = { committee: '/committee', admin: '/admin' }[body.role] || '/'",
+      "next.textContent = 'Tiếp tục / Continue'",
+      'status.append(next)',
+    ].join(';\n    '),
   );
 
 const JS = { 'content-type': 'text/javascript; charset=utf-8' };

@@ -103,6 +103,10 @@ describe.skipIf(!haveChromium)('committee page', () => {
     await invitee.locator('#p2').fill('mật khẩu đủ dài');
     await invitee.locator('button[type=submit]').click();
     await invitee.getByText('Đã tạo tài khoản to-chuc-hinh-hoc', { exact: false }).waitFor();
+    expect(await invitee.locator('#continue').getAttribute('href')).toBe('/');
+    await invitee.goto(`${server.origin}/committee`);
+    await invitee.locator('#own-page').waitFor();
+    expect(await invitee.locator('#own-page').getAttribute('href')).toBe('/');
     expect((await server.t.store.accounts()).find((a) => a.name === 'to-chuc-hinh-hoc')).toMatchObject({
       role: 'organiser',
       organisationId: 'cb-hinh-hoc',

@@ -272,7 +272,17 @@ function render(): void {
   ];
   if (!loggedIn) parts.push(...loginView());
   else if (session?.role !== 'committee')
-    parts.push(h('p', { class: 'notice error', text: t('committee.notCommittee') }));
+    parts.push(
+      h(
+        'p',
+        { class: 'notice warn', text: t('committee.notCommittee') },
+        ' ',
+        h('a', {
+          attrs: { href: session?.role === 'admin' ? '/admin' : '/', id: 'own-page' },
+          text: t('committee.ownPage'),
+        }),
+      ),
+    );
   else parts.push(meetingsView(), tableForm(), tableView());
   mount(byId('app'), ...parts);
 }
