@@ -1,11 +1,12 @@
 // Builds the pages (web/<page>/main.ts and the Web Workers) with esbuild into web/dist/: scripts and the
-// style sheet under assets/, each page's HTML under pages/ (web/page-routes.ts maps addresses to them).
+// style sheet under assets/, each page's HTML (one shell, web/shared/page.html) under pages/ (web/page-routes.ts maps addresses to them).
 // `--if-stale` builds only when a source is newer than the last build (npm start and npm test use it).
 import {
   copyFileSync,
   existsSync,
   mkdirSync,
   readdirSync,
+  readFileSync,
   renameSync,
   rmSync,
   statSync,
@@ -78,7 +79,8 @@ async function buildInto(dir: string): Promise<void> {
     logLevel: 'warning',
   });
   copyFileSync(join(web, 'shared', 'style.css'), join(dir, 'assets', 'style.css'));
-  for (const page of PAGES) copyFileSync(join(web, page, 'index.html'), join(dir, 'pages', `${page}.html`));
+  const shell = readFileSync(join(web, 'shared', 'page.html'), 'utf8');
+  for (const page of PAGES) writeFileSync(join(dir, 'pages', `${page}.html`), shell.replaceAll('{{page}}', page));
   writeFileSync(join(dir, '.built'), `${new Date().toISOString()}\n`);
 }
 

@@ -1,7 +1,7 @@
 // Which built page answers which address (single-page style): the server's static assets rewrite every
 // page address to its HTML file; scripts and styles live under /assets/ and are served as they are.
 
-/** The pages, each built from web/<page>/index.html and web/<page>/main.ts. */
+/** The pages, each built from web/<page>/main.ts into the one HTML shell, web/shared/page.html. */
 export const PAGES = [
   'booth',
   'verify',
