@@ -100,6 +100,19 @@ export function testApp(config: AppConfig = {}): TestApp {
     config: { passwordCost: 4, liveIntervalMs: 10, ...config },
     keys: { receipt },
   });
+  return testAppOver(app, store, clock, close);
+}
+
+/**
+ * The drivers of a TestApp over any app-like `request`: the app in process (testApp), or a real server
+ * over HTTP (test/e2e/server.ts), so both set meetings up the same way.
+ */
+export function testAppOver(
+  app: TestApp['app'],
+  store: Store,
+  clock: TestApp['clock'],
+  close: () => void,
+): TestApp {
   const branch = { id: 'main', name: 'Chi bộ' };
   let organiser: Promise<Client> | null = null;
   const setupToken = async () => (await issueSetupToken(store, clock, branch))!;

@@ -6,8 +6,7 @@ import { join } from 'node:path';
 import { ensureWebBuilt, outDir } from '../../scripts/build-web.ts';
 import type { createApp } from '../../src/app.ts';
 import { openDatabase, type RunningServer, startServer } from '../../src/entry/node.ts';
-import { issueSetupToken } from '../../src/server/setup.ts';
-import { Client, PASSWORD, type TestApp } from '../app/helpers.ts';
+import { type TestApp, testAppOver } from '../app/helpers.ts';
 
 export type E2eServer = { origin: string; t: TestApp; stop: () => Promise<void> };
 
@@ -27,27 +26,7 @@ export async function startE2eServer(): Promise<E2eServer> {
     request: (path: string, init?: RequestInit) => fetch(`${origin}${path}`, init),
   } as unknown as ReturnType<typeof createApp>;
   const clock = { now: () => Date.now(), advance: () => {} };
-  const branch = { id: 'main', name: 'Chi bộ' };
-  const setupToken = async () => (await issueSetupToken(store, clock, branch))!;
-  let organiser: Promise<Client> | null = null;
-  const t: TestApp = {
-    app: overHttp,
-    store,
-    clock,
-    client: (headers) => new Client(overHttp, headers),
-    setupToken,
-    organiser() {
-      organiser ??= (async () => {
-        const client = new Client(overHttp);
-        const reply = await client.post('/api/auth/setup', { token: await setupToken(), password: PASSWORD });
-        if (reply.status !== 201) throw new Error(JSON.stringify(reply.body));
-        client.csrf = reply.body.csrfToken;
-        return client;
-      })();
-      return organiser;
-    },
-    close,
-  };
+  const t = testAppOver(overHttp, store, clock, close);
   return {
     origin,
     t,
