@@ -4,39 +4,8 @@
 import { env, SELF } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { base64url, ed25519PublicKey, fromBase64url, receiptValid } from '../../crypto/index.ts';
-import { Client, MeetingDriver, PASSWORD, type TestApp, verify } from '../app/helpers.ts';
-import { openDatabase } from './d1-database.ts';
-
-const ORIGIN = 'http://phieukin.test';
-
-/** The app tests' TestApp, with every request going through the Worker's fetch handler. */
-function throughEntry(): TestApp {
-  const { store, close } = openDatabase();
-  const app = {
-    request: (path: string, init?: RequestInit) => SELF.fetch(`${ORIGIN}${path}`, init),
-  } as unknown as TestApp['app'];
-  let now = Date.now();
-  return {
-    app,
-    store,
-    clock: {
-      now: () => now,
-      advance: (ms) => {
-        now += ms;
-      },
-    },
-    client: (headers) => new Client(app, headers),
-    setupToken: async () => env.SETUP_TOKEN!,
-    async organiser() {
-      const client = new Client(app);
-      const reply = await client.post('/api/auth/operator', { key: env.OPERATOR_KEY });
-      if (reply.status !== 201) throw new Error(JSON.stringify(reply.body));
-      client.csrf = reply.body.csrfToken;
-      return client;
-    },
-    close,
-  };
-}
+import { MeetingDriver, PASSWORD, verify } from '../app/helpers.ts';
+import { ORIGIN, throughEntry } from './through-entry.ts';
 
 describe('the Workers entry', () => {
   it('serves the pages with the security headers, and answers unknown addresses in Vietnamese', async () => {
