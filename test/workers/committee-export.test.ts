@@ -3,11 +3,11 @@
 import { SELF } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { buildOrg } from '../app/org-helpers.ts';
-import { asAdmin, ORIGIN, throughEntry } from './through-entry.ts';
+import { adminThroughEntry, ORIGIN } from './through-entry.ts';
 
 describe('the Workers entry, committee exports', () => {
   it('exports the decisions as a PDF in the embedded Unicode font', async () => {
-    const { committees } = await buildOrg(asAdmin(throughEntry()));
+    const { committees } = await buildOrg(await adminThroughEntry());
     const response = await SELF.fetch(`${ORIGIN}/api/committee/decisions.pdf?year=2026`, {
       headers: { cookie: committees.x.cookie },
     });
