@@ -1,11 +1,13 @@
 // The committee page at phone size, end to end: two chi bộ of one đảng ủy hold classification meetings to
 // certified results (through the API); the committee member logs in, sees both, opens the combined table,
 // records a decision that differs from a proposal, and downloads the decisions as XLSX and PDF. The admin
-// page adds a chi bộ and makes an invitation link, which a new organiser opens and accepts.
+// page adds a chi bộ and makes an invitation link, which a new organiser opens and accepts. An invited
+// organiser logs in on the organiser console by account name and works in its own chi bộ.
 import { existsSync, readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type MeetingDriver, PASSWORD } from '../app/helpers.ts';
 import { buildOrg, certified, meetingOf, type Org } from '../app/org-helpers.ts';
 import { fitsWidth, launchBrowser, phone, screenshot } from './browser.ts';
 import { type E2eServer, startE2eServer } from './server.ts';
@@ -17,11 +19,12 @@ describe.skipIf(!haveChromium)('committee page', () => {
   let browser: Browser;
   let page: Page;
   let org: Org;
+  let a: MeetingDriver;
 
   beforeAll(async () => {
     server = await startE2eServer();
     org = await buildOrg(server.t);
-    const a = await meetingOf(server.t, org.organisers.a, 3);
+    a = await meetingOf(server.t, org.organisers.a, 3);
     await certified(a, 4, (card) => (card === 4 ? [0, 1, 1] : [0, 0, 1]));
     const b = await meetingOf(server.t, org.organisers.b, 3);
     await certified(b, 4, () => [1, 1, 0]);
@@ -111,5 +114,34 @@ describe.skipIf(!haveChromium)('committee page', () => {
       role: 'organiser',
       organisationId: 'cb-hinh-hoc',
     });
+  });
+
+  it('lets an invited organiser log in on the console by account name, in its own chi bộ', async () => {
+    const admin = await server.t.organiser();
+    const elsewhere = await admin.post('/api/meetings', {
+      title: 'Họp ở chi bộ mặc định',
+      kind: 'motion',
+      trustees: { n: 1, k: 1 },
+      motions: [{ prompt: 'Thông qua nghị quyết tháng 12' }],
+    });
+    expect(elsewhere.status).toBe(201);
+    const context = await phone(browser);
+    const organiserPage = await context.newPage();
+    await organiserPage.goto(`${server.origin}/`);
+    await organiserPage.locator('#account').fill('to-chuc-a');
+    await organiserPage.locator('#password').fill(PASSWORD);
+    await organiserPage.locator('#login-form button[type=submit]').click();
+    await organiserPage.locator('#meetings li').first().waitFor();
+    const links = await organiserPage
+      .locator('#meetings a')
+      .evaluateAll((found) => found.map((l) => l.getAttribute('href')));
+    expect(links).toEqual([`/?meeting=${a.id}`]);
+    expect(await fitsWidth(organiserPage)).toBe(true);
+
+    await context.clearCookies();
+    await organiserPage.reload();
+    await organiserPage.locator('#login-form').waitFor();
+    expect(await organiserPage.locator('#account').inputValue()).toBe('to-chuc-a');
+    await screenshot(organiserPage, 'organiser-login');
   });
 });

@@ -38,7 +38,7 @@ describe.skipIf(!haveChromium)('organiser console', { timeout: 120_000 }, () => 
 
   it('runs a meeting from the console', async () => {
     await page.goto(`${server.origin}/`);
-    await page.locator('#login-form input').fill(PASSWORD);
+    await page.locator('#password').fill(PASSWORD);
     await page.locator('#login-form button').click();
     await page.locator('#roster-form textarea').fill(ROSTER);
     await page.locator('#roster-form button').click();

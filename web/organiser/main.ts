@@ -9,6 +9,7 @@ import { cardSheet, makeCards } from './card-sheet.ts';
 import { actionForm, field, numberInput, textInput } from './forms.ts';
 import { type MeetingDetails, meetingView, qrImage } from './meeting-view.ts';
 import { currentSession, get, logIn, send } from './organiser-api.ts';
+import { rememberAccount, rememberedAccount } from './remembered-account.ts';
 import { parseRosterCsv, RosterError } from './roster-csv.ts';
 
 type MeetingSummary = { id: string; title: string; kind: string; status: string };
@@ -44,7 +45,19 @@ async function act(run: () => Promise<string | null>): Promise<void> {
 }
 
 function loginView(): Array<HTMLElement | null> {
-  const password = h('input', { attrs: { type: 'password', autocomplete: 'current-password' } });
+  const account = h('input', {
+    attrs: {
+      id: 'account',
+      type: 'text',
+      autocomplete: 'username',
+      autocapitalize: 'none',
+      spellcheck: 'false',
+      value: rememberedAccount(),
+    },
+  });
+  const password = h('input', {
+    attrs: { id: 'password', type: 'password', autocomplete: 'current-password' },
+  });
   return [
     h('h1', { text: t('organiser.title') }),
     notice(),
@@ -52,10 +65,16 @@ function loginView(): Array<HTMLElement | null> {
     actionForm(
       null,
       'organiser.login',
-      [field('organiser.password', password)],
+      [
+        field('organiser.account', account),
+        h('p', { class: 'muted small', text: t('organiser.accountHelp') }),
+        field('organiser.password', password),
+      ],
       () =>
         void act(async () => {
-          await logIn(password.value);
+          const name = account.value.trim();
+          rememberAccount(name);
+          await logIn(name, password.value);
           return null;
         }),
       'login-form',

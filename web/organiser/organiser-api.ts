@@ -12,8 +12,10 @@ export async function currentSession(): Promise<Session> {
   return session;
 }
 
-export async function logIn(password: string): Promise<void> {
-  csrf = (await api<{ csrfToken: string }>('/api/auth/login', { body: { password } })).body.csrfToken;
+/** Logs in as `account`, or as the server's first organiser account when it is empty. */
+export async function logIn(account: string, password: string): Promise<void> {
+  const body = account ? { account, password } : { password };
+  csrf = (await api<{ csrfToken: string }>('/api/auth/login', { body })).body.csrfToken;
 }
 
 export async function get<T>(path: string): Promise<T> {
