@@ -80,7 +80,8 @@ async function buildInto(dir: string): Promise<void> {
   });
   copyFileSync(join(web, 'shared', 'style.css'), join(dir, 'assets', 'style.css'));
   const shell = readFileSync(join(web, 'shared', 'page.html'), 'utf8');
-  for (const page of PAGES) writeFileSync(join(dir, 'pages', `${page}.html`), shell.replaceAll('{{page}}', page));
+  for (const page of PAGES)
+    writeFileSync(join(dir, 'pages', `${page}.html`), shell.replaceAll('{{page}}', page));
   writeFileSync(join(dir, '.built'), `${new Date().toISOString()}\n`);
 }
 
