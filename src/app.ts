@@ -24,7 +24,6 @@ import {
   resolveConfig,
 } from './server/context.ts';
 import { errorResponse, fail } from './server/errors.ts';
-import { packagedFont } from './server/font.ts';
 import { createMeetingQueue } from './server/meeting-queue.ts';
 import { inlineVerifier, type Verifier } from './server/verifier.ts';
 import type { Store } from './store/store.ts';
@@ -38,8 +37,8 @@ export type AppOptions = {
   keys: Keys;
   /** Heavy crypto (ballot proofs, tally sums, share proofs); defaults to doing it inline (Workers). */
   verifier?: Verifier;
-  /** The TrueType font the PDF exports embed; defaults to the packaged DejaVu Sans read from disk. */
-  font?: () => Promise<Uint8Array>;
+  /** The TrueType font the PDF exports embed (each entry supplies DejaVu Sans its own way). */
+  font: () => Promise<Uint8Array>;
   /** Serves the built web pages for every path outside /api (static assets of the runtime). */
   assets?: MiddlewareHandler;
 };
@@ -52,7 +51,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     keys: options.keys,
     verifier: options.verifier ?? inlineVerifier,
     queue: createMeetingQueue(),
-    font: options.font ?? packagedFont,
+    font: options.font,
   };
   const app = new Hono<Env>();
 

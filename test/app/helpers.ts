@@ -21,6 +21,7 @@ import {
 } from '../../crypto/index.ts';
 import { createApp } from '../../src/app.ts';
 import { openDatabase } from '../../src/entry/node.ts';
+import { packagedFont } from '../../src/entry/packaged-font.ts';
 import { outcomeForResult, type ResultForRules } from '../../src/rules/index.ts';
 import type { AppConfig } from '../../src/server/context.ts';
 import { issueSetupToken } from '../../src/server/setup.ts';
@@ -99,6 +100,7 @@ export function testApp(config: AppConfig = {}): TestApp {
     clock,
     config: { passwordCost: 4, liveIntervalMs: 10, ...config },
     keys: { receipt },
+    font: packagedFont,
   });
   return testAppOver(app, store, clock, close);
 }

@@ -1,5 +1,6 @@
 // The Unicode font the PDF exports embed (DejaVu Sans, from the dejavu-fonts-ttf package), read once from
-// node_modules. A runtime without a file system (Workers) passes its own `font` to createApp.
+// node_modules: what the Node entry (and the Node tests) pass to createApp. The Worker bundles the same
+// file as a data module instead (src/entry/worker.ts).
 let cached: Promise<Uint8Array> | null = null;
 
 export function packagedFont(): Promise<Uint8Array> {
