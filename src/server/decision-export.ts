@@ -32,11 +32,12 @@ const HEADER = [
 ];
 const HISTORY_HEADER = [...HEADER, 'Thay thế bản'];
 
-function rowsOf(scope: Scope, members: MemberDecisions[]): string[][] {
-  const branchName = (id: string) => scope.branches.find((b) => b.id === id)?.name ?? id;
-  return members.map(({ current: d }, i) => [
+/** One decision as a table row: number, chi bộ, member, proposal, level, reason, version, date. */
+function decisionRow(scope: Scope, d: Decision, i: number): string[] {
+  const branch = scope.branches.find((b) => b.id === d.branchId)?.name ?? d.branchId;
+  return [
     String(i + 1),
-    branchName(d.branchId),
+    branch,
     d.memberId,
     d.memberName,
     level(d.proposal),
@@ -44,7 +45,11 @@ function rowsOf(scope: Scope, members: MemberDecisions[]): string[][] {
     d.reason,
     String(d.version),
     date(d.createdAt),
-  ]);
+  ];
+}
+
+function rowsOf(scope: Scope, members: MemberDecisions[]): string[][] {
+  return members.map(({ current }, i) => decisionRow(scope, current, i));
 }
 
 function escapeXml(text: string): string {
@@ -71,21 +76,10 @@ function sheetXml(rows: string[][]): string {
 }
 
 export function decisionsXlsx(scope: Scope, year: number, members: MemberDecisions[]): Uint8Array {
-  const branchName = (id: string) => scope.branches.find((b) => b.id === id)?.name ?? id;
   const title = [`${scope.committee.name}: quyết định xếp loại chất lượng đảng viên năm ${year}`];
-  const history = members.flatMap((m) => m.history);
-  const historyRows = history.map((d, i) => [
-    String(i + 1),
-    branchName(d.branchId),
-    d.memberId,
-    d.memberName,
-    level(d.proposal),
-    level(d.level),
-    d.reason,
-    String(d.version),
-    date(d.createdAt),
-    d.supersedes ? String(d.version - 1) : '',
-  ]);
+  const historyRows = members
+    .flatMap((m) => m.history)
+    .map((d, i) => [...decisionRow(scope, d, i), d.supersedes ? String(d.version - 1) : '']);
   const sheets = [
     { name: 'Quyết định', rows: [title, HEADER, ...rowsOf(scope, members)] },
     { name: 'Lịch sử', rows: [title, HISTORY_HEADER, ...historyRows] },

@@ -1,9 +1,11 @@
 // The admin page (/admin): the server admin (the account the setup link created) builds the organisation
 // tree (đảng bộ, đảng ủy cơ sở, chi bộ) and makes one-time invitation links for organisers of a chi bộ and
 // committee members of a đảng ủy. The links are shown once; only their hashes are kept.
-import { ApiError, api } from '../shared/api.ts';
+
+import { api } from '../shared/api.ts';
 import { byId, h, mount } from '../shared/dom.ts';
 import { type MessageKey, t } from '../shared/i18n.ts';
+import { type Notice, noticeAfter } from '../shared/notice.ts';
 import { startPage } from '../shared/page.ts';
 
 type Node = { id: string; name: string; kind: 'dang-bo' | 'dang-uy' | 'chi-bo'; parentId: string | null };
@@ -17,7 +19,7 @@ const KIND: Record<Node['kind'], MessageKey> = {
 
 let session: Session | null = null;
 let tree: Node[] = [];
-let notice: { text: string; tone: 'ok' | 'error' } | null = null;
+let notice: Notice | null = null;
 let link: string | null = null;
 let csrf = '';
 
@@ -32,12 +34,7 @@ async function load(): Promise<void> {
 }
 
 async function act(run: () => Promise<string | null>): Promise<void> {
-  try {
-    const text = await run();
-    notice = text ? { text, tone: 'ok' } : null;
-  } catch (e) {
-    notice = { text: e instanceof ApiError ? e.message : String(e), tone: 'error' };
-  }
+  notice = await noticeAfter(run);
   render();
 }
 

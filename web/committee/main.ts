@@ -1,9 +1,10 @@
 // The committee page (/committee): a committee member of a đảng ủy logs in, sees the meetings of every chi
 // bộ under it with their minutes and verifier, computes the combined classification table for a year with
 // the cap over the groups it sets, records or amends its decision for a member, and exports them.
-import { ApiError } from '../shared/api.ts';
+
 import { byId, h, mount } from '../shared/dom.ts';
 import { type MessageKey, t } from '../shared/i18n.ts';
+import { type Notice, noticeAfter } from '../shared/notice.ts';
 import { startPage } from '../shared/page.ts';
 import {
   type Branch,
@@ -19,8 +20,6 @@ import {
   table,
 } from './committee-api.ts';
 
-type Notice = { text: string; tone: 'ok' | 'error' };
-
 let session: Session | null = null;
 let branches: Branch[] = [];
 let rows: MeetingRow[] = [];
@@ -31,12 +30,7 @@ const choice: CapChoice = { capPercent: 20, capBase: 'httnv', groups: [] };
 const groupOf = new Map<string, string>();
 
 async function act(run: () => Promise<string | null>): Promise<void> {
-  try {
-    const text = await run();
-    notice = text ? { text, tone: 'ok' } : null;
-  } catch (e) {
-    notice = { text: e instanceof ApiError ? e.message : String(e), tone: 'error' };
-  }
+  notice = await noticeAfter(run);
   render();
 }
 
