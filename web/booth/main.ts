@@ -3,12 +3,12 @@
 // that the phone checks and keeps. `?kiosk=1`: a shared tablet that keeps nothing and clears itself.
 import { type Choices, type Manifest, parseManifest, receiptValid } from '../../crypto/index.ts';
 import { ApiError } from '../shared/api.ts';
+import { cameraAvailable, type Scanner, startScanner } from '../shared/camera-scan.ts';
 import { byId, h, mount } from '../shared/dom.ts';
 import { t } from '../shared/i18n.ts';
 import { startPage } from '../shared/page.ts';
 import { proposedChoices } from './ballot-form.ts';
 import { boothStorage, type KeptReceipt, type PendingBallot } from './booth-storage.ts';
-import { cameraAvailable, type Scanner, startScanner } from './camera-scan.ts';
 import {
   canonicalToken,
   meetingIdFromPath,
