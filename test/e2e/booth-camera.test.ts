@@ -1,19 +1,17 @@
 // Scanning a card with the booth's own camera (kiosk): Chromium's fake camera shows the card's QR code,
 // jsQR reads it in the page, the ballot opens and is cast.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { cardUrl } from '../../crypto/index.ts';
 import { MeetingDriver } from '../app/helpers.ts';
-import { launchBrowser, phone, screenshot } from './browser.ts';
+import { e2eDescribe, launchBrowser, phone, screenshot } from './browser.ts';
 import { writeQrVideo } from './qr-video.ts';
 import { type E2eServer, startE2eServer } from './server.ts';
 
-const haveChromium = existsSync('/usr/bin/chromium');
-
-describe.skipIf(!haveChromium)('booth camera', { timeout: 120_000 }, () => {
+e2eDescribe('booth camera', { timeout: 120_000 }, () => {
   let server: E2eServer;
   let browser: Browser;
   let meeting: MeetingDriver;

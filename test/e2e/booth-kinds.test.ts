@@ -2,17 +2,14 @@
 // a motion offers yes / no / abstain; both ask before sending blank rows. A 60-member classification in
 // English fits the phone and encrypts in its worker. A ballot marked before the poll opens is sent, the
 // same one, once it is open.
-import { existsSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { tokenText } from '../../crypto/index.ts';
 import { MeetingDriver } from '../app/helpers.ts';
-import { fitsWidth, launchBrowser, phone, screenshot } from './browser.ts';
+import { e2eDescribe, fitsWidth, launchBrowser, phone, screenshot } from './browser.ts';
 import { type E2eServer, startE2eServer } from './server.ts';
 
-const haveChromium = existsSync('/usr/bin/chromium');
-
-describe.skipIf(!haveChromium)('ballots of each kind', { timeout: 120_000 }, () => {
+e2eDescribe('ballots of each kind', { timeout: 120_000 }, () => {
   let server: E2eServer;
   let browser: Browser;
 

@@ -1,17 +1,14 @@
 // The booth's hard cases in a phone browser: a response lost after the server accepted the ballot (the
 // retry sends the same ballot and gets the same receipt: one ballot counted), a card not activated, a
 // voided card, a closed poll, the kiosk that keeps nothing, and text at 200 % with 44 px targets.
-import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { tokenForDisplay, tokenText } from '../../crypto/index.ts';
 import { MeetingDriver } from '../app/helpers.ts';
-import { fitsWidth, launchBrowser, phone, screenshot } from './browser.ts';
+import { e2eDescribe, fitsWidth, launchBrowser, phone, screenshot } from './browser.ts';
 import { type E2eServer, startE2eServer } from './server.ts';
 
-const haveChromium = existsSync('/usr/bin/chromium');
-
-describe.skipIf(!haveChromium)('booth refusals, retries and kiosk', { timeout: 120_000 }, () => {
+e2eDescribe('booth refusals, retries and kiosk', { timeout: 120_000 }, () => {
   let server: E2eServer;
   let browser: Browser;
   let meeting: MeetingDriver;

@@ -2,19 +2,17 @@
 // vote (one as proposed, one changing a row, one leaving a row blank after confirming it), see their
 // confirmation codes with valid receipts; a spent card is refused clearly; after the count the verifier
 // page checks the record in the browser and finds a voter's code, also from a file with the network off.
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { tokenText } from '../../crypto/index.ts';
 import { MeetingDriver } from '../app/helpers.ts';
-import { fitsWidth, launchBrowser, phone, screenshot } from './browser.ts';
+import { e2eDescribe, fitsWidth, launchBrowser, phone, screenshot } from './browser.ts';
 import { type E2eServer, startE2eServer } from './server.ts';
 
-const haveChromium = existsSync('/usr/bin/chromium');
-
-describe.skipIf(!haveChromium)('booth and verifier in a phone browser', { timeout: 120_000 }, () => {
+e2eDescribe('booth and verifier in a phone browser', { timeout: 120_000 }, () => {
   let server: E2eServer;
   let browser: Browser;
   let meeting: MeetingDriver;

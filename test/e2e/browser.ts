@@ -1,15 +1,26 @@
 // Debian's Chromium through playwright-core, headless, with phones of 360×740; screenshots go to
-// test-results/ (kept as artefacts, not committed).
-import { mkdirSync } from 'node:fs';
+// test-results/ (kept as artefacts, not committed). Every browser test file starts with `e2eDescribe`.
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { describe } from 'vitest';
+
+const CHROMIUM = '/usr/bin/chromium';
+
+/**
+ * `describe` for a browser test: skipped on a developer's machine without Chromium, but run in CI (`CI` is
+ * set by .ci/run), where a missing Chromium fails the tests instead of skipping them silently.
+ */
+export const e2eDescribe = existsSync(CHROMIUM) || process.env.CI ? describe : describe.skip;
 
 export const PHONE = { width: 360, height: 740 };
 const SHOTS = join(process.cwd(), 'test-results', 'e2e');
 
 export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
+  if (!existsSync(CHROMIUM))
+    throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium (the browser tests need it)`);
   return chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: CHROMIUM,
     args: [
       '--headless',
       '--no-sandbox',

@@ -3,18 +3,16 @@
 // records a decision that differs from a proposal, and downloads the decisions as XLSX and PDF. The admin
 // page adds a chi bộ and makes an invitation link, which a new organiser opens and accepts. An invited
 // organiser logs in on the organiser console by account name and works in its own chi bộ.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type MeetingDriver, PASSWORD } from '../app/helpers.ts';
 import { buildOrg, certified, meetingOf, type Org } from '../app/org-helpers.ts';
-import { fitsWidth, launchBrowser, phone, screenshot } from './browser.ts';
+import { e2eDescribe, fitsWidth, launchBrowser, phone, screenshot } from './browser.ts';
 import { type E2eServer, startE2eServer } from './server.ts';
 
-const haveChromium = existsSync('/usr/bin/chromium');
-
-describe.skipIf(!haveChromium)('committee page', () => {
+e2eDescribe('committee page', () => {
   let server: E2eServer;
   let browser: Browser;
   let page: Page;

@@ -2,21 +2,18 @@
 // show the board's QR (the ceremony itself runs through the API here), print cards, record attendance,
 // activate the cards, open the poll; a voter uses a printed card's code; the projector counts the ballot;
 // the organiser closes the poll.
-import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { MeetingDriver, PASSWORD } from '../app/helpers.ts';
-import { fitsWidth, launchBrowser, phone, screenshot } from './browser.ts';
+import { e2eDescribe, fitsWidth, launchBrowser, phone, screenshot } from './browser.ts';
 import { type E2eServer, startE2eServer } from './server.ts';
-
-const haveChromium = existsSync('/usr/bin/chromium');
 
 const ROSTER = `id,name,status,role,proposedLevel
 m1,Nguyễn Văn An,chính thức,secretary,httnv
 m2,Trần Thị Bình,chính thức,member,htxsnv
 m3,Lê Văn Cường,dự bị,member,`;
 
-describe.skipIf(!haveChromium)('organiser console', { timeout: 120_000 }, () => {
+e2eDescribe('organiser console', { timeout: 120_000 }, () => {
   let server: E2eServer;
   let browser: Browser;
   let page: Page;

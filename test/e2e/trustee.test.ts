@@ -1,16 +1,13 @@
 // The vote-counting board on three phones: each opens the trustee link from the projector, joins, and
 // the key ceremony completes in the browsers; after the poll two of them decrypt the totals, check the
 // record on the phone, and sign the result; the record then verifies and the minutes show it certified.
-import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { MeetingDriver, verify } from '../app/helpers.ts';
-import { fitsWidth, launchBrowser, phone, screenshot } from './browser.ts';
+import { e2eDescribe, fitsWidth, launchBrowser, phone, screenshot } from './browser.ts';
 import { type E2eServer, startE2eServer } from './server.ts';
 
-const haveChromium = existsSync('/usr/bin/chromium');
-
-describe.skipIf(!haveChromium)('trustee pages', { timeout: 120_000 }, () => {
+e2eDescribe('trustee pages', { timeout: 120_000 }, () => {
   let server: E2eServer;
   let browser: Browser;
   let meeting: MeetingDriver;
