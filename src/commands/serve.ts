@@ -14,7 +14,8 @@ const USAGE = `Usage: phieukin serve
   Environment: PORT (default 3000), HOST (default 0.0.0.0), PHIEUKIN_DB (default ./data/phieukin.db),
   PHIEUKIN_PUBLIC_URL (the address phones use, e.g. https://phieu.example.vn), PHIEUKIN_WORKERS
   (verifier threads; default: one per core), PHIEUKIN_SECURE_COOKIES=1 (behind HTTPS; implied by an
-  https:// public URL), PHIEUKIN_BRANCH_NAME (the chi bộ's name, default "Chi bộ").`;
+  https:// public URL), PHIEUKIN_TRUST_PROXY=1 (behind a reverse proxy: count logins per the address it
+  forwards), PHIEUKIN_BRANCH_NAME (the chi bộ's name, default "Chi bộ").`;
 
 /** The operator key lives in a file beside the database; whoever can read it may open sandbox branches. */
 async function ensureOperatorKey(store: Store, file: string): Promise<void> {
@@ -60,6 +61,7 @@ export async function run(args: string[]): Promise<number> {
     hostname,
     verifier,
     assetsFolder: existsSync(assets) ? assets : undefined,
+    trustProxy: process.env.PHIEUKIN_TRUST_PROXY === '1',
     config: {
       publicUrl,
       branch,

@@ -12,6 +12,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import type { Logger } from 'drizzle-orm/logger';
 import { assetPathFor } from '../../web/page-routes.ts';
 import { type AppConfig, createApp } from '../app.ts';
+import { clientAddressOf } from '../server/client-address.ts';
 import { loadReceiptKey } from '../server/receipt-key.ts';
 import type { Verifier } from '../server/verifier.ts';
 import { transactionAtomic } from '../store/atomic.ts';
@@ -46,6 +47,8 @@ export type ServeOptions = {
   verifier?: Verifier;
   /** A folder of built web pages to serve for every path outside /api. */
   assetsFolder?: string;
+  /** Behind a reverse proxy: the client is the last address it appended to X-Forwarded-For. */
+  trustProxy?: boolean;
 };
 
 export type RunningServer = { port: number; close: () => Promise<void> };
@@ -60,7 +63,12 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     clock: { now: () => Date.now() },
     config: {
       ...options.config,
-      clientAddress: (c) => getConnInfo(c).remote.address ?? 'unknown',
+      clientAddress: (c) =>
+        clientAddressOf(
+          getConnInfo(c).remote.address,
+          c.req.header('x-forwarded-for'),
+          options.trustProxy === true,
+        ),
     },
     keys,
     verifier: options.verifier,

@@ -3,6 +3,7 @@
 import type { Context } from 'hono';
 import type { Session, Store } from '../store/store.ts';
 import type { Scope } from './access.ts';
+import { clientAddressOf } from './client-address.ts';
 import type { MeetingQueue } from './meeting-queue.ts';
 import type { Verifier } from './verifier.ts';
 
@@ -39,7 +40,7 @@ export function resolveConfig(config: AppConfig): ResolvedConfig {
     loginLimit: config.loginLimit ?? { failures: 10, windowMs: 15 * 60 * 1000 },
     liveIntervalMs: config.liveIntervalMs ?? 1000,
     clientAddress:
-      config.clientAddress ?? ((c) => c.req.header('x-forwarded-for')?.split(',')[0]?.trim() ?? 'unknown'),
+      config.clientAddress ?? ((c) => clientAddressOf(undefined, c.req.header('x-forwarded-for'), true)),
   };
 }
 
