@@ -1,10 +1,10 @@
 // The committee's decisions for a year, for filing upward: an XLSX workbook (current decisions, and every
-// version in a second sheet) zipped with fflate, and an A4 PDF drawn with pdf-lib in an embedded Unicode
+// version in a second sheet) written by src/xlsx/write.ts, and an A4 PDF drawn with pdf-lib in an embedded Unicode
 // font (DejaVu Sans) so Vietnamese renders exactly.
 import fontkit from '@pdf-lib/fontkit';
-import { strToU8, zipSync } from 'fflate';
 import { PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
 import type { Decision } from '../store/store.ts';
+import { xlsxWorkbook } from '../xlsx/write.ts';
 import type { Scope } from './access.ts';
 
 export type MemberDecisions = { current: Decision; history: Decision[] };
@@ -52,29 +52,6 @@ function rowsOf(scope: Scope, members: MemberDecisions[]): string[][] {
   return members.map(({ current }, i) => decisionRow(scope, current, i));
 }
 
-function escapeXml(text: string): string {
-  return text.replace(/[<>&"]/g, (ch) => `&${{ '<': 'lt', '>': 'gt', '&': 'amp', '"': 'quot' }[ch]};`);
-}
-
-function column(index: number): string {
-  let name = '';
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
-    name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
-  return name;
-}
-
-function sheetXml(rows: string[][]): string {
-  const body = rows
-    .map((cells, r) => {
-      const xml = cells
-        .map((text, c) => `<c r="${column(c)}${r + 1}" t="inlineStr"><is><t>${escapeXml(text)}</t></is></c>`)
-        .join('');
-      return `<row r="${r + 1}">${xml}</row>`;
-    })
-    .join('');
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${body}</sheetData></worksheet>`;
-}
-
 export function decisionsXlsx(scope: Scope, year: number, members: MemberDecisions[]): Uint8Array {
   const title = [`${scope.committee.name}: quyết định xếp loại chất lượng đảng viên năm ${year}`];
   const historyRows = members
@@ -84,25 +61,7 @@ export function decisionsXlsx(scope: Scope, year: number, members: MemberDecisio
     { name: 'Quyết định', rows: [title, HEADER, ...rowsOf(scope, members)] },
     { name: 'Lịch sử', rows: [title, HISTORY_HEADER, ...historyRows] },
   ];
-  const ns = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-  const files: Record<string, Uint8Array> = {
-    '[Content_Types].xml': strToU8(
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('')}</Types>`,
-    ),
-    '_rels/.rels': strToU8(
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${ns}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
-    ),
-    'xl/workbook.xml': strToU8(
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${ns}"><sheets>${sheets.map((s, i) => `<sheet name="${escapeXml(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets></workbook>`,
-    ),
-    'xl/_rels/workbook.xml.rels': strToU8(
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${ns}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('')}</Relationships>`,
-    ),
-  };
-  sheets.forEach((sheet, i) => {
-    files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(sheetXml(sheet.rows));
-  });
-  return zipSync(files, { level: 6, mtime: new Date(Date.UTC(2000, 0, 1)) });
+  return xlsxWorkbook(sheets);
 }
 
 const A4 = { width: 595.28, height: 841.89 };

@@ -1,0 +1,77 @@
+// A minimal XLSX (Office Open XML spreadsheet) writer: sheets of string and integer cells, zipped with
+// fflate. Pure: no node: imports, so it runs in Node, in Workers and in browsers alike.
+import { strToU8, zipSync } from 'fflate';
+
+/** A cell: text is written as an inline string, a number as a numeric value. */
+export type Cell = string | number;
+export type Sheet = { name: string; rows: Cell[][] };
+
+const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const PACKAGE_REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
+const XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>';
+
+/** Escapes text for XML and drops the control characters XML 1.0 cannot carry. */
+export function escapeXml(text: string): string {
+  const allowed = [...text].filter((ch) => ch >= ' ' || ch === '\t' || ch === '\n' || ch === '\r');
+  return allowed
+    .join('')
+    .replace(/[<>&"]/g, (ch) => `&${{ '<': 'lt', '>': 'gt', '&': 'amp', '"': 'quot' }[ch]};`);
+}
+
+/** The column letters of a zero-based column index: 0 → A, 25 → Z, 26 → AA. */
+export function columnName(index: number): string {
+  let name = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
+    name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  return name;
+}
+
+function cellXml(cell: Cell, ref: string): string {
+  if (typeof cell === 'number') {
+    if (!Number.isSafeInteger(cell))
+      throw new Error(`XLSX cell ${ref}: only integers are written, got ${cell}`);
+    return `<c r="${ref}"><v>${cell}</v></c>`;
+  }
+  const space = /^\s|\s$/.test(cell) ? ' xml:space="preserve"' : '';
+  return `<c r="${ref}" t="inlineStr"><is><t${space}>${escapeXml(cell)}</t></is></c>`;
+}
+
+function sheetXml(rows: Cell[][]): string {
+  const body = rows
+    .map((cells, r) => {
+      const xml = cells.map((cell, c) => cellXml(cell, `${columnName(c)}${r + 1}`)).join('');
+      return `<row r="${r + 1}">${xml}</row>`;
+    })
+    .join('');
+  return `${XML_DECL}<worksheet xmlns="${MAIN_NS}"><sheetData>${body}</sheetData></worksheet>`;
+}
+
+/** Sheet names are at most 31 characters and may not contain : \ / ? * [ ]. */
+function sheetName(name: string): string {
+  return name.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31) || 'Sheet';
+}
+
+/** A workbook of the given sheets, in order, as XLSX bytes (deterministic: fixed zip timestamps). */
+export function xlsxWorkbook(sheets: Sheet[]): Uint8Array {
+  if (sheets.length === 0) throw new Error('An XLSX workbook needs at least one sheet');
+  const worksheetType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
+  const files: Record<string, Uint8Array> = {
+    '[Content_Types].xml': strToU8(
+      `${XML_DECL}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="${worksheetType}"/>`).join('')}</Types>`,
+    ),
+    '_rels/.rels': strToU8(
+      `${XML_DECL}<Relationships xmlns="${PACKAGE_REL_NS}"><Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    ),
+    'xl/workbook.xml': strToU8(
+      `${XML_DECL}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheets>${sheets.map((s, i) => `<sheet name="${escapeXml(sheetName(s.name))}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets></workbook>`,
+    ),
+    'xl/_rels/workbook.xml.rels': strToU8(
+      `${XML_DECL}<Relationships xmlns="${PACKAGE_REL_NS}">${sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL_NS}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('')}</Relationships>`,
+    ),
+  };
+  sheets.forEach((sheet, i) => {
+    files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(sheetXml(sheet.rows));
+  });
+  return zipSync(files, { level: 6, mtime: new Date(Date.UTC(2000, 0, 1)) });
+}
