@@ -8,6 +8,7 @@ import { cardRoutes } from './routes/cards.ts';
 import { committeeRoutes } from './routes/committee.ts';
 import { countRoutes } from './routes/counts.ts';
 import { meetingRoutes } from './routes/meetings.ts';
+import { minutesRoutes } from './routes/minutes.ts';
 import { organisationRoutes } from './routes/organisations.ts';
 import { recordRoutes } from './routes/record.ts';
 import { resultRoutes } from './routes/results.ts';
@@ -86,6 +87,7 @@ export function createApp(options: AppOptions): Hono<Env> {
   api.route('/meetings', resultRoutes(deps));
   api.route('/meetings', countRoutes(deps));
   api.route('/meetings', recordRoutes(deps));
+  api.route('/meetings', minutesRoutes(deps));
   api.route('/vote', ballotRoutes(deps));
   api.all('*', () => {
     throw fail(404, 'not_found');

@@ -204,6 +204,10 @@ export const messages = {
     en: 'The decryption share is not valid: {reason}',
   },
   result_missing: { vi: 'Chưa có kết quả', en: 'There is no result yet' },
+  result_not_certified: {
+    vi: 'Kết quả chưa được ban kiểm phiếu ký xác nhận đủ; biên bản chỉ có sau khi xác nhận',
+    en: 'The result is not yet certified by enough of the board; the minutes exist only after that',
+  },
   certification_invalid: {
     vi: 'Chữ ký xác nhận của thành viên {index} không hợp lệ',
     en: 'The certification signature of trustee {index} is not valid',

@@ -1,0 +1,67 @@
+// The minutes of the count (biên bản kiểm phiếu), public like the record once the board has certified the
+// result: as JSON (what the minutes page shows), and as PDF, CSV and XLSX downloads of the same numbers.
+// Only the events the minutes need are read, never the ballots, so a large meeting stays cheap.
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import type { RecordEvent } from '../../crypto/index.ts';
+import { minutesCsv } from '../minutes/csv.ts';
+import { MINUTES_EVENT_TYPES, type Minutes, minutesOf } from '../minutes/minutes.ts';
+import { minutesPdf } from '../minutes/pdf.ts';
+import { minutesXlsx } from '../minutes/xlsx.ts';
+import { publicMeeting } from '../server/auth.ts';
+import type { Deps, Env } from '../server/context.ts';
+import { fail } from '../server/errors.ts';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export function minutesRoutes(deps: Deps): Hono<Env> {
+  const app = new Hono<Env>();
+  const { store } = deps;
+
+  async function certifiedMinutes(id: string): Promise<Minutes> {
+    const meeting = await publicMeeting(deps, id);
+    if (meeting.status !== 'decrypted') throw fail(409, 'result_not_certified');
+    const [events, counts] = await Promise.all([
+      store.events(meeting.id, { types: [...MINUTES_EVENT_TYPES] }),
+      store.counts(meeting.id),
+    ]);
+    const minutes = minutesOf(
+      {
+        protocol: 'phieukin/v1',
+        events: events.map(
+          ({ height, parent, type, payload }) => ({ height, parent, type, payload }) as RecordEvent,
+        ),
+      },
+      { createdAt: meeting.createdAt, issued: counts.issued },
+    );
+    if (!minutes.board.certified) throw fail(409, 'result_not_certified');
+    return minutes;
+  }
+
+  const download = (c: Context<Env>, body: Uint8Array | string, type: string, ext: string, id: string) =>
+    c.body(typeof body === 'string' ? body : (body as Uint8Array<ArrayBuffer>), 200, {
+      'Content-Type': type,
+      'Content-Disposition': `attachment; filename="bien-ban-${id}.${ext}"`,
+    });
+
+  app.get('/:id/minutes', async (c) => c.json(await certifiedMinutes(c.req.param('id'))));
+
+  app.get('/:id/minutes.csv', async (c) => {
+    const m = await certifiedMinutes(c.req.param('id'));
+    return download(c, minutesCsv(m), 'text/csv; charset=utf-8', 'csv', m.meeting.id);
+  });
+
+  app.get('/:id/minutes.xlsx', async (c) => {
+    const m = await certifiedMinutes(c.req.param('id'));
+    return download(c, minutesXlsx(m), XLSX_TYPE, 'xlsx', m.meeting.id);
+  });
+
+  app.get('/:id/minutes.pdf', async (c) => {
+    const m = await certifiedMinutes(c.req.param('id'));
+    const origin = deps.config.publicUrl ?? new URL(c.req.url).origin;
+    const pdf = await minutesPdf(m, await deps.font(), { verifyUrl: `${origin}${m.verifyPath}` });
+    return download(c, pdf, 'application/pdf', 'pdf', m.meeting.id);
+  });
+
+  return app;
+}
