@@ -21,7 +21,14 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const web = join(root, 'web');
 export const outDir = join(web, 'dist');
 const stamp = join(outDir, '.built');
-const WORKERS = ['booth/encrypt-worker.ts', 'verify/verify-worker.ts', 'trustee/decrypt-worker.ts'];
+const WORKERS = [
+  'booth/encrypt-worker.ts',
+  'verify/verify-worker.ts',
+  'trustee/decrypt-worker.ts',
+  'organiser/card-pdf-worker.ts',
+];
+/** The font the organiser's card PDF embeds (Vietnamese), fetched by its worker from assets/. */
+const CARD_FONT = fileURLToPath(import.meta.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'));
 const SOURCES = ['web', 'crypto', 'src/rules', 'scripts/build-web.ts', 'package-lock.json'];
 
 function newestChange(path: string): number {
@@ -79,6 +86,7 @@ async function buildInto(dir: string): Promise<void> {
     logLevel: 'warning',
   });
   copyFileSync(join(web, 'shared', 'style.css'), join(dir, 'assets', 'style.css'));
+  copyFileSync(CARD_FONT, join(dir, 'assets', 'DejaVuSans.ttf'));
   const shell = readFileSync(join(web, 'shared', 'page.html'), 'utf8');
   for (const page of PAGES)
     writeFileSync(join(dir, 'pages', `${page}.html`), shell.replaceAll('{{page}}', page));

@@ -1,13 +1,20 @@
 // Printed cards (SPEC §3, DESIGN §2): the tokens are made in this browser, only (serial, pk) go to the
-// server, and the sheet of numbered cards (QR at error correction Q, the token also as text) is printed
-// through the browser. The tokens live in this page only and are gone when it closes.
+// server, and the A4 sheets of 8 or 12 numbered cards (QR at error correction Q, the token also as text,
+// short instructions, cut lines) are printed through the browser or saved as a PDF. The tokens live in
+// this page only and are gone when it closes.
 import QRCode from 'qrcode';
 import { base64url, cardUrl, credentialFromToken, newToken, tokenForDisplay } from '../../crypto/index.ts';
 import { h } from '../shared/dom.ts';
 import { t } from '../shared/i18n.ts';
+import { type CardsPerSheet, intoSheets, sheetLayout, shortTitle } from './card-layout.ts';
 import { send } from './organiser-api.ts';
 
 export type PrintedCard = { serial: number; token: Uint8Array };
+
+/** A card ready to print: its QR as a PNG (about 300 dpi at the printed size) and its texts. */
+export type CardFace = { serial: number; serialText: string; tokenText: string; qrPng: string };
+
+const QR_PIXELS = 600;
 
 /** Makes `count` cards from `firstSerial` on and registers their public keys. */
 export async function makeCards(
@@ -25,24 +32,54 @@ export async function makeCards(
   return cards;
 }
 
-export async function cardSheet(
-  meetingId: string,
-  title: string,
-  cards: PrintedCard[],
-): Promise<HTMLElement> {
-  const items = await Promise.all(
-    cards.map(async (card) => {
-      const url = cardUrl(location.origin, meetingId, card.token);
-      const image = await QRCode.toDataURL(url, { errorCorrectionLevel: 'Q', margin: 2, width: 220 });
-      return h(
-        'div',
-        { class: 'card' },
-        h('p', { class: 'card-title', text: title }),
-        h('img', { attrs: { src: image, alt: t('organiser.cards.qrAlt', { serial: card.serial }) } }),
-        h('p', { class: 'card-serial', text: t('organiser.cards.serial', { serial: card.serial }) }),
-        h('p', { class: 'card-token', text: tokenForDisplay(card.token) }),
-      );
-    }),
+export function cardFaces(meetingId: string, cards: PrintedCard[]): Promise<CardFace[]> {
+  return Promise.all(
+    cards.map(async (card) => ({
+      serial: card.serial,
+      serialText: t('organiser.cards.serial', { serial: card.serial }),
+      tokenText: tokenForDisplay(card.token),
+      qrPng: await QRCode.toDataURL(cardUrl(location.origin, meetingId, card.token), {
+        errorCorrectionLevel: 'Q',
+        margin: 2,
+        width: QR_PIXELS,
+      }),
+    })),
   );
-  return h('div', { class: 'card-sheet', attrs: { id: 'card-sheet' } }, ...items);
+}
+
+function cardView(face: CardFace, title: string): HTMLElement {
+  return h(
+    'div',
+    { class: 'card', attrs: { 'data-serial': face.serial } },
+    h('img', {
+      class: 'card-qr',
+      attrs: { src: face.qrPng, alt: t('organiser.cards.qrAlt', { serial: face.serial }) },
+    }),
+    h(
+      'div',
+      { class: 'card-text' },
+      h('p', { class: 'card-title', text: title }),
+      h('p', { class: 'card-serial', text: face.serialText }),
+      h('p', { class: 'card-token', text: face.tokenText }),
+      h('p', { class: 'card-help', text: t('organiser.cards.instructions') }),
+    ),
+  );
+}
+
+/** The sheets: on screen a preview list, in print A4 pages of `perSheet` cards with cut lines. */
+export function cardSheet(title: string, faces: CardFace[], perSheet: CardsPerSheet): HTMLElement {
+  const layout = sheetLayout(perSheet);
+  const sizes = [
+    `--card-width: ${layout.cardWidthMm}mm`,
+    `--card-height: ${layout.cardHeightMm}mm`,
+    `--card-padding: ${layout.paddingMm}mm`,
+    `--qr-size: ${layout.qrMm}mm`,
+  ].join('; ');
+  return h(
+    'div',
+    { class: 'card-sheet', attrs: { id: 'card-sheet', style: sizes, 'data-per-sheet': perSheet } },
+    ...intoSheets(faces, perSheet).map((sheet) =>
+      h('div', { class: `sheet per-${perSheet}` }, ...sheet.map((face) => cardView(face, shortTitle(title)))),
+    ),
+  );
 }

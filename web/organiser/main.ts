@@ -5,7 +5,10 @@ import { ApiError } from '../shared/api.ts';
 import { byId, h, mount } from '../shared/dom.ts';
 import { type MessageKey, pick, type Text, t } from '../shared/i18n.ts';
 import { startPage } from '../shared/page.ts';
-import { cardSheet, makeCards } from './card-sheet.ts';
+import type { CardsPerSheet } from './card-layout.ts';
+import { printedCards } from './card-print.ts';
+import { cardScanPanel } from './card-scan.ts';
+import { makeCards } from './card-sheet.ts';
 import { actionForm, field, numberInput, textInput } from './forms.ts';
 import { type MeetingDetails, meetingView, qrImage } from './meeting-view.ts';
 import { currentSession, get, logIn, send } from './organiser-api.ts';
@@ -20,6 +23,7 @@ let setupDone = true;
 let meetings: MeetingSummary[] = [];
 let details: MeetingDetails | null = null;
 let extra: HTMLElement | null = null;
+let scanPanel: HTMLElement | null = null;
 let message: { text: string; tone: 'ok' | 'error' } | null = null;
 
 function notice(): HTMLElement | null {
@@ -179,27 +183,12 @@ const actions = {
       );
       return null;
     }),
-  makeCards: (count: number) =>
+  makeCards: (count: number, perSheet: CardsPerSheet) =>
     void act(async () => {
       const existing = (await get<{ cards: Array<{ serial: number }> }>(path('/cards'))).cards;
       const first = Math.max(0, ...existing.map((c) => c.serial)) + 1;
       const cards = await makeCards(meetingId!, first, count);
-      const sheet = await cardSheet(meetingId!, details!.title, cards);
-      extra = h(
-        'section',
-        {},
-        h(
-          'div',
-          { class: 'actions' },
-          h('button', {
-            class: 'primary',
-            attrs: { type: 'button' },
-            text: t('organiser.cards.print'),
-            on: { click: () => window.print() },
-          }),
-        ),
-        sheet,
-      );
+      extra = await printedCards(meetingId!, details!.title, cards, perSheet);
       return t('organiser.cards.done', { first, last: first + count - 1 });
     }),
   attendance: (summoned: number, present: number) =>
@@ -233,7 +222,10 @@ const actions = {
 function content(): Array<HTMLElement | null> {
   if (loggedIn === null) return [h('p', { attrs: { role: 'status' }, text: t('booth.loading') })];
   if (!loggedIn) return loginView();
-  if (meetingId && details) return [notice(), ...meetingView(details, actions, extra)];
+  if (meetingId && details) {
+    scanPanel ??= cardScanPanel(meetingId, () => void load());
+    return [notice(), ...meetingView(details, actions, extra, scanPanel)];
+  }
   return homeView();
 }
 

@@ -3,6 +3,7 @@
 import QRCode from 'qrcode';
 import { h } from '../shared/dom.ts';
 import { type MessageKey, t } from '../shared/i18n.ts';
+import type { CardsPerSheet } from './card-layout.ts';
 import { actionForm, field, numberInput } from './forms.ts';
 
 export type MeetingDetails = {
@@ -18,7 +19,7 @@ export type MeetingDetails = {
 
 export type MeetingActions = {
   trusteeQr: () => void;
-  makeCards: (count: number) => void;
+  makeCards: (count: number, perSheet: CardsPerSheet) => void;
   attendance: (summoned: number, present: number) => void;
   activate: (from: number, to: number) => void;
   voidCard: (serial: number) => void;
@@ -34,10 +35,18 @@ export async function qrImage(url: string, alt: string): Promise<HTMLElement> {
 const value = (form: HTMLElement, name: string) =>
   Number((form.querySelector(`[name="${name}"]`) as HTMLInputElement).value);
 
+const perSheetSelect = () =>
+  h(
+    'select',
+    { attrs: { name: 'perSheet' } },
+    h('option', { attrs: { value: 8 }, text: t('organiser.cards.per8') }),
+    h('option', { attrs: { value: 12 }, text: t('organiser.cards.per12') }),
+  );
+
 function formWith(
   title: MessageKey,
   submit: MessageKey,
-  inputs: Array<[MessageKey, HTMLInputElement]>,
+  inputs: Array<[MessageKey, HTMLInputElement | HTMLSelectElement]>,
   run: (form: HTMLElement) => void,
   id: string,
 ): HTMLElement {
@@ -55,6 +64,7 @@ export function meetingView(
   m: MeetingDetails,
   a: MeetingActions,
   extra: HTMLElement | null,
+  scanPanel: HTMLElement | null,
 ): Array<HTMLElement | null> {
   const open = m.status !== 'closed' && m.status !== 'decrypted';
   const c = m.counts;
@@ -110,8 +120,11 @@ export function meetingView(
       ? formWith(
           'organiser.cards.title',
           'organiser.cards.make',
-          [['organiser.cards.count', numberInput('count', 8)]],
-          (f) => a.makeCards(value(f, 'count')),
+          [
+            ['organiser.cards.count', numberInput('count', 8)],
+            ['organiser.cards.perSheet', perSheetSelect()],
+          ],
+          (f) => a.makeCards(value(f, 'count'), value(f, 'perSheet') === 12 ? 12 : 8),
           'cards-form',
         )
       : null,
@@ -127,6 +140,7 @@ export function meetingView(
           'attendance-form',
         )
       : null,
+    open ? scanPanel : null,
     open
       ? formWith(
           'organiser.activate.title',

@@ -1,6 +1,6 @@
-// Scanning a card with the page's own camera (a kiosk tablet, or a phone whose camera app does not open
-// links): frames from getUserMedia go through jsQR until a QR code is read. Needs a secure page (HTTPS or
-// localhost); elsewhere the booth offers typing the code only.
+// Scanning cards with the page's own camera (the booth on a kiosk tablet or a phone whose camera app does
+// not open links; the organiser activating a pile of cards): frames from getUserMedia go through jsQR.
+// Needs a secure page (HTTPS or localhost); elsewhere the pages offer typing the code only.
 import jsQR from 'jsqr';
 
 export const cameraAvailable = (): boolean =>
@@ -10,11 +10,17 @@ export type Scanner = { stop: () => void };
 
 const MAX_SIDE = 640;
 const EVERY_MS = 150;
+/** In `many` mode, a code seen again within this time counts as the same card still held up. */
+const SAME_CARD_MS = 3000;
 
-/** Starts the camera in `video` and calls `onText` once with the first QR code read. */
+/**
+ * Starts the camera in `video` and calls `onText` with the first QR code read, then stops; with
+ * `{ many: true }` it keeps reading, once per card shown (a code held in view is not read again).
+ */
 export async function startScanner(
   video: HTMLVideoElement,
   onText: (text: string) => void,
+  options: { many?: boolean } = {},
 ): Promise<Scanner> {
   const stream = await navigator.mediaDevices.getUserMedia({
     video: { facingMode: 'environment' },
@@ -27,6 +33,7 @@ export async function startScanner(
   const canvas = document.createElement('canvas');
   const context = canvas.getContext('2d', { willReadFrequently: true })!;
   let timer: ReturnType<typeof setInterval> | null = null;
+  let last = { text: '', at: 0 };
   const stop = () => {
     if (timer) clearInterval(timer);
     timer = null;
@@ -42,10 +49,16 @@ export async function startScanner(
     context.drawImage(video, 0, 0, canvas.width, canvas.height);
     const image = context.getImageData(0, 0, canvas.width, canvas.height);
     const code = jsQR(image.data, image.width, image.height, { inversionAttempts: 'attemptBoth' });
-    if (code?.data) {
+    if (!code?.data) return;
+    if (!options.many) {
       stop();
       onText(code.data);
+      return;
     }
+    const now = Date.now();
+    const same = code.data === last.text && now - last.at < SAME_CARD_MS;
+    last = { text: code.data, at: now };
+    if (!same) onText(code.data);
   }, EVERY_MS);
   return { stop };
 }

@@ -1,0 +1,75 @@
+// The cards just made, ready to leave this page: a clear warning that their codes exist only here, "print"
+// (the browser's print of the A4 sheets) and "save PDF" (made by a worker, downloaded from this page), and
+// the sheets themselves as a preview.
+import { h } from '../shared/dom.ts';
+import { t } from '../shared/i18n.ts';
+import { runJob } from '../shared/worker-job.ts';
+import { type CardsPerSheet, shortTitle } from './card-layout.ts';
+import type { CardPdfRequest } from './card-pdf-worker.ts';
+import { cardFaces, cardSheet, type PrintedCard } from './card-sheet.ts';
+
+function download(bytes: Uint8Array, name: string): void {
+  const url = URL.createObjectURL(new Blob([new Uint8Array(bytes)], { type: 'application/pdf' }));
+  const link = h('a', { attrs: { href: url, download: name } });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+export async function printedCards(
+  meetingId: string,
+  title: string,
+  cards: PrintedCard[],
+  perSheet: CardsPerSheet,
+): Promise<HTMLElement> {
+  const faces = await cardFaces(meetingId, cards);
+  const first = cards[0]!.serial;
+  const last = cards[cards.length - 1]!.serial;
+  const status = h('p', { class: 'small', attrs: { id: 'pdf-status', role: 'status' } });
+  const pdfButton = h('button', {
+    attrs: { type: 'button', id: 'save-pdf' },
+    text: t('organiser.cards.pdf'),
+  });
+  pdfButton.addEventListener('click', async () => {
+    pdfButton.disabled = true;
+    status.textContent = t('organiser.cards.pdfMaking');
+    const request: CardPdfRequest = {
+      title: shortTitle(title),
+      instructions: t('organiser.cards.instructions'),
+      perSheet,
+      faces,
+    };
+    try {
+      const job = runJob<CardPdfRequest, Uint8Array>(
+        new Worker('/assets/card-pdf-worker.js'),
+        request,
+        () => {},
+      );
+      download(await job.result, `phieukin-the-${first}-${last}.pdf`);
+      status.textContent = t('organiser.cards.pdfSaved', { first, last });
+    } catch (e) {
+      status.textContent = (e as Error).message;
+    } finally {
+      pdfButton.disabled = false;
+    }
+  });
+  return h(
+    'section',
+    { class: 'printed-cards', attrs: { id: 'printed-cards' } },
+    h('p', { class: 'notice warn', attrs: { role: 'alert' }, text: t('organiser.cards.keep') }),
+    h(
+      'div',
+      { class: 'actions' },
+      h('button', {
+        class: 'primary',
+        attrs: { type: 'button', id: 'print-cards' },
+        text: t('organiser.cards.print'),
+        on: { click: () => window.print() },
+      }),
+      pdfButton,
+    ),
+    status,
+    cardSheet(title, faces, perSheet),
+  );
+}

@@ -1,0 +1,141 @@
+// Activating cards by scanning them as they are handed out: each card read by the camera (or typed) gives
+// its token, the token its public key, the key its serial among this meeting's cards, and that serial is
+// activated. A running list says what happened to every card: activated, already active, voided, unknown.
+// The panel keeps its own state, so the page can re-render around it while the camera runs.
+
+import { publicKeyOf, tokenFromScan } from '../booth/card-token.ts';
+import { ApiError } from '../shared/api.ts';
+import { cameraAvailable, type Scanner, startScanner } from '../shared/camera-scan.ts';
+import { h, mount } from '../shared/dom.ts';
+import { t } from '../shared/i18n.ts';
+import { get, send } from './organiser-api.ts';
+
+type Card = { serial: number; pk: string; state: 'issued' | 'active' | 'voided' };
+type Outcome = { text: string; tone: 'ok' | 'error' };
+
+export function cardScanPanel(meetingId: string, onActivated: () => void): HTMLElement {
+  const path = `/meetings/${encodeURIComponent(meetingId)}/cards`;
+  let cards: Card[] = [];
+  let scanner: Scanner | null = null;
+  let queue = Promise.resolve();
+  const video = h('video', { class: 'camera', attrs: { id: 'scan-video', hidden: true } });
+  const problem = h('p', {
+    class: 'notice error',
+    attrs: { id: 'scan-problem', role: 'alert', hidden: true },
+  });
+  const log = h('ul', { class: 'scan-log', attrs: { id: 'scan-log', role: 'log', 'aria-live': 'polite' } });
+  const token = h('input', {
+    class: 'code',
+    attrs: {
+      id: 'scan-token',
+      type: 'text',
+      autocomplete: 'off',
+      autocapitalize: 'characters',
+      spellcheck: 'false',
+    },
+  });
+  const startButton = h('button', {
+    class: 'primary',
+    attrs: { type: 'button', id: 'scan-cards' },
+    text: t('organiser.scan.start'),
+  });
+  const stopButton = h('button', {
+    attrs: { type: 'button', id: 'scan-stop', hidden: true },
+    text: t('organiser.scan.stop'),
+  });
+
+  const report = (outcome: Outcome) =>
+    log.prepend(h('li', { class: `scan-${outcome.tone}`, text: outcome.text }));
+
+  async function cardOf(pk: string): Promise<Card | undefined> {
+    const known = cards.find((c) => c.pk === pk);
+    if (known) return known;
+    cards = (await get<{ cards: Card[] }>(path)).cards;
+    return cards.find((c) => c.pk === pk);
+  }
+
+  async function activate(text: string): Promise<Outcome> {
+    const read = tokenFromScan(text, meetingId);
+    if (read === null) return { text: t('organiser.scan.notACard'), tone: 'error' };
+    if (read === 'other-meeting') return { text: t('organiser.scan.otherMeeting'), tone: 'error' };
+    const card = await cardOf(publicKeyOf(meetingId, read));
+    if (!card) return { text: t('organiser.scan.unknown'), tone: 'error' };
+    const serial = card.serial;
+    if (card.state === 'active') return { text: t('organiser.scan.already', { serial }), tone: 'error' };
+    if (card.state === 'voided') return { text: t('organiser.scan.voided', { serial }), tone: 'error' };
+    await send('POST', `${path}/activate`, { from: serial, to: serial });
+    card.state = 'active';
+    onActivated();
+    return { text: t('organiser.scan.activated', { serial }), tone: 'ok' };
+  }
+
+  /** Cards are handled one at a time, in the order they were read. */
+  const handle = (text: string) => {
+    queue = queue.then(async () => {
+      try {
+        report(await activate(text));
+      } catch (e) {
+        report({ text: e instanceof ApiError ? e.message : String(e), tone: 'error' });
+      }
+    });
+  };
+
+  const showCamera = (on: boolean) => {
+    video.hidden = !on;
+    stopButton.hidden = !on;
+    startButton.hidden = on;
+  };
+  const stop = () => {
+    scanner?.stop();
+    scanner = null;
+    showCamera(false);
+  };
+  startButton.addEventListener('click', async () => {
+    problem.hidden = true;
+    showCamera(true);
+    try {
+      scanner = await startScanner(video, handle, { many: true });
+    } catch {
+      showCamera(false);
+      problem.textContent = t('organiser.scan.denied');
+      problem.hidden = false;
+    }
+  });
+  stopButton.addEventListener('click', stop);
+
+  const typed = h(
+    'form',
+    {
+      attrs: { id: 'scan-token-form' },
+      on: {
+        submit: (event) => {
+          event.preventDefault();
+          if (token.value.trim()) handle(token.value);
+          token.value = '';
+        },
+      },
+    },
+    h('label', { class: 'field', attrs: { for: 'scan-token' }, text: t('organiser.scan.typed') }),
+    token,
+    h(
+      'div',
+      { class: 'actions' },
+      h('button', { attrs: { type: 'submit' }, text: t('organiser.scan.typedDo') }),
+    ),
+  );
+
+  const panel = h('section', { attrs: { id: 'scan-panel' } });
+  mount(
+    panel,
+    h('h2', { text: t('organiser.scan.title') }),
+    h('p', { class: 'muted small', text: t('organiser.scan.help') }),
+    cameraAvailable()
+      ? h('div', { class: 'actions' }, startButton, stopButton)
+      : h('p', { class: 'notice warn', text: t('organiser.scan.noCamera') }),
+    problem,
+    video,
+    typed,
+    log,
+  );
+  return panel;
+}
