@@ -5,6 +5,7 @@ import { h } from '../shared/dom.ts';
 import { type MessageKey, t } from '../shared/i18n.ts';
 import { ballotForm, questionTitle } from './ballot-form.ts';
 import type { KeptReceipt } from './booth-storage.ts';
+import { recordCheckView } from './record-check.ts';
 
 type View = Array<HTMLElement | null>;
 
@@ -199,6 +200,7 @@ export function doneView(
       text: kept.valid ? t('booth.done.receiptValid') : t('booth.done.receiptInvalid'),
     }),
     h('p', { text: kiosk ? t('booth.done.kiosk') : t('booth.done.kept') }),
+    kiosk ? null : recordCheckView(kept),
     kiosk ? null : h('p', {}, h('a', { attrs: { href: verifyUrl }, text: t('booth.done.check') })),
     seconds !== null
       ? h('p', { class: 'muted', attrs: { role: 'timer' }, text: t('booth.done.clearing', { seconds }) })

@@ -15,7 +15,8 @@ export function lookUpCode(text: string, codes: string[]): CodeAnswer {
   return index < 0 ? { kind: 'missing', code } : { kind: 'found', code, position: index + 1 };
 }
 
-function answerView(answer: CodeAnswer | null): HTMLElement | null {
+/** What a lookup found, said plainly (the booth's receipt screen shows it too). */
+export function codeAnswerView(answer: CodeAnswer | null): HTMLElement | null {
   if (!answer) return null;
   if (answer.kind === 'malformed')
     return h('p', { class: 'notice error', attrs: { role: 'alert' }, text: t('verify.code.malformed') });
@@ -78,6 +79,6 @@ export function codeLookupView(
         text: codes === null ? t('verify.code.wait') : t('verify.code.find'),
       }),
     ),
-    answerView(answer),
+    codeAnswerView(answer),
   );
 }

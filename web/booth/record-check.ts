@@ -1,0 +1,108 @@
+// "Check my code in the record", on the booth's receipt screen: the phone downloads this meeting's public
+// record (ballots are in it as soon as they are cast), finds its confirmation code there (the verifier's
+// code lookup over web/verify/recorded-ballots.ts, a hash per ballot: fine for a hundred voters), checks
+// that the ballot sits where the receipt says, and checks the server's signature on the receipt against
+// the key the record publishes when the poll opens. Its state outlives a re-render (language switch).
+import { type Receipt, receiptValid } from '../../crypto/index.ts';
+import { ApiError, apiText } from '../shared/api.ts';
+import { h, mount } from '../shared/dom.ts';
+import { t } from '../shared/i18n.ts';
+import { type CodeAnswer, codeAnswerView, lookUpCode } from '../verify/code-lookup.ts';
+import { recordedBallots } from '../verify/recorded-ballots.ts';
+import type { KeptReceipt } from './booth-storage.ts';
+
+export type ReceiptInRecord = {
+  answer: CodeAnswer;
+  /** The record's event at the receipt's height is a ballot with the receipt's ballot hash. */
+  atReceipt: boolean;
+  /** The receipt's signature verifies under the record's published server key. */
+  signatureValid: boolean;
+};
+
+/** Throws when the record cannot be read at all. */
+export function receiptInRecord(recordText: string, receipt: Receipt, code: string): ReceiptInRecord {
+  const { serverKey, ballots } = recordedBallots(recordText);
+  const there = ballots.find((b) => b.height === receipt.height);
+  return {
+    answer: lookUpCode(
+      code,
+      ballots.map((b) => b.confirmationCode),
+    ),
+    atReceipt: there?.ballotHash === receipt.ballotHash,
+    signatureValid: serverKey !== null && receiptValid(receipt, serverKey),
+  };
+}
+
+type CheckState =
+  | { kind: 'idle' }
+  | { kind: 'checking' }
+  | { kind: 'checked'; result: ReceiptInRecord }
+  | { kind: 'failed'; message: string };
+
+const states = new Map<string, CheckState>();
+const keyOf = (kept: KeptReceipt) => `${kept.meetingId} ${kept.pk}`;
+
+async function check(kept: KeptReceipt, box: HTMLElement): Promise<void> {
+  states.set(keyOf(kept), { kind: 'checking' });
+  draw(kept, box);
+  let next: CheckState;
+  try {
+    const text = await apiText(`/api/meetings/${encodeURIComponent(kept.meetingId)}/record`);
+    next = { kind: 'checked', result: receiptInRecord(text, kept.receipt, kept.confirmationCode) };
+  } catch (error) {
+    const message = error instanceof ApiError ? error.message : (error as Error).message;
+    next = { kind: 'failed', message: t('booth.check.failed', { message }) };
+  }
+  states.set(keyOf(kept), next);
+  if (box.isConnected) draw(kept, box);
+}
+
+function resultView(kept: KeptReceipt, result: ReceiptInRecord): Array<HTMLElement | null> {
+  const height = kept.receipt.height;
+  return [
+    codeAnswerView(result.answer),
+    result.answer.kind === 'found'
+      ? h('p', {
+          class: `notice ${result.atReceipt ? 'ok' : 'error'}`,
+          attrs: { id: 'record-position', 'data-ok': String(result.atReceipt) },
+          text: result.atReceipt
+            ? t('booth.check.atReceipt', { height })
+            : t('booth.check.notAtReceipt', { height }),
+        })
+      : null,
+    h('p', {
+      class: `notice ${result.signatureValid ? 'ok' : 'error'}`,
+      attrs: { id: 'record-signature', 'data-valid': String(result.signatureValid) },
+      text: result.signatureValid ? t('booth.check.signatureValid') : t('booth.check.signatureInvalid'),
+    }),
+  ];
+}
+
+function draw(kept: KeptReceipt, box: HTMLElement): void {
+  const state = states.get(keyOf(kept)) ?? { kind: 'idle' };
+  const button = h('button', {
+    class: 'block',
+    attrs: { type: 'button', id: 'check-record', disabled: state.kind === 'checking' },
+    text:
+      state.kind === 'idle' || state.kind === 'checking' ? t('booth.check.button') : t('booth.check.again'),
+    on: { click: () => void check(kept, box) },
+  });
+  mount(
+    box,
+    h('h2', { text: t('booth.check.title') }),
+    h('p', { class: 'muted', text: t('booth.check.intro') }),
+    h('div', { class: 'actions' }, button),
+    state.kind === 'checking' ? h('p', { attrs: { role: 'status' }, text: t('booth.check.loading') }) : null,
+    state.kind === 'failed'
+      ? h('p', { class: 'notice error', attrs: { role: 'alert', id: 'record-failed' }, text: state.message })
+      : null,
+    ...(state.kind === 'checked' ? resultView(kept, state.result) : []),
+  );
+}
+
+/** The section of the receipt screen that looks the code up in the record. */
+export function recordCheckView(kept: KeptReceipt): HTMLElement {
+  const box = h('section', { attrs: { id: 'record-check' } });
+  draw(kept, box);
+  return box;
+}
