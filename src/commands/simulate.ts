@@ -219,7 +219,7 @@ export async function simulate(o: SimulationOptions): Promise<SimulationResult> 
     }) satisfies Choices,
   }));
   const ballots = await encryptOnPhones(
-    { manifest, jointKey: view.jointKey, meetingId: id },
+    { manifest, jointKey: view.jointKey.K, meetingId: id },
     phones,
     (done) => progress('phones encrypting', done, o.voters),
   );
@@ -249,7 +249,7 @@ export async function simulate(o: SimulationOptions): Promise<SimulationResult> 
 
   await organiser.expect('POST', path('/close'));
   const counting = await board.expect('GET', path('/tally'));
-  const mc = meetingContext(manifest, view.jointKey);
+  const mc = meetingContext(manifest, view.jointKey.K);
   const tally = decodeTally(mc, counting.tally);
   const present = keyShares.slice(n - k);
   for (const keyShare of present)

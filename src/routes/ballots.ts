@@ -1,4 +1,4 @@
-// The voter's side, with no account: the ballot's public data, and submitting a ballot. A ballot is
+// The voter's side, with no account: the ballot's public data, a card's state, and submitting a ballot. A ballot is
 // checked off the event loop (the verifier), then the credential is spent and the ballot stored in one
 // atomic write; the answer is the server's signed receipt (SPEC §7). The same ballot again gets the same
 // receipt, even after the poll closed (a phone that lost its answer); another ballot on a spent card is
@@ -6,9 +6,17 @@
 import { type Context, Hono } from 'hono';
 import { publicMeeting } from '../server/auth.ts';
 import type { Deps, Env } from '../server/context.ts';
-import { fail } from '../server/errors.ts';
+import { fail, failWith } from '../server/errors.ts';
+import { messages } from '../server/messages.ts';
 import { ballotSchema } from '../server/payload-schemas.ts';
-import { base64url, confirmationCode, fromBase64url, receiptFor } from '../server/protocol.ts';
+import {
+  base64url,
+  confirmationCode,
+  fromBase64url,
+  isCredentialKey,
+  type JointKeyPayload,
+  receiptFor,
+} from '../server/protocol.ts';
 import { meetingRef, payloadsOf } from '../server/tally.ts';
 import { readJson } from '../server/validate.ts';
 import { type Card, CredentialSpentError, type SpentCredential } from '../store/store.ts';
@@ -38,19 +46,34 @@ export function ballotRoutes(deps: Deps): Hono<Env> {
 
   app.get('/:id', async (c) => {
     const meeting = await publicMeeting(deps, c.req.param('id'));
-    const opened = payloadsOf<{ serverKey: string }>(
-      await store.events(meeting.id, { types: ['poll-opened'] }),
-      'poll-opened',
-    );
+    const events = await store.events(meeting.id, { types: ['joint-key', 'poll-opened'] });
+    const opened = payloadsOf<{ serverKey: string }>(events, 'poll-opened');
     return c.json({
       meetingId: meeting.id,
       title: meeting.title,
       status: meeting.status,
       manifest: meeting.manifest,
-      jointKey: meeting.jointKey,
+      jointKey: payloadsOf<JointKeyPayload>(events, 'joint-key').at(-1) ?? null,
       ctx: meeting.ctx,
       serverKey: opened[0]?.serverKey ?? null,
     });
+  });
+
+  /**
+   * A card's state by its public key, so the booth can tell the voter before the ballot is filled. This
+   * leaks nothing: the record already publishes every card's key with its serial (registration),
+   * activation, voiding and the ballot cast with it (SPEC §6), and the key says nothing about the choices.
+   */
+  app.get('/:id/cards/:pk', async (c) => {
+    const meeting = await publicMeeting(deps, c.req.param('id'));
+    const pk = c.req.param('pk');
+    if (!isCredentialKey(pk)) throw fail(400, 'point_invalid', { path: 'pk' });
+    const card = await store.cardByKey(meeting.id, pk);
+    // card_unknown as for a serial, with the words a voter needs (no serial is known here)
+    if (!card) throw failWith(404, 'card_unknown', messages.credential_unknown);
+    const spent = await store.spentCredential(meeting.id, pk);
+    const state = spent ? 'spent' : card.state === 'active' ? 'activated' : card.state;
+    return c.json({ serial: card.serial, state });
   });
 
   app.post('/:id/ballots', async (c) => {

@@ -58,6 +58,7 @@ export const ROUTE_ACCESS: RouteAccess[] = [
   { method: 'GET', path: '/meetings/:id/minutes.csv', access: 'public' },
   { method: 'GET', path: '/meetings/:id/minutes.xlsx', access: 'public' },
   { method: 'GET', path: '/vote/:id', access: 'public' },
+  { method: 'GET', path: '/vote/:id/cards/:pk', access: 'public' },
   { method: 'POST', path: '/vote/:id/ballots', access: 'public' },
   { method: 'GET', path: '/committee/meetings', access: 'committee' },
   { method: 'POST', path: '/committee/classification', access: 'committee' },

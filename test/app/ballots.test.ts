@@ -1,7 +1,7 @@
 // Ballots from phones: checked, spent once, answered with a signed receipt; the same ballot again gets the
 // same receipt, another ballot on a spent card a clear refusal, and a refused ballot changes nothing.
 import { afterEach, describe, expect, it } from 'vitest';
-import { receiptValid } from '../../crypto/index.ts';
+import { credentialFromToken, receiptValid } from '../../crypto/index.ts';
 import { MeetingDriver, type TestApp, testApp } from './helpers.ts';
 
 describe('ballots', () => {
@@ -31,7 +31,10 @@ describe('ballots', () => {
     view = await t.client().get(`/api/vote/${m.id}`);
     expect(view.headers.get('cache-control')).toBe('no-store');
     expect(view.body.status).toBe('open');
-    expect(view.body.jointKey).toBe((await t.store.meeting(m.id))!.jointKey);
+    const ceremony = (await t.client().get(m.path('/ceremony'))).body;
+    expect(view.body.jointKey).toEqual(ceremony.jointKey);
+    expect(view.body.jointKey.K).toBe((await t.store.meeting(m.id))!.jointKey);
+    expect(view.body.jointKey.ctx).toBe(view.body.ctx);
     expect(view.body.serverKey).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect((await t.client().get('/api/vote/nope')).status).toBe(404);
   });
@@ -133,5 +136,36 @@ describe('ballots', () => {
     const reply = await stranger.vote(1);
     expect(reply.status).toBe(403);
     expect(reply.body.error.code).toBe('credential_unknown');
+  });
+
+  it("tells a card's state by its public key: issued, activated, voided, spent, or unknown", async () => {
+    t = testApp();
+    const m = await MeetingDriver.create(t);
+    await m.ready(2);
+    await m.cards(2);
+    await m.expectOk(m.organiser.post(m.path('/cards/activate'), { serials: [4] }), 200);
+    await m.expectOk(m.organiser.post(m.path('/cards/4/void')), 200);
+    await m.open();
+    await m.expectOk(m.vote(1));
+    const pkOf = (card: number) =>
+      Buffer.from(credentialFromToken(m.id, m.tokens[card - 1]!).pk).toString('base64url');
+    const state = (pk: string) => t.client().get(`/api/vote/${m.id}/cards/${pk}`);
+    expect((await state(pkOf(1))).body).toEqual({ serial: 1, state: 'spent' });
+    expect((await state(pkOf(2))).body).toEqual({ serial: 2, state: 'activated' });
+    expect((await state(pkOf(3))).body).toEqual({ serial: 3, state: 'issued' });
+    expect((await state(pkOf(4))).body).toEqual({ serial: 4, state: 'voided' });
+
+    const stranger = credentialFromToken(m.id, crypto.getRandomValues(new Uint8Array(16))).pk;
+    const unknown = await state(Buffer.from(stranger).toString('base64url'));
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error).toEqual({ code: 'card_unknown', message: 'Thẻ này không thuộc cuộc họp này' });
+    for (const bad of ['short', 'A'.repeat(43), `${pkOf(2)}A`]) {
+      const reply = await state(bad);
+      expect(reply.status).toBe(400);
+      expect(reply.body.error.code).toBe('point_invalid');
+    }
+    const elsewhere = await t.client().get(`/api/vote/nope/cards/${pkOf(2)}`);
+    expect(elsewhere.status).toBe(404);
+    expect(elsewhere.body.error.code).toBe('meeting_not_found');
   });
 });

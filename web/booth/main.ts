@@ -9,6 +9,7 @@ import { t } from '../shared/i18n.ts';
 import { startPage } from '../shared/page.ts';
 import { proposedChoices } from './ballot-form.ts';
 import { boothStorage, type KeptReceipt, type PendingBallot } from './booth-storage.ts';
+import { type CardProblem, cardProblem, cardState } from './card-check.ts';
 import {
   canonicalToken,
   meetingIdFromPath,
@@ -210,10 +211,11 @@ async function open(cardToken: string): Promise<void> {
   }
   pending = storage.pending();
   if (pending && pending.ballot.pk !== pk) pending = null;
+  if (!pending && !(await cardMayVote(pk))) return;
   if (!encryption) {
     choices = pending ? [...pending.choices] : proposedChoices(manifest);
     encryption = startEncryption(
-      { manifestText: meeting.manifest, jointKey: meeting.jointKey, token: cardToken },
+      { manifestText: meeting.manifest, jointKey: meeting.jointKey.K, token: cardToken },
       choices,
       (state) => {
         encryptionState = state;
@@ -222,6 +224,26 @@ async function open(cardToken: string): Promise<void> {
     );
   }
   show({ kind: 'ballot' });
+}
+
+/**
+ * Asks the card's state before the ballot is shown; a card that cannot vote gets its message now. A ballot
+ * already sent from this phone (pending) skips this: its card is spent by that very ballot.
+ */
+async function cardMayVote(cardPk: string): Promise<boolean> {
+  let problem: CardProblem | null;
+  try {
+    problem = cardProblem(await cardState(meetingId, cardPk));
+  } catch (error) {
+    const message = error instanceof ApiError ? error.message : String(error);
+    show({ kind: 'problem', title: t('booth.error.title'), message, actions: [reload] });
+    return false;
+  }
+  if (!problem) return true;
+  const list: Action[] = problem.reload ? [reload] : [];
+  if (kiosk) list.push({ label: 'booth.done.next', run: clearForNextVoter, primary: !problem.reload });
+  show({ kind: 'problem', title: problem.title, message: problem.message, actions: list, tone: 'error' });
+  return false;
 }
 
 async function submit(blanksConfirmed: boolean): Promise<void> {

@@ -1,6 +1,6 @@
 // Sending the ballot, and what each refusal means to the voter. The same ballot sent twice gets the same
 // receipt from the server, so a retry after a lost connection can never cast a second ballot.
-import type { BallotPayload, Receipt } from '../../crypto/index.ts';
+import type { BallotPayload, JointKeyPayload, Receipt } from '../../crypto/index.ts';
 import { ApiError, api } from '../shared/api.ts';
 import { type MessageKey, t } from '../shared/i18n.ts';
 
@@ -9,7 +9,8 @@ export type MeetingInfo = {
   title: string;
   status: 'ceremony' | 'ready' | 'open' | 'closed' | 'decrypted';
   manifest: string;
-  jointKey: string | null;
+  /** The record's joint-key payload, null until the key ceremony ends. */
+  jointKey: JointKeyPayload | null;
   serverKey: string | null;
 };
 
