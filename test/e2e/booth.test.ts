@@ -1,6 +1,7 @@
 // End to end on a real server and Debian's Chromium at phone size: three phones open their cards' links,
 // vote (one as proposed, one changing a row, one leaving a row blank after confirming it), see their
-// confirmation codes with valid receipts; a spent card is refused clearly; after the count the verifier
+// confirmation codes with valid receipts, and one finds its code in the record from the receipt screen; a
+// spent card is refused clearly; after the count the verifier
 // page checks the record in the browser and finds a voter's code, also from a file with the network off.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -86,6 +87,14 @@ e2eDescribe('booth and verifier in a phone browser', { timeout: 120_000 }, () =>
     const again = await context.newPage();
     await again.goto(`${server.origin}/v/${meeting.id}#${tokenText(meeting.tokens[3]!)}`);
     expect(await again.locator('#confirmation-code').textContent()).toBe(code);
+
+    await again.locator('#check-record').click();
+    await again.locator('#record-check [data-answer="found"]').waitFor();
+    expect(await again.locator('#record-check [data-answer="found"]').textContent()).toContain(code);
+    expect(await again.locator('#record-position').getAttribute('data-ok')).toBe('true');
+    expect(await again.locator('#record-signature').getAttribute('data-valid')).toBe('true');
+    expect(await fitsWidth(again)).toBe(true);
+    await screenshot(again, 'booth-record-check');
   });
 
   it('tells a phone with a spent card that it has been used', async () => {
