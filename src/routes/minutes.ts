@@ -32,7 +32,8 @@ export function minutesRoutes(deps: Deps): Hono<Env> {
           ({ height, parent, type, payload }) => ({ height, parent, type, payload }) as RecordEvent,
         ),
       },
-      { createdAt: meeting.createdAt, issued: counts.issued },
+      // a card's state moves issued → active → voided: every printed card is in exactly one of them
+      { createdAt: meeting.createdAt, issued: counts.issued + counts.activated + counts.voided },
     );
     if (!minutes.board.certified) throw fail(409, 'result_not_certified');
     return minutes;
