@@ -1,40 +1,72 @@
-// The projector (/projector/<meetingId>): cards activated and ballots cast, live, and nothing about
-// what anyone chose. Reads the public counts every two seconds.
+// The projector (/projector/<meetingId>), on the wall of the meeting room: the meeting's title; during the
+// key ceremony the board's progress, and for the organiser (this browser has its session) a button that
+// shows the board's joining QR; then the cards activated and ballots cast, live (Server-Sent Events, with
+// polling when the stream fails); then, once the board has certified it, the result per subject with QR
+// codes to the minutes and the verifier. Public data only: nothing about what anyone chose.
+import { type Manifest, parseManifest, type ResultPayload } from '../../crypto/index.ts';
+import { currentSession, send } from '../organiser/organiser-api.ts';
 import { ApiError, api } from '../shared/api.ts';
 import { byId, h, mount } from '../shared/dom.ts';
-import { type MessageKey, t } from '../shared/i18n.ts';
+import { t } from '../shared/i18n.ts';
 import { startPage } from '../shared/page.ts';
+import { type Counts, type Feed, liveCounts } from './live-counts.ts';
+import {
+  type Ceremony,
+  ceremonyView,
+  countsView,
+  qrImage,
+  type ResultScreen,
+  resultView,
+  type TrusteeQr,
+} from './views.ts';
 
-type Counts = { status: string; activated: number; cast: number };
-type MeetingInfo = { title: string };
+type MeetingInfo = { title: string; status: Counts['status']; manifest: string };
+type ResultReply = { result: ResultPayload; certified: boolean };
 
+const REFRESH_MS = 3000;
 const meetingId = decodeURIComponent(location.pathname.split('/')[2] ?? '');
+const id = encodeURIComponent(meetingId);
+
 let title = '';
+let manifest: Manifest | null = null;
 let counts: Counts | null = null;
+let feed: Feed = 'stream';
+let ceremony: Ceremony | null = null;
+let organiser = false;
+let trusteeQr: { image: HTMLElement; url: string } | null = null;
+let result: ResultScreen | null = null;
 let error: string | null = null;
 
+function trusteeQrState(): TrusteeQr {
+  if (trusteeQr) return { kind: 'shown', ...trusteeQr };
+  if (!organiser) return { kind: 'none' };
+  return { kind: 'offer', onShow: () => void showTrusteeQr(), joined: ceremony?.commitments.length ?? 0 };
+}
+
 function render(): void {
+  const status = counts?.status ?? null;
   mount(
     byId('app'),
-    h('h1', { text: title || t('projector.title') }),
+    h('h1', { class: 'projector-title', text: title || t('projector.title') }),
     error ? h('p', { class: 'notice error', attrs: { role: 'alert' }, text: error }) : null,
-    counts
-      ? h(
-          'div',
-          { attrs: { role: 'status' } },
-          h('p', { class: 'code-big', text: `${counts.cast} / ${counts.activated}` }),
-          h('p', { text: t('projector.counts', { cast: counts.cast, activated: counts.activated }) }),
-          h('p', { class: 'muted', text: t(`poll.${counts.status}` as MessageKey) }),
-        )
-      : null,
+    result
+      ? resultView(result)
+      : status === 'ceremony'
+        ? ceremonyView(ceremony, trusteeQrState())
+        : counts
+          ? countsView(counts, feed)
+          : h('p', { attrs: { role: 'status' }, text: t('projector.loading') }),
   );
 }
 
-async function refresh(): Promise<void> {
+/**
+ * A fresh trustee code stops the previous one, so it is made only on the organiser's tap, once per page
+ * load; the same QR then stays on the wall.
+ */
+async function showTrusteeQr(): Promise<void> {
   try {
-    const id = encodeURIComponent(meetingId);
-    if (!title) title = (await api<MeetingInfo>(`/api/vote/${id}`)).body.title;
-    counts = (await api<Counts>(`/api/meetings/${id}/counts`)).body;
+    const { url } = await send<{ url: string }>('POST', `/meetings/${id}/trustee-code`);
+    trusteeQr = { url, image: await qrImage(url, t('projector.qr.alt')) };
     error = null;
   } catch (e) {
     error = e instanceof ApiError ? e.message : String(e);
@@ -42,6 +74,74 @@ async function refresh(): Promise<void> {
   render();
 }
 
-startPage(() => t('projector.title'), render);
+async function loadResult(): Promise<void> {
+  let reply: ResultReply;
+  try {
+    reply = (await api<ResultReply>(`/api/meetings/${id}/result`)).body;
+  } catch (e) {
+    if (e instanceof ApiError && e.code === 'result_missing') return;
+    throw e;
+  }
+  if (!reply.certified || !manifest) return;
+  const minutesUrl = `${location.origin}/minutes/${id}`;
+  const verifyUrl = `${location.origin}/verify?meeting=${id}`;
+  result = {
+    manifest,
+    result: reply.result,
+    minutes: { url: minutesUrl, image: await qrImage(minutesUrl, t('projector.result.minutes')) },
+    verify: { url: verifyUrl, image: await qrImage(verifyUrl, t('projector.result.verify')) },
+  };
+  live.stop();
+}
+
+/** What the live counts do not carry: the ceremony's progress, and the certified result. */
+async function refresh(): Promise<void> {
+  if (result) return;
+  try {
+    if (!manifest) {
+      const info = (await api<MeetingInfo>(`/api/vote/${id}`)).body;
+      title = info.title;
+      manifest = parseManifest(info.manifest);
+      counts ??= { status: info.status, activated: 0, cast: 0 };
+    }
+    const status = counts?.status;
+    if (status === 'ceremony') ceremony = (await api<Ceremony>(`/api/meetings/${id}/ceremony`)).body;
+    if (status === 'decrypted') await loadResult();
+    error = null;
+  } catch (e) {
+    error = e instanceof ApiError ? e.message : String(e);
+  }
+  render();
+}
+
+async function findOrganiser(): Promise<void> {
+  try {
+    const session = await currentSession();
+    organiser =
+      session.loggedIn && ['organiser', 'admin'].includes((session as { role?: string }).role ?? '');
+  } catch {
+    organiser = false;
+  }
+  render();
+}
+
+const live = liveCounts(
+  meetingId,
+  (next) => {
+    const changed = next.status !== counts?.status;
+    counts = next;
+    if (changed) void refresh();
+    else render();
+  },
+  (next) => {
+    if (next === feed) return;
+    feed = next;
+    render();
+  },
+);
+
+document.body.classList.add('projector');
+startPage(() => title || t('projector.title'), render);
+void findOrganiser();
 void refresh();
-setInterval(() => void refresh(), 2000);
+setInterval(() => void refresh(), REFRESH_MS);
