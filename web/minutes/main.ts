@@ -1,61 +1,67 @@
-// The minutes page (/minutes/<meetingId>): the certified result as a printable biên bản kiểm phiếu. It
-// reads the public result and record; the QR on it opens the verifier, which checks everything again.
+// The minutes page (/minutes/<meetingId>): the certified result as a printable biên bản kiểm phiếu, with
+// PDF, CSV and XLSX downloads of the same numbers. It fetches the server's minutes JSON (a few kilobytes)
+// rather than the record (megabytes of ballots on a large meeting); the server computes it with the same
+// pure function (src/minutes/minutes.ts) anyone can run on the record, and the QR on the page opens the
+// verifier, which checks the whole record again in the browser.
 import QRCode from 'qrcode';
-import type { AttendancePayload, CertificationPayload, ResultPayload } from '../../crypto/index.ts';
-import { parseManifest } from '../../crypto/index.ts';
-import { ApiError, api, apiText } from '../shared/api.ts';
+import type { Minutes } from '../../src/minutes/minutes.ts';
+import { ApiError, api } from '../shared/api.ts';
 import { byId, h, mount } from '../shared/dom.ts';
 import { t } from '../shared/i18n.ts';
 import { startPage } from '../shared/page.ts';
-import { type MinutesData, minutesView } from './minutes-view.ts';
-
-type ResultView = { result: ResultPayload; certifications: CertificationPayload[]; certified: boolean };
-type RecordEvents = { events: Array<{ type: string; payload: string }> };
+import { type MinutesPage, minutesView } from './minutes-view.ts';
 
 const meetingId = decodeURIComponent(location.pathname.split('/')[2] ?? '');
-let data: MinutesData | null = null;
+const base = `/api/meetings/${encodeURIComponent(meetingId)}`;
+let page: MinutesPage | null = null;
 let error: string | null = null;
 
 async function load(): Promise<void> {
   try {
-    const id = encodeURIComponent(meetingId);
-    const view = (await api<ResultView>(`/api/meetings/${id}/result`)).body;
-    const record = JSON.parse(await apiText(`/api/meetings/${id}/record`)) as RecordEvents;
-    const manifest = parseManifest(record.events[0]!.payload);
-    const attendance = record.events.filter((e) => e.type === 'attendance').at(-1);
-    const verifyUrl = `${location.origin}/verify?meeting=${id}`;
-    const src = await QRCode.toDataURL(verifyUrl, { errorCorrectionLevel: 'Q', margin: 2, width: 200 });
-    data = {
-      manifest,
-      result: view.result,
-      attendance: attendance ? (JSON.parse(attendance.payload) as AttendancePayload) : null,
-      signedBy: view.certifications.map((c) => c.index).sort((a, b) => a - b),
-      certified: view.certified,
-      verifyQr: h('img', { class: 'qr', attrs: { src, alt: t('minutes.verify') } }),
-      verifyUrl,
-    };
+    const minutes = (await api<Minutes>(`${base}/minutes`)).body;
+    const verifyUrl = `${location.origin}${minutes.verifyPath}`;
+    const src = await QRCode.toDataURL(verifyUrl, { errorCorrectionLevel: 'M', margin: 2, width: 240 });
+    const verifyQr = h('img', {
+      class: 'qr',
+      attrs: { id: 'verify-qr', src, alt: t('minutes.verify.qr'), width: 240, height: 240 },
+    });
+    page = { minutes, verifyUrl, verifyQr };
   } catch (e) {
     error = e instanceof ApiError ? e.message : String(e);
   }
   render();
 }
 
-function content(): Array<HTMLElement | null> {
+function downloads(): HTMLElement {
+  const link = (ext: 'pdf' | 'csv' | 'xlsx') =>
+    h('a', {
+      class: 'button',
+      attrs: {
+        href: `${base}/minutes.${ext}`,
+        download: `bien-ban-${meetingId}.${ext}`,
+        id: `download-${ext}`,
+      },
+      text: t(`minutes.download.${ext}`),
+    });
+  return h(
+    'div',
+    { class: 'actions' },
+    h('button', {
+      class: 'primary',
+      attrs: { type: 'button' },
+      text: t('minutes.print'),
+      on: { click: () => window.print() },
+    }),
+    link('pdf'),
+    link('csv'),
+    link('xlsx'),
+  );
+}
+
+function content(): HTMLElement[] {
   if (error) return [h('p', { class: 'notice error', attrs: { role: 'alert' }, text: error })];
-  if (!data) return [h('p', { attrs: { role: 'status' }, text: t('booth.loading') })];
-  return [
-    h(
-      'div',
-      { class: 'actions' },
-      h('button', {
-        class: 'primary',
-        attrs: { type: 'button' },
-        text: t('minutes.print'),
-        on: { click: () => window.print() },
-      }),
-    ),
-    h('article', { class: 'minutes', attrs: { id: 'minutes' } }, ...minutesView(data)),
-  ];
+  if (!page) return [h('p', { attrs: { role: 'status' }, text: t('minutes.loading') })];
+  return [downloads(), h('article', { class: 'minutes', attrs: { id: 'minutes' } }, ...minutesView(page))];
 }
 
 function render(): void {

@@ -1,150 +1,191 @@
-// The minutes of the count (biên bản kiểm phiếu), for A4: attendance, cards and ballots, per subject
-// each option's votes and percentage with the blanks, the rule set's proposal with its trace, the board's
-// signatures, and a QR code that opens the verifier for this record.
-import type { AttendancePayload, Manifest, ResultPayload } from '../../crypto/index.ts';
-import type { RuleOutcome, SubjectOutcome } from '../../src/rules/index.ts';
+// The minutes of the count (biên bản kiểm phiếu), for A4 and for a phone: the meeting and its rule set,
+// attendance, cards and ballots, per subject each option's votes and percentage over the stated base with
+// the blanks, the rule set's proposal with its trace, the board's signatures, the record's hashes, and a
+// QR code that opens the verifier for this record. Numbers come from the server's minutes JSON.
+import type { Minutes, MinutesSubject } from '../../src/minutes/minutes.ts';
 import { h } from '../shared/dom.ts';
-import { type MessageKey, pick, t } from '../shared/i18n.ts';
-import { optionLabel } from '../shared/option-labels.ts';
+import { lang, type MessageKey, pick, t } from '../shared/i18n.ts';
 
-export type MinutesData = {
-  manifest: Manifest;
-  result: ResultPayload;
-  attendance: AttendancePayload | null;
-  signedBy: number[];
-  certified: boolean;
-  verifyQr: HTMLElement;
-  verifyUrl: string;
-};
+export type MinutesPage = { minutes: Minutes; verifyUrl: string; verifyQr: HTMLElement };
 
-function labelOf(manifest: Manifest, id: string): string {
-  const option = manifest.questions[0]?.options.find((o) => o.id === id);
-  if (option) return optionLabel(manifest, option);
-  return id === 'no-majority' || id === 'not-classified' ? t(`minutes.proposal.${id}` as MessageKey) : id;
-}
+const percent = (p: string) => `${lang() === 'vi' ? p.replace('.', ',') : p}%`;
+const short = (hash: string) => (hash.length > 16 ? `${hash.slice(0, 16)}…` : hash);
 
-function subjectSection(manifest: Manifest, s: SubjectOutcome): HTMLElement {
+function table(head: string[], rows: string[][], numeric: number[]): HTMLElement {
+  const cell = (tag: 'th' | 'td', text: string, i: number) =>
+    h(tag, { class: numeric.includes(i) ? 'num' : '', text });
   return h(
-    'section',
-    { class: 'minutes-subject' },
-    h('h3', { text: s.name }),
-    h(
-      'table',
-      {},
-      h(
-        'thead',
-        {},
-        h(
-          'tr',
-          {},
-          h('th', { text: t('minutes.option') }),
-          h('th', { text: t('minutes.votes') }),
-          h('th', { text: t('minutes.percent') }),
-        ),
-      ),
-      h(
-        'tbody',
-        {},
-        ...s.tally.options.map((o) =>
-          h(
-            'tr',
-            {},
-            h('td', { text: labelOf(manifest, o.id) }),
-            h('td', { text: String(o.votes) }),
-            h('td', { text: `${o.percent}%` }),
-          ),
-        ),
-        h(
-          'tr',
-          {},
-          h('td', { text: t('booth.blank') }),
-          h('td', { text: String(s.tally.blank) }),
-          h('td', { text: `${s.tally.blankPercent}%` }),
-        ),
-      ),
-    ),
-    h('p', {
-      class: 'small',
-      text: t('minutes.denominator', { value: s.tally.denominator.value, basis: s.tally.denominator.basis }),
-    }),
-    h('p', {}, h('strong', { text: t('minutes.proposal') }), ` ${labelOf(manifest, s.proposal)}`),
-    ...s.flags.map((f) => h('p', { class: 'small notice warn', text: pick(f.message) })),
-    h(
-      'ol',
-      { class: 'small trace' },
-      ...s.trace.map((line) => h('li', { text: `${pick(line.text)} (${line.citation})` })),
-    ),
+    'table',
+    {},
+    h('thead', {}, h('tr', {}, ...head.map((text, i) => cell('th', text, i)))),
+    h('tbody', {}, ...rows.map((row) => h('tr', {}, ...row.map((text, i) => cell('td', text, i))))),
   );
 }
 
-function countsOnly(manifest: Manifest, result: ResultPayload): HTMLElement[] {
-  return result.questions.map((q) => {
-    const question = manifest.questions.find((x) => x.id === q.id);
-    return h(
-      'section',
-      { class: 'minutes-subject' },
-      h('h3', { text: question ? (question.subject ?? question.prompt) : q.id }),
-      h(
-        'ul',
-        {},
-        ...q.counts.map((count, o) =>
-          h('li', { text: `${question ? optionLabel(manifest, question.options[o]!) : o}: ${count}` }),
-        ),
-        h('li', { text: `${t('booth.blank')}: ${q.blank}` }),
-      ),
-    );
-  });
+function meetingPart(m: Minutes): Array<HTMLElement | null> {
+  const { meeting } = m;
+  const rules = meeting.ruleSetTitle
+    ? `${meeting.ruleSet}: ${pick(meeting.ruleSetTitle)}${meeting.ruleSetCitation ? ` (${meeting.ruleSetCitation})` : ''}`
+    : null;
+  return [
+    h('h2', { text: t('minutes.meeting') }),
+    h('p', {
+      text: `${t(`minutes.meeting.kind.${meeting.kind}` as MessageKey)}. ${t('minutes.meeting.id', { id: meeting.id })}.`,
+    }),
+    meeting.createdAtText
+      ? h('p', { text: t('minutes.meeting.created', { time: meeting.createdAtText }) })
+      : null,
+    h('p', {
+      text: rules ? t('minutes.meeting.ruleSet', { ruleSet: rules }) : t('minutes.meeting.noRuleSet'),
+    }),
+    meeting.settings.length > 0
+      ? h(
+          'ul',
+          { class: 'small' },
+          ...meeting.settings.map((s) => {
+            const notes = [
+              s.value !== s.default ? t('minutes.setting.default', { value: String(s.default) }) : '',
+              s.basis ? t('minutes.setting.basis', { basis: s.basis }) : '',
+            ].filter(Boolean);
+            const what = s.description ? pick(s.description) : s.key;
+            return h('li', { text: `${what}: ${s.value}${notes.length ? ` (${notes.join('; ')})` : ''}` });
+          }),
+        )
+      : null,
+  ];
 }
 
-export function minutesView(d: MinutesData): Array<HTMLElement | null> {
-  const outcome = d.result.outcome as RuleOutcome | null;
-  const a = d.attendance;
+function countsPart(m: Minutes): HTMLElement[] {
+  const { attendance: a, cards, ballots } = m;
   return [
-    h(
-      'div',
-      { class: 'minutes-head' },
-      h('p', { text: d.manifest.organisation }),
-      h('p', { text: t('minutes.party') }),
-    ),
-    h('h1', { class: 'minutes-title', text: t('minutes.title') }),
-    h('p', { class: 'minutes-title', text: d.manifest.title }),
     h('h2', { text: t('minutes.attendance') }),
-    a
-      ? h('p', {
-          text: t('minutes.attendance.line', {
-            summoned: a.summoned,
-            present: a.present,
-            excluded: a.excluded ?? 0,
-          }),
-        })
-      : h('p', { class: 'muted', text: t('minutes.attendance.none') }),
-    h('h2', { text: t('minutes.ballots') }),
-    h('p', { text: t('minutes.ballots.line', { activated: d.result.activated, ballots: d.result.ballots }) }),
-    h('h2', { text: t('minutes.results') }),
-    ...(outcome
-      ? outcome.subjects.map((s) => subjectSection(d.manifest, s))
-      : countsOnly(d.manifest, d.result)),
-    ...(outcome?.warnings ?? []).map((w) => h('p', { class: 'notice warn small', text: pick(w.message) })),
-    h('h2', { text: t('minutes.board') }),
     h('p', {
-      text: t('minutes.board.line', {
-        used: d.result.trusteesUsed.join(', '),
-        signed: d.signedBy.join(', ') || '—',
+      attrs: { id: 'attendance' },
+      text: t('minutes.attendance.line', {
+        summoned: a.summoned,
+        present: a.present,
+        absent: a.absent,
+        excluded: a.excluded,
       }),
     }),
+    ...(a.recorded ? [] : [h('p', { class: 'small muted', text: t('minutes.attendance.none') })]),
+    h('h2', { text: t('minutes.cards') }),
+    h(
+      'p',
+      { attrs: { id: 'cards' } },
+      cards.issued === null ? '' : `${t('minutes.cards.issued', { issued: cards.issued })} `,
+      t('minutes.cards.line', { activated: cards.activated, voided: cards.voided, notUsed: cards.notUsed }),
+    ),
+    h('p', { attrs: { id: 'ballots' }, text: t('minutes.ballots.line', { ...ballots }) }),
+  ];
+}
+
+function subjectSection(s: MinutesSubject, n: number): HTMLElement {
+  return h(
+    'section',
+    { class: 'minutes-subject', attrs: { 'data-subject': s.id } },
+    h('h3', { text: `4.${n}. ${s.name}` }),
+    table(
+      [t('minutes.option'), t('minutes.votes'), t('minutes.percent')],
+      [
+        ...s.options.map((o) => [pick(o.label), String(o.votes), percent(o.percent)]),
+        [t('minutes.blank'), String(s.blank), percent(s.blankPercent)],
+      ],
+      [1, 2],
+    ),
+    h('p', { class: 'small', text: t('minutes.base', { base: pick(s.base.text), answered: s.answered }) }),
+    s.proposalLabel
+      ? h(
+          'p',
+          { class: 'proposal' },
+          h('strong', { text: t('minutes.proposal') }),
+          ` ${pick(s.proposalLabel)} `,
+          h('span', { class: 'small muted', text: t('minutes.proposal.note') }),
+        )
+      : null,
+    ...s.flags.map((f) => h('p', { class: 'small notice warn', text: `${pick(f.text)} (${f.citation})` })),
+    s.trace.length > 0
+      ? h(
+          'ol',
+          { class: 'small trace' },
+          ...s.trace.map((line) => h('li', { text: `${pick(line.text)} (${line.citation})` })),
+        )
+      : null,
+  );
+}
+
+function boardPart(m: Minutes): HTMLElement[] {
+  const { board } = m;
+  return [
+    h('h2', { text: t('minutes.board') }),
+    h('p', {
+      text: t('minutes.board.line', { n: board.n, k: board.k, used: board.trusteesUsed.join(', ') }),
+    }),
+    table(
+      [
+        t('minutes.board.member'),
+        t('minutes.board.key'),
+        t('minutes.board.signature'),
+        t('minutes.board.valid'),
+      ],
+      board.signatures.map((s) => [
+        t('minutes.board.index', { index: s.index }),
+        short(s.publicKey),
+        short(s.signature),
+        s.valid ? t('minutes.yes') : t('minutes.no'),
+      ]),
+      [],
+    ),
     h('p', {
       attrs: { id: 'certified' },
-      text: d.certified ? t('minutes.certified') : t('minutes.notCertified'),
+      class: board.certified ? 'notice ok' : 'notice error',
+      text: board.certified ? t('minutes.certified') : t('minutes.notCertified'),
     }),
     h(
       'div',
       { class: 'minutes-signatures' },
-      ...Array.from({ length: d.manifest.trustees.n }, (_, i) =>
+      ...Array.from({ length: board.n }, (_, i) =>
         h('div', { class: 'signature', text: t('minutes.signature', { index: i + 1 }) }),
       ),
     ),
+  ];
+}
+
+export function minutesView(p: MinutesPage): Array<HTMLElement | null> {
+  const m = p.minutes;
+  return [
+    h(
+      'div',
+      { class: 'minutes-head' },
+      h('p', { text: m.meeting.organisation.toUpperCase() }),
+      h('p', { text: t('minutes.party') }),
+    ),
+    h('h1', { class: 'minutes-title', text: t('minutes.title') }),
+    h('p', { class: 'minutes-title', text: m.meeting.title }),
+    ...meetingPart(m),
+    ...countsPart(m),
+    h('h2', { text: t('minutes.results') }),
+    ...m.subjects.map((s, i) => subjectSection(s, i + 1)),
+    ...m.warnings.map((w) => h('p', { class: 'notice warn small', text: `${pick(w.text)} (${w.citation})` })),
+    ...boardPart(m),
+    h('h2', { text: t('minutes.record') }),
+    h(
+      'p',
+      { class: 'small hash' },
+      `${t('minutes.record.result')} `,
+      h('code', { text: m.record.resultHash }),
+    ),
+    m.record.recordHead
+      ? h(
+          'p',
+          { class: 'small hash' },
+          `${t('minutes.record.head')} `,
+          h('code', { text: m.record.recordHead }),
+        )
+      : null,
     h('h2', { text: t('minutes.verify') }),
-    d.verifyQr,
-    h('p', { class: 'small', text: d.verifyUrl }),
+    h('p', { class: 'small', text: t('minutes.verify.help') }),
+    p.verifyQr,
+    h('p', { class: 'small hash' }, h('a', { attrs: { href: p.verifyUrl }, text: p.verifyUrl })),
   ];
 }
