@@ -7,7 +7,7 @@ import type { Manifest, ResultPayload } from '../../crypto/index.ts';
 import type { RuleOutcome, SubjectOutcome } from '../../src/rules/index.ts';
 import { h } from '../shared/dom.ts';
 import { type MessageKey, t } from '../shared/i18n.ts';
-import { optionLabel } from '../shared/option-labels.ts';
+import { optionLabel, optionShortLabel } from '../shared/option-labels.ts';
 import type { Counts, Feed } from './live-counts.ts';
 
 export type Ceremony = {
@@ -50,6 +50,7 @@ function trusteeQrPart(qr: TrusteeQr): HTMLElement | null {
     { class: 'projector-qr', attrs: { id: 'trustee-qr' } },
     qr.image,
     h('figcaption', { text: t('projector.qr.caption') }),
+    h('p', { class: 'small projector-url', text: qr.url }),
   );
 }
 
@@ -59,15 +60,19 @@ export function ceremonyView(ceremony: Ceremony | null, qr: TrusteeQr): HTMLElem
     'section',
     { attrs: { id: 'ceremony', 'aria-live': 'polite' } },
     h('p', { class: 'projector-status', text: t('poll.ceremony') }),
-    ceremony
-      ? h(
-          'div',
-          { class: 'projector-numbers' },
-          bigNumber('trustees-joined', `${ceremony.commitments.length}/${n}`, 'projector.ceremony.joined'),
-          bigNumber('trustees-confirmed', `${ceremony.acks.length}/${n}`, 'projector.ceremony.confirmed'),
-        )
-      : null,
-    trusteeQrPart(qr),
+    h(
+      'div',
+      { class: 'projector-ceremony' },
+      ceremony
+        ? h(
+            'div',
+            { class: 'projector-numbers' },
+            bigNumber('trustees-joined', `${ceremony.commitments.length}/${n}`, 'projector.ceremony.joined'),
+            bigNumber('trustees-confirmed', `${ceremony.acks.length}/${n}`, 'projector.ceremony.confirmed'),
+          )
+        : null,
+      trusteeQrPart(qr),
+    ),
   );
 }
 
@@ -124,11 +129,14 @@ function labelOf(manifest: Manifest, id: string): string {
   return option ? optionLabel(manifest, option) : id;
 }
 
+/** Each option's votes, with the short level names (HTXSNV…) on a classification. */
 function votesLine(manifest: Manifest, parts: Array<{ id: string; votes: number }>, blank: number): string {
-  return [
-    ...parts.map((p) => `${labelOf(manifest, p.id)}: ${p.votes}`),
-    `${t('booth.blank')}: ${blank}`,
-  ].join(' · ');
+  const options = manifest.questions[0]?.options ?? [];
+  const short = (id: string) => {
+    const option = options.find((o) => o.id === id);
+    return option ? optionShortLabel(manifest, option) : id;
+  };
+  return [...parts.map((p) => `${short(p.id)}: ${p.votes}`), `${t('booth.blank')}: ${blank}`].join(' · ');
 }
 
 function subjectCard(manifest: Manifest, s: SubjectOutcome): HTMLElement {
@@ -138,7 +146,7 @@ function subjectCard(manifest: Manifest, s: SubjectOutcome): HTMLElement {
     h('h3', { text: s.name }),
     h('p', { class: 'projector-proposal', text: labelOf(manifest, s.proposal) }),
     h('p', {
-      class: 'small',
+      class: 'projector-votes',
       text: votesLine(
         manifest,
         s.tally.options.map((o) => ({ id: o.id, votes: o.votes })),
@@ -156,7 +164,7 @@ function countsCard(manifest: Manifest, q: ResultPayload['questions'][number]): 
     'li',
     { class: 'projector-subject', attrs: { 'data-subject': q.id } },
     h('h3', { text: question ? (question.subject ?? question.prompt ?? q.id) : q.id }),
-    h('p', { text: votesLine(manifest, parts, q.blank) }),
+    h('p', { class: 'projector-votes', text: votesLine(manifest, parts, q.blank) }),
   );
 }
 
@@ -179,7 +187,7 @@ export function resultView(r: ResultScreen): HTMLElement {
   return h(
     'section',
     { attrs: { id: 'result' } },
-    h('h2', { text: t('projector.result.title') }),
+    h('h2', { class: 'projector-status', text: t('projector.result.title') }),
     h('p', {
       class: 'projector-caption',
       text: t('projector.result.ballots', { ballots: r.result.ballots, activated: r.result.activated }),
