@@ -1,6 +1,7 @@
 // The booth's hard cases in a phone browser: a response lost after the server accepted the ballot (the
-// retry sends the same ballot and gets the same receipt: one ballot counted), a card not activated, a
-// voided card, a closed poll, the kiosk that keeps nothing, and text at 200 % with 44 px targets.
+// retry sends the same ballot and gets the same receipt: one ballot counted), a card not activated, voided
+// or spent (refused as soon as it is read, before the ballot) and one voided while the voter reads, a closed
+// poll, the kiosk that keeps nothing, and text at 200 % with 44 px targets.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { tokenForDisplay, tokenText } from '../../crypto/index.ts';
@@ -78,17 +79,27 @@ e2eDescribe('booth refusals, retries and kiosk', { timeout: 120_000 }, () => {
     expect(await cast()).toBe(1);
   });
 
-  it('explains a card that is not activated, and a voided card', async () => {
-    const inactive = await openCard(5);
-    await inactive.locator('#submit').click();
-    await inactive.locator('#problem').waitFor({ timeout: 60_000 });
-    expect(await inactive.locator('#problem').textContent()).toContain('chưa được kích hoạt');
-    await screenshot(inactive, 'booth-card-not-activated');
+  it('refuses a card that is not activated, voided or spent as soon as it is read, before any ballot', async () => {
+    const refusedAtOpen = async (card: number, words: string, shot: string) => {
+      const page = await (await phone(browser)).newPage();
+      await page.goto(`${server.origin}/v/${meeting.id}#${tokenText(meeting.tokens[card - 1]!)}`);
+      await page.locator('#problem').waitFor({ timeout: 60_000 });
+      expect(await page.locator('#problem').textContent()).toContain(words);
+      expect(await page.locator('#ballot, #submit').count()).toBe(0);
+      await screenshot(page, shot);
+    };
+    await refusedAtOpen(5, 'chưa được kích hoạt', 'booth-card-not-activated');
+    await refusedAtOpen(4, 'đã bị hủy', 'booth-card-voided');
+    await refusedAtOpen(1, 'đã được dùng để bỏ phiếu', 'booth-card-spent');
+    expect(await cast()).toBe(1);
+  });
 
-    const voided = await openCard(4);
-    await voided.locator('#submit').click();
-    await voided.locator('#problem').waitFor({ timeout: 60_000 });
-    expect(await voided.locator('#problem').textContent()).toContain('đã bị hủy');
+  it('still refuses when the ballot is sent: a card voided while the voter reads', async () => {
+    const page = await openCard(3);
+    await meeting.expectOk(meeting.organiser.post(meeting.path('/cards/3/void')), 200);
+    await page.locator('#submit').click();
+    await page.locator('#problem').waitFor({ timeout: 60_000 });
+    expect(await page.locator('#problem').textContent()).toContain('đã bị hủy');
     expect(await cast()).toBe(1);
   });
 
