@@ -52,13 +52,13 @@ function meetingPart(flow: PdfFlow, m: Minutes): void {
   if (meeting.createdAtText)
     flow.paragraph(`Lập lúc ${meeting.createdAtText} (giờ Việt Nam, UTC+7).`, 9, { indent: 10 });
   const rules = meeting.ruleSetTitle
-    ? `${meeting.ruleSet}: ${meeting.ruleSetTitle.vi}${meeting.ruleSetCitation ? ` (${meeting.ruleSetCitation})` : ''}`
+    ? `${meeting.ruleSet}: ${meeting.ruleSetTitle.vi}`
     : `${meeting.ruleSet} (không áp dụng bộ quy tắc)`;
   flow.paragraph(`Bộ quy tắc: ${rules}.`, 9, { indent: 10 });
   for (const s of meeting.settings) {
     const changed = s.value !== s.default ? ` (mặc định ${s.default})` : '';
     const basis = s.basis ? `; căn cứ: ${s.basis}` : '';
-    const what = s.description ? `${s.description.vi}: ` : `${s.key}: `;
+    const what = s.description ? `${s.description.vi.replace(/\.$/, '')}: ` : `${s.key}: `;
     flow.paragraph(`• ${what}${s.value}${changed}${basis}.`, 8, { indent: 16 });
   }
 }

@@ -24,9 +24,7 @@ function table(head: string[], rows: string[][], numeric: number[]): HTMLElement
 
 function meetingPart(m: Minutes): Array<HTMLElement | null> {
   const { meeting } = m;
-  const rules = meeting.ruleSetTitle
-    ? `${meeting.ruleSet}: ${pick(meeting.ruleSetTitle)}${meeting.ruleSetCitation ? ` (${meeting.ruleSetCitation})` : ''}`
-    : null;
+  const rules = meeting.ruleSetTitle ? `${meeting.ruleSet}: ${pick(meeting.ruleSetTitle)}` : null;
   return [
     h('h2', { text: t('minutes.meeting') }),
     h('p', {
@@ -47,7 +45,7 @@ function meetingPart(m: Minutes): Array<HTMLElement | null> {
               s.value !== s.default ? t('minutes.setting.default', { value: String(s.default) }) : '',
               s.basis ? t('minutes.setting.basis', { basis: s.basis }) : '',
             ].filter(Boolean);
-            const what = s.description ? pick(s.description) : s.key;
+            const what = s.description ? pick(s.description).replace(/\.$/, '') : s.key;
             return h('li', { text: `${what}: ${s.value}${notes.length ? ` (${notes.join('; ')})` : ''}` });
           }),
         )
@@ -121,20 +119,18 @@ function boardPart(m: Minutes): HTMLElement[] {
     h('p', {
       text: t('minutes.board.line', { n: board.n, k: board.k, used: board.trusteesUsed.join(', ') }),
     }),
-    table(
-      [
-        t('minutes.board.member'),
-        t('minutes.board.key'),
-        t('minutes.board.signature'),
-        t('minutes.board.valid'),
-      ],
-      board.signatures.map((s) => [
-        t('minutes.board.index', { index: s.index }),
-        short(s.publicKey),
-        short(s.signature),
-        s.valid ? t('minutes.yes') : t('minutes.no'),
-      ]),
-      [],
+    h(
+      'ul',
+      { class: 'small hash', attrs: { id: 'signatures' } },
+      ...board.signatures.map((s) =>
+        h(
+          'li',
+          {},
+          h('strong', { text: t('minutes.board.index', { index: s.index }) }),
+          ` ${t('minutes.board.key')}: ${short(s.publicKey)}; ${t('minutes.board.signature')}: ${short(s.signature)}; ${t('minutes.board.valid')}: `,
+          h('strong', { text: s.valid ? t('minutes.yes') : t('minutes.no') }),
+        ),
+      ),
     ),
     h('p', {
       attrs: { id: 'certified' },

@@ -1,0 +1,161 @@
+// The minutes page end to end: a meeting driven to a certified result through the API, then /minutes/<id>
+// at phone size shows the right counts (those of the server's minutes JSON, which the app tests check
+// against the decrypted tally), its QR decodes (jsQR) to this meeting's verifier, the PDF, CSV and XLSX
+// downloads respond, English works for the page, and print gives A4 without the header or the buttons.
+// A meeting not yet certified shows why there are no minutes.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import jsQR from 'jsqr';
+import { PDFDocument } from 'pdf-lib';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Minutes } from '../../src/minutes/minutes.ts';
+import { MeetingDriver } from '../app/helpers.ts';
+import { e2eDescribe, fitsWidth, launchBrowser, phone, screenshot } from './browser.ts';
+import { type E2eServer, startE2eServer } from './server.ts';
+
+e2eDescribe('minutes page', () => {
+  let server: E2eServer;
+  let browser: Browser;
+  let page: Page;
+  let m: MeetingDriver;
+  let pending: MeetingDriver;
+  let minutes: Minutes;
+
+  beforeAll(async () => {
+    server = await startE2eServer();
+    m = await MeetingDriver.create(server.t);
+    await m.ready(4);
+    await m.open();
+    await m.expectOk(m.vote(1, [0, 1]));
+    await m.expectOk(m.vote(2, [0, null]));
+    await m.expectOk(m.vote(3, [1, 1]));
+    await m.close();
+    await m.expectOk(m.share(2));
+    await m.expectOk(m.share(3));
+    await m.expectOk(m.certify(2));
+    await m.expectOk(m.certify(3));
+    minutes = (await server.t.client().get(m.path('/minutes'))).body;
+    pending = await MeetingDriver.create(server.t);
+    browser = await launchBrowser();
+    page = await (await phone(browser)).newPage();
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  /** The QR image's pixels, read through a canvas in the page, decoded with jsQR. */
+  async function qrText(): Promise<string | null> {
+    const pixels = await page.locator('#verify-qr').evaluate(async (img: HTMLImageElement) => {
+      await img.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = img.naturalWidth;
+      canvas.height = img.naturalHeight;
+      const context = canvas.getContext('2d')!;
+      context.drawImage(img, 0, 0);
+      const data = context.getImageData(0, 0, canvas.width, canvas.height);
+      return { width: data.width, height: data.height, rgba: Array.from(data.data) };
+    });
+    return jsQR(Uint8ClampedArray.from(pixels.rgba), pixels.width, pixels.height)?.data ?? null;
+  }
+
+  it('shows the certified counts, blanks, proposals and signatures at phone size', async () => {
+    await page.goto(`${server.origin}/minutes/${m.id}`);
+    await page.locator('#minutes').waitFor();
+    expect(await page.locator('h1').textContent()).toBe('BIÊN BẢN KIỂM PHIẾU');
+    expect(await page.locator('#attendance').textContent()).toContain('Triệu tập: 4; có mặt: 4');
+    expect(await page.locator('#ballots').textContent()).toBe('Phiếu thu về: 3; phiếu được kiểm: 3.');
+    expect(await page.locator('#cards').textContent()).toContain('thẻ kích hoạt nhưng không bỏ phiếu: 1');
+    const subjects = page.locator('.minutes-subject');
+    expect(await subjects.count()).toBe(2);
+    const rows = async (i: number) =>
+      subjects
+        .nth(i)
+        .locator('tbody tr')
+        .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+    expect(await rows(0)).toEqual([
+      ['Hoàn thành xuất sắc nhiệm vụ', '2', '50,0%'],
+      ['Hoàn thành tốt nhiệm vụ', '1', '25,0%'],
+      ['Hoàn thành nhiệm vụ', '0', '0,0%'],
+      ['Không hoàn thành nhiệm vụ', '0', '0,0%'],
+      ['Không đánh dấu', '0', '0,0%'],
+    ]);
+    expect((await rows(1)).map((r) => r[1])).toEqual(['0', '2', '0', '0', '1']);
+    minutes.subjects.forEach((s, i) => {
+      expect(s.options.map((o) => o.votes)).toEqual(
+        [
+          [2, 1, 0, 0],
+          [0, 2, 0, 0],
+        ][i],
+      );
+    });
+    expect(await subjects.nth(0).locator('.proposal').textContent()).toContain(
+      minutes.subjects[0]!.proposalLabel!.vi,
+    );
+    expect(await subjects.nth(0).locator('.trace li').count()).toBe(minutes.subjects[0]!.trace.length);
+    expect(await page.locator('#certified').textContent()).toContain('đã được ban kiểm phiếu ký xác nhận');
+    expect(await page.locator('#signatures').textContent()).toContain('Số 3');
+    expect(await fitsWidth(page)).toBe(true);
+    await screenshot(page, 'minutes-phone');
+  });
+
+  it('has a QR code that opens this meeting’s verifier on this server', async () => {
+    expect(await qrText()).toBe(`${server.origin}/verify?meeting=${m.id}`);
+  });
+
+  it('offers the PDF, CSV and XLSX downloads of the same minutes', async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('#download-pdf').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`bien-ban-${m.id}.pdf`);
+    for (const [ext, type] of [
+      ['pdf', 'application/pdf'],
+      ['csv', 'text/csv; charset=utf-8'],
+      ['xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+    ] as const) {
+      const href = await page.locator(`#download-${ext}`).getAttribute('href');
+      const response = await page.request.get(`${server.origin}${href}`);
+      expect(response.status()).toBe(200);
+      expect(response.headers()['content-type']).toBe(type);
+    }
+  });
+
+  it('switches the page to English and back', async () => {
+    await page.locator('.lang-switch').click();
+    expect(await page.locator('h1').textContent()).toBe('MINUTES OF THE COUNT');
+    expect(await page.locator('#ballots').textContent()).toBe('Ballots cast: 3; ballots counted: 3.');
+    expect(await page.locator('.minutes-subject td').nth(2).textContent()).toBe('50.0%');
+    await page.locator('.lang-switch').click();
+    expect(await page.locator('h1').textContent()).toBe('BIÊN BẢN KIỂM PHIẾU');
+  });
+
+  it('prints on A4 without the header and the buttons', async () => {
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('#bar').isVisible()).toBe(false);
+    expect(await page.locator('.actions').isVisible()).toBe(false);
+    expect(await page.locator('#minutes').isVisible()).toBe(true);
+    await screenshot(page, 'minutes-print');
+    await page.emulateMedia({ media: 'screen' });
+    const desktop = await browser.newPage();
+    await desktop.goto(`${server.origin}/minutes/${m.id}`);
+    await desktop.locator('#minutes').waitFor();
+    const pdf = await desktop.pdf({ preferCSSPageSize: true });
+    const folder = join(process.cwd(), 'test-results', 'e2e');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, 'minutes-print.pdf'), pdf);
+    const doc = await PDFDocument.load(pdf);
+    const { width, height } = doc.getPage(0).getSize();
+    expect([Math.round(width), Math.round(height)]).toEqual([595, 842]);
+    await desktop.close();
+  });
+
+  it('explains that a meeting without a certified result has no minutes yet', async () => {
+    await page.goto(`${server.origin}/minutes/${pending.id}`);
+    const alert = page.locator('.notice.error');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('chưa được ban kiểm phiếu ký xác nhận');
+  });
+});
