@@ -90,7 +90,7 @@ e2eDescribe('booth refusals, retries and kiosk', { timeout: 120_000 }, () => {
     };
     await refusedAtOpen(5, 'chưa được kích hoạt', 'booth-card-not-activated');
     await refusedAtOpen(4, 'đã bị hủy', 'booth-card-voided');
-    await refusedAtOpen(1, 'đã được dùng để bỏ phiếu', 'booth-card-spent');
+    await refusedAtOpen(1, 'đã được dùng để bỏ phiếu', 'booth-card-spent-early');
     expect(await cast()).toBe(1);
   });
 

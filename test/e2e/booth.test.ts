@@ -97,12 +97,13 @@ e2eDescribe('booth and verifier in a phone browser', { timeout: 120_000 }, () =>
     await screenshot(again, 'booth-record-check');
   });
 
-  it('tells a phone with a spent card that it has been used', async () => {
-    const page = await openCard(1);
-    await page.locator('#submit').click();
+  it('tells a phone with a spent card that it has been used, before showing a ballot', async () => {
+    const page = await (await phone(browser)).newPage();
+    await page.goto(`${server.origin}/v/${meeting.id}#${tokenText(meeting.tokens[0]!)}`);
     const problem = page.locator('#problem');
     await problem.waitFor({ timeout: 60_000 });
     expect(await problem.textContent()).toContain('Thẻ này đã được dùng');
+    expect(await page.locator('#ballot').count()).toBe(0);
     await screenshot(page, 'booth-card-spent');
     expect((await server.t.client().get(`/api/meetings/${meeting.id}/counts`)).body.cast).toBe(4);
   });
