@@ -27,6 +27,7 @@ type ReadCard = { serial: number; url: string; qrMm: number };
 describe.skipIf(!haveChromium)('printed cards and activation by scanning', { timeout: 180_000 }, () => {
   let server: E2eServer;
   let browser: Browser;
+  let cameraBrowser: Browser | undefined;
   let organiser: Client;
   let meetingId: string;
   let desk: Page;
@@ -48,6 +49,7 @@ describe.skipIf(!haveChromium)('printed cards and activation by scanning', { tim
   });
 
   afterAll(async () => {
+    await cameraBrowser?.close();
     await browser?.close();
     await server?.stop();
     rmSync(folder, { recursive: true, force: true });
@@ -65,7 +67,7 @@ describe.skipIf(!haveChromium)('printed cards and activation by scanning', { tim
   }
 
   async function makeCards(page: Page, count: number, perSheet: 8 | 12): Promise<number> {
-    const first = printed.length + 1;
+    const first = Math.max(0, ...(await registeredKeys()).keys()) + 1;
     await page.locator('#cards-form input[name="count"]').fill(String(count));
     await page.locator('#cards-form select[name="perSheet"]').selectOption(String(perSheet));
     await page.locator('#cards-form button').click();
@@ -179,46 +181,53 @@ describe.skipIf(!haveChromium)('printed cards and activation by scanning', { tim
     const typed = printed[5]!;
     const video = join(folder, 'card.y4m');
     writeQrVideo(video, scanned.url);
-    const cameraBrowser = await launchBrowser([
-      '--use-fake-ui-for-media-stream',
+    cameraBrowser = await launchBrowser([
       '--use-fake-device-for-media-stream',
       `--use-file-for-fake-video-capture=${video}`,
     ]);
-    try {
-      const context = await phone(cameraBrowser);
-      await context.grantPermissions(['camera'], { origin: server.origin });
-      const page = await logIn(context);
-      await page.locator('#scan-cards').click();
-      const log = page.locator('#scan-log li');
-      await log.filter({ hasText: `Đã kích hoạt thẻ số ${scanned.serial}.` }).waitFor();
-      expect((await registeredKeys()).get(scanned.serial)?.state).toBe('active');
-      await page.waitForTimeout(1500);
-      expect(await log.count(), 'a card held in view is read once').toBe(1);
-      await screenshot(page, 'cards-scan');
-      expect(await fitsWidth(page)).toBe(true);
+    const context = await phone(cameraBrowser);
+    await context.grantPermissions(['camera'], { origin: server.origin });
+    const page = await logIn(context);
+    await page.locator('#scan-cards').click();
+    const log = page.locator('#scan-log li');
+    await log.filter({ hasText: `Đã kích hoạt thẻ số ${scanned.serial}.` }).waitFor();
+    expect((await registeredKeys()).get(scanned.serial)?.state).toBe('active');
+    await page.waitForTimeout(1500);
+    expect(await log.count(), 'a card held in view is read once').toBe(1);
+    await screenshot(page, 'cards-scan');
+    expect(await fitsWidth(page)).toBe(true);
 
-      const typeCode = async (text: string, expected: string) => {
-        await page.locator('#scan-token').fill(text);
-        await page.locator('#scan-token-form button').click();
-        await log.first().filter({ hasText: expected }).waitFor();
-      };
-      await typeCode(typed.url.split('#')[1]!, `Đã kích hoạt thẻ số ${typed.serial}.`);
-      await typeCode(scanned.url.split('#')[1]!, `Thẻ số ${scanned.serial} đã được kích hoạt từ trước.`);
-      await typeCode(tokenText(newToken()), 'không có trong danh sách');
-      await typeCode(`${server.origin}/v/khac#${tokenText(newToken())}`, 'cuộc họp khác');
-      await typeCode('không phải thẻ', 'không phải thẻ bỏ phiếu');
-      expect(await page.locator('#scan-log li.scan-ok').count()).toBe(2);
-      const keys = await registeredKeys();
-      expect([...keys.values()].filter((c) => c.state === 'active')).toHaveLength(2);
-      await page.locator('#scan-stop').click();
-      await screenshot(page, 'cards-scan-log');
-    } finally {
-      await cameraBrowser.close();
-    }
+    const typeCode = async (text: string, expected: string) => {
+      await page.locator('#scan-token').fill(text);
+      await page.locator('#scan-token-form button').click();
+      await log.first().filter({ hasText: expected }).waitFor();
+    };
+    await typeCode(typed.url.split('#')[1]!, `Đã kích hoạt thẻ số ${typed.serial}.`);
+    await typeCode(scanned.url.split('#')[1]!, `Thẻ số ${scanned.serial} đã được kích hoạt từ trước.`);
+    await typeCode(tokenText(newToken()), 'không có trong danh sách');
+    await typeCode(`${server.origin}/v/khac#${tokenText(newToken())}`, 'cuộc họp khác');
+    await typeCode('không phải thẻ', 'không phải thẻ bỏ phiếu');
+    expect(await page.locator('#scan-log li.scan-ok').count()).toBe(2);
+    const keys = await registeredKeys();
+    expect([...keys.values()].filter((c) => c.state === 'active')).toHaveLength(2);
+    await page.locator('#scan-stop').click();
+    await screenshot(page, 'cards-scan-log');
   });
 
-  it('says so when the camera is refused, and activation by range still works', async () => {
+  it('shows the cards made on a phone as a preview that fits its width', async () => {
     const page = await logIn(await phone(browser));
+    await makeCards(page, 2, 8);
+    await page
+      .locator('#printed-cards [role="alert"]')
+      .filter({ hasText: 'chỉ có trong trang này' })
+      .waitFor();
+    expect(await page.locator('#card-sheet .card').count()).toBe(2);
+    expect(await fitsWidth(page)).toBe(true);
+    await screenshot(page, 'cards-preview-phone');
+  });
+
+  it('says so when the camera is refused (no permission), and activation by range still works', async () => {
+    const page = await logIn(await phone(cameraBrowser!));
     await page.locator('#scan-cards').click();
     await page.locator('#scan-problem').filter({ hasText: 'Không mở được camera' }).waitFor();
     await screenshot(page, 'cards-scan-denied');
