@@ -1,8 +1,9 @@
 // The committee's decisions for a year, for filing upward: an XLSX workbook (current decisions, and every
-// version in a second sheet) written by src/xlsx/write.ts, and an A4 PDF drawn with pdf-lib in an embedded Unicode
-// font (DejaVu Sans) so Vietnamese renders exactly.
+// version in a second sheet) written by src/xlsx/write.ts, and an A4 PDF laid out by src/pdf/layout.ts (the
+// minutes' text flow) with pdf-lib in an embedded Unicode font (DejaVu Sans) so Vietnamese renders exactly.
 import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
+import { PDFDocument } from 'pdf-lib';
+import { PdfFlow } from '../pdf/layout.ts';
 import type { Decision } from '../store/store.ts';
 import { xlsxWorkbook } from '../xlsx/write.ts';
 import type { Scope } from './access.ts';
@@ -64,24 +65,6 @@ export function decisionsXlsx(scope: Scope, year: number, members: MemberDecisio
   return xlsxWorkbook(sheets);
 }
 
-const A4 = { width: 595.28, height: 841.89 };
-const MARGIN = 40;
-
-/** Splits text into lines no wider than `width` at `size`. */
-function wrap(font: PDFFont, text: string, size: number, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/)) {
-    const next = line ? `${line} ${word}` : word;
-    if (line && font.widthOfTextAtSize(next, size) > width) {
-      lines.push(line);
-      line = word;
-    } else line = next;
-  }
-  lines.push(line);
-  return lines;
-}
-
 export async function decisionsPdf(
   scope: Scope,
   year: number,
@@ -94,46 +77,16 @@ export async function decisionsPdf(
   pdf.setTitle(`Quyết định xếp loại ${year}`);
   const widths = [24, 90, 110, 80, 80, 131];
   const heads = ['STT', 'Chi bộ', 'Họ và tên', 'Chi bộ đề xuất', 'Quyết định', 'Lý do'];
-  let page: PDFPage = pdf.addPage([A4.width, A4.height]);
-  let y = A4.height - MARGIN;
-  const text = (s: string, x: number, size: number) => {
-    page.drawText(s, { x, y, size, font, color: rgb(0, 0, 0) });
-  };
-  for (const line of wrap(font, `${scope.committee.name.toUpperCase()}`, 12, A4.width - 2 * MARGIN)) {
-    text(line, MARGIN, 12);
-    y -= 16;
-  }
-  text(`QUYẾT ĐỊNH XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM ${year}`, MARGIN, 13);
-  y -= 24;
-  const row = (cells: string[], size: number) => {
-    const wrapped = cells.map((cell, i) => wrap(font, cell, size, widths[i]! - 4));
-    const height = Math.max(...wrapped.map((w) => w.length)) * (size + 3) + 4;
-    if (y - height < MARGIN) {
-      page = pdf.addPage([A4.width, A4.height]);
-      y = A4.height - MARGIN;
-    }
-    let x = MARGIN;
-    wrapped.forEach((lines, i) => {
-      lines.forEach((line, j) => {
-        page.drawText(line, { x: x + 2, y: y - (j + 1) * (size + 3), size, font });
-      });
-      page.drawRectangle({
-        x,
-        y: y - height,
-        width: widths[i]!,
-        height,
-        borderWidth: 0.5,
-        borderColor: rgb(0.4, 0.4, 0.4),
-      });
-      x += widths[i]!;
-    });
-    y -= height;
-  };
-  row(heads, 8);
+  const flow = new PdfFlow(pdf, font);
+  flow.paragraph(scope.committee.name.toUpperCase(), 12);
+  flow.gap(4);
+  flow.paragraph(`QUYẾT ĐỊNH XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM ${year}`, 13);
+  flow.gap(10);
+  flow.row(heads, widths, 8);
   members.forEach(({ current: d }, i) => {
     const branch = scope.branches.find((b) => b.id === d.branchId)?.name ?? d.branchId;
     const amended = d.version > 1 ? ` (sửa đổi lần ${d.version - 1})` : '';
-    row(
+    flow.row(
       [
         String(i + 1),
         branch,
@@ -142,14 +95,12 @@ export async function decisionsPdf(
         level(d.level) + amended,
         d.reason,
       ],
+      widths,
       8,
     );
   });
-  y -= 20;
-  if (y < MARGIN + 20) {
-    page = pdf.addPage([A4.width, A4.height]);
-    y = A4.height - MARGIN;
-  }
-  text(`Tổng số: ${members.length} đảng viên. Ngày xuất: ${date(Date.now())}.`, MARGIN, 9);
+  flow.gap(16);
+  flow.paragraph(`Tổng số: ${members.length} đảng viên. Ngày xuất: ${date(Date.now())}.`, 9);
+  flow.numberPages((page, total) => `Trang ${page}/${total}`);
   return pdf.save({ useObjectStreams: false });
 }
