@@ -37,8 +37,11 @@ e2eDescribe('organiser console', { timeout: 120_000 }, () => {
     await page.goto(`${server.origin}/`);
     await page.locator('#password').fill(PASSWORD);
     await page.locator('#login-form button').click();
-    await page.locator('#roster-form textarea').fill(ROSTER);
-    await page.locator('#roster-form button').click();
+    await page.locator('#roster-section details summary').click();
+    await page.locator('#roster-paste').fill(ROSTER);
+    await page.locator('#roster-paste-preview').click();
+    await page.locator('#roster-summary.ok').waitFor();
+    await page.locator('#roster-import').click();
     await page.locator('#message').waitFor();
     expect(await message()).toContain('3');
     await screenshot(page, 'organiser-home');
@@ -91,7 +94,8 @@ e2eDescribe('organiser console', { timeout: 120_000 }, () => {
 
     const projector = await (await phone(browser)).newPage();
     await projector.goto(`${server.origin}/projector/${meetingId}`);
-    await projector.locator('.code-big').filter({ hasText: '1 / 2' }).waitFor();
+    await projector.locator('#cast').filter({ hasText: /^1$/ }).waitFor();
+    expect(await projector.locator('#activated').textContent()).toBe('2');
     await screenshot(projector, 'projector');
 
     await page.reload();

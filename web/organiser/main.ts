@@ -1,6 +1,8 @@
-// The organiser console (/): log in, import the roster, create a meeting, then for one meeting
-// (/?meeting=<id>) the trustee QR, the printed cards, attendance, activation, and opening and closing the
-// poll. Card tokens are made here and never leave this page.
+// The organiser console (/): log in, the roster (import from XLSX or CSV with a checked preview, edits),
+// create a meeting, then for one meeting (/?meeting=<id>) the trustee QR, the printed cards, attendance,
+// activation, opening and closing the poll, and the certified result. Card tokens are made here and never
+// leave this page.
+import type { Manifest } from '../../crypto/index.ts';
 import { ApiError } from '../shared/api.ts';
 import { byId, h, mount } from '../shared/dom.ts';
 import { type MessageKey, pick, type Text, t } from '../shared/i18n.ts';
@@ -9,19 +11,23 @@ import type { CardsPerSheet } from './card-layout.ts';
 import { printedCards } from './card-print.ts';
 import { cardScanPanel } from './card-scan.ts';
 import { makeCards } from './card-sheet.ts';
-import { actionForm, field, numberInput, textInput } from './forms.ts';
+import { actionForm, field } from './forms.ts';
+import { type MeetingSummary, meetingForm, takeCreatedWarnings } from './meeting-form.ts';
 import { type MeetingDetails, meetingView, qrImage } from './meeting-view.ts';
 import { currentSession, get, logIn, send } from './organiser-api.ts';
 import { rememberAccount, rememberedAccount } from './remembered-account.ts';
-import { parseRosterCsv, RosterError } from './roster-csv.ts';
-
-type MeetingSummary = { id: string; title: string; kind: string; status: string };
+import { type MeetingResult, resultView } from './result-view.ts';
+import type { RosterMember } from './roster-rows.ts';
+import { rosterSection } from './roster-section.ts';
 
 const meetingId = new URLSearchParams(location.search).get('meeting');
 let loggedIn: boolean | null = null;
 let setupDone = true;
 let meetings: MeetingSummary[] = [];
-let details: MeetingDetails | null = null;
+let roster: RosterMember[] = [];
+let details: (MeetingDetails & { manifest: string }) | null = null;
+let result: MeetingResult | null = null;
+let createdWarnings: Text[] = [];
 let extra: HTMLElement | null = null;
 let scanPanel: HTMLElement | null = null;
 let message: { text: string; tone: 'ok' | 'error' } | null = null;
@@ -41,7 +47,7 @@ async function act(run: () => Promise<string | null>): Promise<void> {
     message = done ? { text: done, tone: 'ok' } : null;
   } catch (e) {
     message = {
-      text: e instanceof ApiError || e instanceof RosterError ? e.message : String(e),
+      text: e instanceof ApiError ? e.message : String(e),
       tone: 'error',
     };
   }
@@ -86,64 +92,10 @@ function loginView(): Array<HTMLElement | null> {
   ];
 }
 
-function rosterForm(): HTMLElement {
-  const text = h('textarea', {
-    attrs: { rows: 6, spellcheck: 'false', placeholder: 'id,name,status,role,proposedLevel' },
-  });
-  return actionForm(
-    'organiser.roster.title',
-    'organiser.roster.import',
-    [h('p', { class: 'muted small', text: t('organiser.roster.help') }), field('organiser.roster.csv', text)],
-    () =>
-      void act(async () => {
-        const members = parseRosterCsv(text.value);
-        await send('PUT', '/roster', { members });
-        return t('organiser.roster.done', { count: members.length });
-      }),
-    'roster-form',
-  );
-}
-
-function newMeetingForm(): HTMLElement {
-  const title = textInput('title');
-  const kind = h(
-    'select',
-    { attrs: { name: 'kind' } },
-    ...(['classification', 'confidence', 'motion'] as const).map((k) =>
-      h('option', { attrs: { value: k }, text: t(`organiser.kind.${k}`) }),
-    ),
-  );
-  const n = numberInput('n', 3);
-  const k = numberInput('k', 2);
-  const motions = h('textarea', { attrs: { rows: 3 } });
-  return actionForm(
-    'organiser.new.title',
-    'organiser.new.create',
-    [
-      field('organiser.new.name', title),
-      field('organiser.new.kind', kind),
-      field('organiser.new.n', n),
-      field('organiser.new.k', k),
-      field('organiser.new.motions', motions),
-    ],
-    () =>
-      void act(async () => {
-        const prompts = motions.value
-          .split('\n')
-          .map((l) => l.trim())
-          .filter(Boolean);
-        const created = await send<{ id: string }>('POST', '/meetings', {
-          title: title.value.trim(),
-          kind: kind.value,
-          trustees: { n: Number(n.value), k: Number(k.value) },
-          ...(kind.value === 'motion' ? { motions: prompts.map((prompt) => ({ prompt })) } : {}),
-        });
-        location.assign(`/?meeting=${encodeURIComponent(created.id)}`);
-        return null;
-      }),
-    'new-meeting-form',
-  );
-}
+const problem = (text: string) => {
+  message = { text, tone: 'error' };
+  render();
+};
 
 function homeView(): Array<HTMLElement | null> {
   return [
@@ -164,8 +116,8 @@ function homeView(): Array<HTMLElement | null> {
             ),
           ),
         ),
-    newMeetingForm(),
-    rosterForm(),
+    rosterSection(roster, { act: (run) => void act(run), problem, render }),
+    meetingForm(roster, meetings, { act: (run) => void act(run), problem }),
   ];
 }
 
@@ -224,7 +176,15 @@ function content(): Array<HTMLElement | null> {
   if (!loggedIn) return loginView();
   if (meetingId && details) {
     scanPanel ??= cardScanPanel(meetingId, () => void load());
-    return [notice(), ...meetingView(details, actions, extra, scanPanel)];
+    const manifest = JSON.parse(details.manifest) as Manifest;
+    return [
+      notice(),
+      ...createdWarnings.map((w) =>
+        h('p', { class: 'notice warn', attrs: { role: 'status' }, text: pick(w) }),
+      ),
+      ...meetingView(details, actions, extra, scanPanel),
+      result ? resultView(manifest, result) : null,
+    ];
   }
   return homeView();
 }
@@ -238,13 +198,21 @@ async function load(): Promise<void> {
     const session = await currentSession();
     loggedIn = session.loggedIn;
     setupDone = session.setupDone;
-    if (loggedIn && meetingId) details = await get<MeetingDetails>(path());
-    else if (loggedIn) meetings = (await get<{ meetings: MeetingSummary[] }>('/meetings')).meetings;
+    if (loggedIn && meetingId) {
+      details = await get<MeetingDetails & { manifest: string }>(path());
+      result = details.status === 'decrypted' ? await get<MeetingResult>(path('/result')) : null;
+    } else if (loggedIn) {
+      [meetings, roster] = await Promise.all([
+        get<{ meetings: MeetingSummary[] }>('/meetings').then((r) => r.meetings),
+        get<{ members: RosterMember[] }>('/roster').then((r) => r.members),
+      ]);
+    }
   } catch (e) {
     message = { text: (e as Error).message, tone: 'error' };
   }
   render();
 }
 
+if (meetingId) createdWarnings = takeCreatedWarnings(meetingId);
 startPage(() => t('organiser.title'), render);
 void load();

@@ -1,67 +1,40 @@
-// The roster as CSV text (a spreadsheet saved as CSV): a header row naming the columns id, name, status
-// (official / probationary, or chính thức / dự bị), role, proposedLevel; one member per row.
+// A spreadsheet saved as CSV, as rows of cells: quoted cells (with doubled quotes and line breaks inside),
+// the separator Excel uses in the organiser's locale (comma, semicolon or tab, taken from the first line),
+// and a byte-order mark at the start. The rows then go to roster-rows.ts as an XLSX sheet's rows do.
 
-export type RosterMember = {
-  id: string;
-  name: string;
-  status: 'official' | 'probationary';
-  role?: string;
-  proposedLevel?: string | null;
-};
-
-export class RosterError extends Error {
-  override name = 'RosterError';
+function separatorOf(firstLine: string): string {
+  const unquoted = firstLine.replace(/"[^"]*"/g, '');
+  const counts = [',', ';', '\t'].map((s) => [s, unquoted.split(s).length - 1] as const);
+  return counts.reduce((best, next) => (next[1] > best[1] ? next : best))[0];
 }
 
-function cells(line: string): string[] {
-  const out: string[] = [];
+export function csvRows(text: string): string[][] {
+  const source = text.replace(/^\uFEFF/, '');
+  const separator = separatorOf(source.split(/\r?\n/, 1)[0] ?? '');
+  const rows: string[][] = [];
+  let row: string[] = [];
   let cell = '';
   let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i]!;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i]!;
     if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
+      if (ch === '"' && source[i + 1] === '"') {
         cell += '"';
         i++;
       } else if (ch === '"') quoted = false;
       else cell += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',' || ch === ';' || ch === '\t') {
-      out.push(cell.trim());
+    else if (ch === separator) {
+      row.push(cell);
+      cell = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && source[i + 1] === '\n') i++;
+      row.push(cell);
+      rows.push(row);
+      row = [];
       cell = '';
     } else cell += ch;
   }
-  out.push(cell.trim());
-  return out;
-}
-
-const STATUS: Record<string, RosterMember['status']> = {
-  official: 'official',
-  'chính thức': 'official',
-  probationary: 'probationary',
-  'dự bị': 'probationary',
-};
-
-/** Throws RosterError naming the line of the first problem. */
-export function parseRosterCsv(text: string): RosterMember[] {
-  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
-  if (lines.length < 2) throw new RosterError('line 1: a header row and at least one member');
-  const header = cells(lines[0]!).map((h) => h.toLowerCase());
-  const column = (name: string) => header.indexOf(name.toLowerCase());
-  for (const required of ['id', 'name', 'status'])
-    if (column(required) < 0) throw new RosterError(`line 1: missing column ${required}`);
-  return lines.slice(1).map((line, i) => {
-    const row = cells(line);
-    const at = (name: string) => (column(name) >= 0 ? (row[column(name)] ?? '') : '');
-    const status = STATUS[at('status').toLowerCase()];
-    if (!status) throw new RosterError(`line ${i + 2}: status "${at('status')}"`);
-    const level = at('proposedLevel').toLowerCase();
-    return {
-      id: at('id'),
-      name: at('name'),
-      status,
-      ...(at('role') ? { role: at('role').toLowerCase() } : {}),
-      ...(level ? { proposedLevel: level } : {}),
-    };
-  });
+  if (cell !== '' || row.length > 0) rows.push([...row, cell]);
+  return rows;
 }
