@@ -164,7 +164,7 @@ function subjectsField(roster: RosterMember[], redraw: () => void): HTMLElement 
         },
       },
     });
-    return h('label', { class: 'check' }, box, ` ${m.name} (${m.id})`);
+    return h('label', { class: 'subject-choice' }, box, ` ${m.name} (${m.id})`);
   });
   return h(
     'fieldset',
