@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { type Manifest, secureRandom, seededRandom } from '../../crypto/index.ts';
 import { runDemoMeeting } from '../demo/meeting.ts';
 import { outcomeForResult, ruleSets } from '../rules/index.ts';
+import { parsedOrUsage } from './arguments.ts';
 import { progressLine } from './progress.ts';
 
 const USAGE = `Usage: phieukin demo --voters N --questions M [--options K] [--trustees n/k] [--rule-set ID] [--seed S] --out FILE
@@ -38,13 +39,8 @@ function positive(value: string | undefined, name: string, min = 1, max = 10_000
 }
 
 export async function run(args: string[]): Promise<number> {
-  let options: ReturnType<typeof parse>;
-  try {
-    options = parse(args);
-  } catch (e) {
-    console.error(`${(e as Error).message}\n${USAGE}`);
-    return 2;
-  }
+  const options = parsedOrUsage(USAGE, () => parse(args));
+  if (!options) return 2;
   const started = performance.now();
   const show = progressLine();
   const meeting = runDemoMeeting({

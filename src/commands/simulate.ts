@@ -23,6 +23,7 @@ import {
   type TrusteeKeyShare,
 } from '../../crypto/index.ts';
 import { spawnTypeScriptWorker } from '../server/verifier-pool.ts';
+import { parsedOrUsage } from './arguments.ts';
 import { progressLine } from './progress.ts';
 import type { PhoneBallot, PhoneJob } from './simulate-phone.ts';
 
@@ -320,13 +321,8 @@ function parse(args: string[]): SimulationOptions & { out?: string } {
 }
 
 export async function run(args: string[]): Promise<number> {
-  let options: ReturnType<typeof parse>;
-  try {
-    options = parse(args);
-  } catch (e) {
-    console.error(`${(e as Error).message}\n${USAGE}`);
-    return 2;
-  }
+  const options = parsedOrUsage(USAGE, () => parse(args));
+  if (!options) return 2;
   const show = progressLine();
   let result: SimulationResult;
   try {

@@ -4,21 +4,18 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { verifyRecord } from '../../crypto/index.ts';
 import { outcomeForResult } from '../rules/index.ts';
+import { parsedOrUsage } from './arguments.ts';
 import { progressLine } from './progress.ts';
 
 const USAGE = 'Usage: phieukin verify FILE [--json]';
 
 export async function run(args: string[]): Promise<number> {
-  let file: string | undefined;
-  let json = false;
-  try {
-    const parsed = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' } } });
-    file = parsed.positionals[0];
-    json = parsed.values.json ?? false;
-  } catch (e) {
-    console.error(`${(e as Error).message}\n${USAGE}`);
-    return 2;
-  }
+  const parsed = parsedOrUsage(USAGE, () =>
+    parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' } } }),
+  );
+  if (!parsed) return 2;
+  const file = parsed.positionals[0];
+  const json = parsed.values.json ?? false;
   if (!file) {
     console.error(`Thiếu tệp biên bản / missing record file\n${USAGE}`);
     return 2;
