@@ -22,6 +22,8 @@ const KIND: Record<Minutes['meeting']['kind'], string> = {
   motion: 'Biểu quyết',
 };
 
+const settingValue = (v: string | number | boolean) =>
+  v === true ? 'có' : v === false ? 'không' : String(v);
 const short = (hash: string) => (hash.length > 16 ? `${hash.slice(0, 16)}…` : hash);
 
 function drawQr(flow: PdfFlow, text: string, side: number): void {
@@ -56,10 +58,10 @@ function meetingPart(flow: PdfFlow, m: Minutes): void {
     : `${meeting.ruleSet} (không áp dụng bộ quy tắc)`;
   flow.paragraph(`Bộ quy tắc: ${rules}.`, 9, { indent: 10 });
   for (const s of meeting.settings) {
-    const changed = s.value !== s.default ? ` (mặc định ${s.default})` : '';
+    const changed = s.value !== s.default ? ` (mặc định ${settingValue(s.default)})` : '';
     const basis = s.basis ? `; căn cứ: ${s.basis}` : '';
     const what = s.description ? `${s.description.vi.replace(/\.$/, '')}: ` : `${s.key}: `;
-    flow.paragraph(`• ${what}${s.value}${changed}${basis}.`, 8, { indent: 16 });
+    flow.paragraph(`• ${what}${settingValue(s.value)}${changed}${basis}.`, 8, { indent: 16 });
   }
 }
 
@@ -107,6 +109,23 @@ function subjectsPart(flow: PdfFlow, m: Minutes): void {
   for (const w of m.warnings) flow.paragraph(`! ${w.text.vi} (${w.citation})`, 8);
 }
 
+/** Room for each board member to sign on paper, three to a line. */
+function signaturePlaces(flow: PdfFlow, n: number): void {
+  const column = flow.width / 3;
+  for (let first = 1; first <= n; first += 3) {
+    flow.ensure(70);
+    flow.gap(14);
+    for (let i = first; i < first + 3 && i <= n; i++) {
+      const label = `Thành viên số ${i}`;
+      const note = '(ký, ghi rõ họ tên)';
+      const center = flow.margin + column * (i - first) + column / 2;
+      flow.draw(label, center - flow.font.widthOfTextAtSize(label, 9) / 2, flow.y - 9, 9);
+      flow.draw(note, center - flow.font.widthOfTextAtSize(note, 7) / 2, flow.y - 19, 7);
+    }
+    flow.gap(56);
+  }
+}
+
 function boardPart(flow: PdfFlow, m: Minutes, verifyUrl: string): void {
   const { board, record } = m;
   flow.gap(6);
@@ -129,6 +148,7 @@ function boardPart(flow: PdfFlow, m: Minutes, verifyUrl: string): void {
   );
   flow.paragraph(`Mã băm kết quả: ${record.resultHash}`, 7, { indent: 10 });
   if (record.recordHead) flow.paragraph(`Đầu chuỗi hồ sơ được ký: ${record.recordHead}`, 7, { indent: 10 });
+  signaturePlaces(flow, board.n);
   flow.gap(6);
   flow.paragraph('6. Kiểm tra hồ sơ: quét mã QR hoặc mở địa chỉ dưới đây.', 11);
   drawQr(flow, verifyUrl, 110);

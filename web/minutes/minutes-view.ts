@@ -9,6 +9,8 @@ import { lang, type MessageKey, pick, t } from '../shared/i18n.ts';
 export type MinutesPage = { minutes: Minutes; verifyUrl: string; verifyQr: HTMLElement };
 
 const percent = (p: string) => `${lang() === 'vi' ? p.replace('.', ',') : p}%`;
+const settingValue = (v: string | number | boolean) =>
+  v === true ? t('minutes.yes') : v === false ? t('minutes.no') : String(v);
 const short = (hash: string) => (hash.length > 16 ? `${hash.slice(0, 16)}…` : hash);
 
 function table(head: string[], rows: string[][], numeric: number[]): HTMLElement {
@@ -42,11 +44,13 @@ function meetingPart(m: Minutes): Array<HTMLElement | null> {
           { class: 'small' },
           ...meeting.settings.map((s) => {
             const notes = [
-              s.value !== s.default ? t('minutes.setting.default', { value: String(s.default) }) : '',
+              s.value !== s.default ? t('minutes.setting.default', { value: settingValue(s.default) }) : '',
               s.basis ? t('minutes.setting.basis', { basis: s.basis }) : '',
             ].filter(Boolean);
             const what = s.description ? pick(s.description).replace(/\.$/, '') : s.key;
-            return h('li', { text: `${what}: ${s.value}${notes.length ? ` (${notes.join('; ')})` : ''}` });
+            return h('li', {
+              text: `${what}: ${settingValue(s.value)}${notes.length ? ` (${notes.join('; ')})` : ''}`,
+            });
           }),
         )
       : null,
