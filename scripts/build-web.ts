@@ -1,6 +1,9 @@
 // Builds the pages (web/<page>/main.ts and the Web Workers) with esbuild into web/dist/: scripts and the
 // style sheet under assets/, each page's HTML (one shell, web/shared/page.html) under pages/ (web/page-routes.ts maps addresses to them).
+// The verifier's service worker goes to the top (`/verify-sw.js`, so its scope can be /verify), stamped with
+// a hash of the files it caches.
 // `--if-stale` builds only when a source is newer than the last build (npm start and npm test use it).
+import { createHash } from 'node:crypto';
 import {
   copyFileSync,
   existsSync,
@@ -90,7 +93,33 @@ async function buildInto(dir: string): Promise<void> {
   const shell = readFileSync(join(web, 'shared', 'page.html'), 'utf8');
   for (const page of PAGES)
     writeFileSync(join(dir, 'pages', `${page}.html`), shell.replaceAll('{{page}}', page));
+  await buildVerifyServiceWorker(dir);
   writeFileSync(join(dir, '.built'), `${new Date().toISOString()}\n`);
+}
+
+/** The files web/verify/offline-worker.ts caches, relative to the build folder. */
+const VERIFY_OFFLINE = ['pages/verify.html', 'assets/verify.js', 'verify-worker.js', 'assets/style.css'];
+
+/**
+ * `/verify-sw.js`, versioned by the files it caches: a new build of any of them is a new cache. The verify
+ * page's Web Worker is copied to `/verify-worker.js`: a worker's script is matched to a service worker by
+ * its own address, which must be inside the scope /verify to be served offline.
+ */
+async function buildVerifyServiceWorker(dir: string): Promise<void> {
+  copyFileSync(join(dir, 'assets', 'verify-worker.js'), join(dir, 'verify-worker.js'));
+  const hash = createHash('sha256');
+  for (const file of VERIFY_OFFLINE) hash.update(readFileSync(join(dir, file)));
+  await build({
+    entryPoints: [join(web, 'verify', 'offline-worker.ts')],
+    outfile: join(dir, 'verify-sw.js'),
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: ['es2022', 'chrome100', 'safari15', 'firefox110'],
+    minify: true,
+    define: { VERSION: JSON.stringify(hash.digest('hex').slice(0, 16)) },
+    logLevel: 'warning',
+  });
 }
 
 /** Builds unless the last build is newer than every source. */

@@ -1,6 +1,7 @@
 // The verifier (/verify): loads a meeting record from this server (?meeting=<id>) or from a file on the
 // device, checks it in a Web Worker with crypto/ and the rules engine only, shows every named check, and
-// finds a voter's confirmation code. Once the page is open it needs no connection for a file.
+// finds a voter's confirmation code. A service worker (offline-worker.ts) keeps the page, so once it has
+// been opened it opens again and checks a file with no connection.
 import type { VerifyReport } from '../../crypto/index.ts';
 import { ApiError, apiText } from '../shared/api.ts';
 import { byId, h, mount } from '../shared/dom.ts';
@@ -9,6 +10,7 @@ import { startPage } from '../shared/page.ts';
 import { type Job, JobCancelled, runJob, workerSupply } from '../shared/worker-job.ts';
 import { checksView } from './checks-view.ts';
 import { type CodeAnswer, codeLookupView, lookUpCode } from './code-lookup.ts';
+import { keepRecord, recordPath } from './kept-records.ts';
 import type { VerifyRequest } from './verify-worker.ts';
 
 type Source = { kind: 'server'; meetingId: string } | { kind: 'file'; name: string };
@@ -32,7 +34,8 @@ const state: State = {
   codeText: params.get('code') ?? '',
   answer: null,
 };
-const nextWorker = workerSupply('/assets/verify-worker.js');
+/** Inside the service worker's scope (/verify), so the worker also starts offline (build-web.ts). */
+const nextWorker = workerSupply('/verify-worker.js');
 let job: Job<VerifyReport> | null = null;
 const progress = h('progress', { attrs: { max: 1, value: 0, id: 'verify-progress' } });
 const progressLabel = h('p', { class: 'progress-label', attrs: { role: 'status' } });
@@ -70,7 +73,9 @@ async function loadFromServer(meetingId: string): Promise<void> {
   Object.assign(state, { loading: true, error: null, source: { kind: 'server', meetingId } });
   render();
   try {
-    const text = await apiText(`/api/meetings/${encodeURIComponent(meetingId)}/record`);
+    const path = recordPath(meetingId);
+    const text = await apiText(path);
+    if (!navigator.serviceWorker?.controller) keepForOfflineReload(path, text);
     state.loading = false;
     verify(text, { kind: 'server', meetingId });
   } catch (error) {
@@ -188,6 +193,23 @@ function render(): void {
   );
 }
 
+/** The first visit, before the service worker runs: the page keeps the record it loaded itself. */
+function keepForOfflineReload(path: string, text: string): void {
+  const response = new Response(text, { headers: { 'content-type': 'application/json' } });
+  keepRecord(path, response).catch(() => {
+    // storage refused: an offline reload will ask for a file instead
+  });
+}
+
+/** Keeps the page for offline use; without a service worker (an old browser) it only needs the network. */
+function keepForOffline(): void {
+  if (!('serviceWorker' in navigator)) return;
+  navigator.serviceWorker.register('/verify-sw.js', { scope: '/verify' }).catch(() => {
+    // not kept (private mode, storage refused): the page works online as before
+  });
+}
+
 startPage(() => t('verify.title'), render);
+keepForOffline();
 const initialMeeting = params.get('meeting');
 if (initialMeeting) void loadFromServer(initialMeeting);
