@@ -1,7 +1,8 @@
 // The projector on a 1280×720 wall screen and on a phone, with a meeting driven through the API: the
 // ceremony (the board's joining QR for the organiser only), then the counts changing live as ballots
 // are cast (no reload; Server-Sent Events, and polling when the stream is blocked), then the certified
-// result with its links to the minutes and the verifier; no sideways scrolling anywhere.
+// result with its links to the minutes and the verifier, a long result turning its pages on the wall; no
+// sideways scrolling anywhere.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { MeetingDriver } from '../app/helpers.ts';
@@ -143,5 +144,31 @@ e2eDescribe('projector', { timeout: 120_000 }, () => {
     expect(await fitsWidth(onPhone)).toBe(true);
     await screenshot(wall, 'projector-result-1280');
     await screenshot(onPhone, 'projector-result-phone');
+  });
+
+  it('turns the pages of a long result on the wall, by itself', async () => {
+    const subjects = Array.from({ length: 12 }, (_, i) => `m${i + 1}`);
+    const long = await MeetingDriver.create(server.t, { members: 12, body: { subjects } });
+    await long.ready(2);
+    await long.open();
+    await long.expectOk(long.vote(1));
+    await long.close();
+    await long.expectOk(long.share(1));
+    await long.expectOk(long.share(2));
+    await long.expectOk(long.certify(1));
+    await long.expectOk(long.certify(2));
+
+    const page = await (await wallContext(false)).newPage();
+    await page.goto(`${server.origin}/projector/${long.id}`);
+    await page.locator('#result').waitFor();
+    expect(await page.locator('.projector-subject').count()).toBe(12);
+    const list = page.locator('.projector-subjects');
+    expect(await list.evaluate((e) => e.scrollHeight > e.clientHeight)).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight)).toBe(true);
+    expect(await fitsWidth(page)).toBe(true);
+    await screenshot(page, 'projector-long-result-1280');
+    await page.waitForFunction(() => document.querySelector('.projector-subjects')!.scrollTop > 0, null, {
+      timeout: 30_000,
+    });
   });
 });

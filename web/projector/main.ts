@@ -24,6 +24,7 @@ type MeetingInfo = { title: string; status: Counts['status']; manifest: string }
 type ResultReply = { result: ResultPayload; certified: boolean };
 
 const REFRESH_MS = 3000;
+const PAGE_TURN_MS = 8000;
 const meetingId = decodeURIComponent(location.pathname.split('/')[2] ?? '');
 const id = encodeURIComponent(meetingId);
 
@@ -94,6 +95,18 @@ async function loadResult(): Promise<void> {
   live.stop();
 }
 
+/**
+ * On a wall screen the subjects scroll in their own box (style.css); when they do not all fit, the box
+ * turns a page every few seconds and starts again at the top, since nobody scrolls a projector.
+ */
+function turnResultPage(): void {
+  const list = document.querySelector<HTMLElement>('.projector-subjects');
+  if (!list || list.scrollHeight <= list.clientHeight + 1) return;
+  const atEnd = list.scrollTop + list.clientHeight >= list.scrollHeight - 1;
+  const still = matchMedia('(prefers-reduced-motion: reduce)').matches;
+  list.scrollTo({ top: atEnd ? 0 : list.scrollTop + list.clientHeight, behavior: still ? 'auto' : 'smooth' });
+}
+
 /** What the live counts do not carry: the ceremony's progress, and the certified result. */
 async function refresh(): Promise<void> {
   if (result) return;
@@ -145,3 +158,4 @@ startPage(() => title || t('projector.title'), render);
 void findOrganiser();
 void refresh();
 setInterval(() => void refresh(), REFRESH_MS);
+setInterval(turnResultPage, PAGE_TURN_MS);
