@@ -74,9 +74,12 @@ export function meetingRoutes(deps: Deps): Hono<Env> {
     if (body.trustees.k > body.trustees.n) throw fail(400, 'trustees_invalid');
     const branchId = c.var.session.branchId;
     const id = randomId();
+    const assessmentYear =
+      body.kind === 'classification' ? (body.assessmentYear ?? assessmentYearAt(clock.now())) : null;
     const manifest = buildManifest(
       {
         ...body,
+        assessmentYear: assessmentYear ?? undefined,
         meetingId: id,
         organisation: body.organisation ?? (await store.organisation(branchId))?.name ?? config.branch.name,
         settings: body.settings as Parameters<typeof buildManifest>[0]['settings'],
@@ -101,8 +104,7 @@ export function meetingRoutes(deps: Deps): Hono<Env> {
       manifest,
       manifestHash: manifestHashOf(manifest),
       createdAt: clock.now(),
-      assessmentYear:
-        body.kind === 'classification' ? (body.assessmentYear ?? assessmentYearAt(clock.now())) : null,
+      assessmentYear,
     };
     await store.createMeeting(meeting);
     const created = await ownMeeting(deps, c, id);

@@ -34,6 +34,7 @@ function info(t: RuleTable): RuleSetInfo {
       t.kind === 'classification'
         ? t.facts.map(({ citations, ...f }) => ({ ...f, citation: formatCitations(citations) }))
         : [],
+    years: t.kind === 'classification' ? { first: t.years.first, last: t.years.last } : null,
   };
 }
 

@@ -22,6 +22,8 @@ export type ManifestForRules = {
   settings?: Record<string, unknown>;
   questions: ManifestQuestion[];
   linkedConfidence?: unknown;
+  /** classification: the year assessed (the server writes it; older manifests have none) */
+  assessmentYear?: number;
 };
 export type ResultForRules = {
   manifest: ManifestForRules;
@@ -102,6 +104,22 @@ export function outcomeForResult(args: ResultForRules): RuleOutcome | null {
   return { ...outcome, warnings: [...warnings, ...outcome.warnings] };
 }
 
+/** A classification assessing a year its rule set is not for (e.g. QĐ 124 chosen for the 2025 review). */
+function yearWarnings(manifest: ManifestForRules): Message[] {
+  const table = tableFor(manifest.ruleSet);
+  const year = manifest.assessmentYear;
+  if (table.kind !== 'classification' || year === undefined) return [];
+  const { first, last } = table.years;
+  if (year >= first && (last === null || year <= last)) return [];
+  const span = last === null ? `${first}–` : `${first}–${last}`;
+  return [
+    warning(table.years, 'rule-set-year', {
+      vi: `Bộ quy tắc ${table.id} áp dụng cho năm đánh giá ${span}, cuộc họp này đánh giá năm ${year}.`,
+      en: `Rule set ${table.id} is for assessment years ${span}; this meeting assesses ${year}.`,
+    }),
+  ];
+}
+
 const SETUP_WARNINGS = ['setting-without-basis', 'linked-confidence-unused'];
 const SETUP_FLAGS = ['unknown-fact', 'fact-not-applicable', 'not-classified'];
 
@@ -121,6 +139,7 @@ export function checkManifest(manifest: ManifestForRules): Message[] {
     questions: manifest.questions.map((q) => ({ id: q.id, counts: q.options.map(() => 0), blank: 0 })),
   }) as RuleOutcome;
   return [
+    ...yearWarnings(manifest),
     ...outcome.warnings.filter((w) => SETUP_WARNINGS.includes(w.code)),
     ...outcome.subjects.flatMap((s) =>
       s.flags

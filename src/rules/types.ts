@@ -108,6 +108,8 @@ export type RuleSetInfo = {
   settings: SettingInfo[];
   /** facts the organiser may enter per subject (classification only; empty otherwise) */
   facts: FactInfo[];
+  /** the assessment years a classification rule set is for (last null: still in force) */
+  years: { first: number; last: number | null } | null;
 };
 
 // ---- rule tables (the data in src/rules/tables) ----
@@ -130,6 +132,8 @@ export type ClassificationTable = TableBase & {
   lowConfidence: (RuleRef & { roles: Role[]; waivable: boolean }) | null;
   headNotAboveCollective: RuleRef;
   cap: RuleRef;
+  /** the assessment years the table is for (last null: still in force); a meeting outside them is warned */
+  years: RuleRef & { first: number; last: number | null };
 };
 export type ConfidenceTable = TableBase & {
   kind: 'confidence';

@@ -29,6 +29,8 @@ export type MeetingChoices = {
   motions?: { prompt: string }[];
   electorate?: number;
   linkedConfidence?: unknown;
+  /** classification: the year assessed, kept in the manifest so every hash and signature binds it */
+  assessmentYear?: number;
 };
 
 type Option = { id: string; label: string };
@@ -122,6 +124,9 @@ export function buildManifest(choices: MeetingChoices, roster: Member[]): string
     settings,
     questions,
     ...(choices.linkedConfidence === undefined ? {} : { linkedConfidence: choices.linkedConfidence }),
+    ...(choices.kind === 'classification' && choices.assessmentYear !== undefined
+      ? { assessmentYear: choices.assessmentYear }
+      : {}),
   };
   return JSON.stringify(manifest);
 }

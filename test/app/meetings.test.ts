@@ -33,6 +33,7 @@ describe('meetings', () => {
       trustees: { n: 3, k: 2 },
     });
     expect(manifest.settings.denominator).toEqual({ value: 'present', basis: 'Nghị quyết chi bộ số 3' });
+    expect(manifest.assessmentYear).toBe(reply.body.assessmentYear);
     expect(manifest.questions.map((q: { subjectId: string }) => q.subjectId)).toEqual([
       'm1',
       'm2',
@@ -62,6 +63,29 @@ describe('meetings', () => {
       height: 0,
     });
     expect(one.body.links.vote).toBe(`http://localhost/v/${reply.body.id}`);
+  });
+
+  it('binds the assessment year in the manifest, and warns when the rule set is not for that year', async () => {
+    t = testApp();
+    const organiser = await t.organiser();
+    await organiser.put('/api/roster', roster(3));
+    const reply = await organiser.post('/api/meetings', {
+      title: 'Xếp loại theo quy định cũ',
+      kind: 'classification',
+      ruleSet: 'QD124-2023',
+      assessmentYear: 2026,
+      trustees: { n: 1, k: 1 },
+    });
+    expect(reply.status).toBe(201);
+    expect(JSON.parse(reply.body.manifest).assessmentYear).toBe(2026);
+    expect(reply.body.warnings.map((w: { code: string }) => w.code)).toContain('rule-set-year');
+    const motion = await organiser.post('/api/meetings', {
+      title: 'Biểu quyết',
+      kind: 'motion',
+      motions: [{ prompt: 'Thông qua nghị quyết?' }],
+      trustees: { n: 1, k: 1 },
+    });
+    expect(JSON.parse(motion.body.manifest).assessmentYear).toBeUndefined();
   });
 
   it('asks one question per leader in a confidence meeting and per motion in a motion meeting', async () => {

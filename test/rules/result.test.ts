@@ -141,6 +141,32 @@ describe('checkManifest: rule problems before the meeting, not at the count', ()
     expect(checkManifest(m)[1].message.en).toMatch(/^Chi bộ 3: Fact "disciplined-duty"/);
   });
 
+  it.each([
+    { ruleSet: 'QD366-2025', year: 2024, span: '2025–' },
+    { ruleSet: 'QD124-2023', year: 2025, span: '2023–2024' },
+    { ruleSet: 'QD124-2023', year: 2022, span: '2023–2024' },
+    { ruleSet: 'QD132-2019', year: 2026, span: '2019–2022' },
+  ])(
+    'warns when $ruleSet assesses $year, a year it is not for (vn-rules.md §0)',
+    ({ ruleSet, year, span }) => {
+      const m = { ...manifest({ ruleSet, questions: [manifest().questions[0]] }), assessmentYear: year };
+      const warnings = checkManifest(m);
+      expect(warnings.map((w) => w.code)).toEqual(['rule-set-year']);
+      expect(warnings[0]!.message.en).toContain(`assessment years ${span}; this meeting assesses ${year}`);
+    },
+  );
+
+  it.each([
+    { ruleSet: 'QD366-2025', year: 2025 },
+    { ruleSet: 'QD366-2025', year: 2031 },
+    { ruleSet: 'QD124-2023', year: 2023 },
+    { ruleSet: 'QD124-2023', year: 2024 },
+    { ruleSet: 'QD132-2019', year: 2019 },
+  ])('is silent when $ruleSet assesses $year, a year it is for', ({ ruleSet, year }) => {
+    const m = { ...manifest({ ruleSet, questions: [manifest().questions[0]] }), assessmentYear: year };
+    expect(checkManifest(m)).toEqual([]);
+  });
+
   it('is silent for a clean manifest and for rule set "none", and throws on a bad setting', () => {
     expect(checkManifest(manifest({ questions: [manifest().questions[0]] }))).toEqual([]);
     expect(checkManifest(manifest({ ruleSet: 'none' }))).toEqual([]);

@@ -107,4 +107,12 @@ export const QD124_2023: ClassificationTable = {
     certainty: 'unconfirmed',
   },
   cap: { rule: 'cap', citations: [cap], certainty: 'secondary' },
+  // vn-rules.md §0: in force from 04/10/2023 until HD 43 (31/10/2025) replaced HD 25 for the 2025 review.
+  years: {
+    rule: 'assessment-years',
+    citations: [{ document: 'HD 43-HD/BTCTW', article: 'mục 7.12' }],
+    certainty: 'confirmed',
+    first: 2023,
+    last: 2024,
+  },
 };

@@ -67,4 +67,12 @@ export const QD132_2019: ClassificationTable = {
   lowConfidence: null,
   headNotAboveCollective: { rule: 'head-not-above-collective', citations: [head], certainty: 'confirmed' },
   cap: { rule: 'cap', citations: [cap], certainty: 'confirmed' },
+  // vn-rules.md §0: the 2019–2022 reviews (HD 21 of 18/10/2019), until QĐ 124 (04/10/2023).
+  years: {
+    rule: 'assessment-years',
+    citations: [{ document: 'QĐ 124-QĐ/TW' }],
+    certainty: 'secondary',
+    first: 2019,
+    last: 2022,
+  },
 };

@@ -192,4 +192,13 @@ export const QD366_2025: ClassificationTable = {
     certainty: 'unconfirmed',
   },
   cap: { rule: 'cap', citations: [cap], certainty: 'confirmed' },
+  // vn-rules.md §0: QĐ 366 replaced QĐ 124, and HD 43 replaced HD 25 on signing (31/10/2025, HD 43 mục
+  // 7.12), in time for the 2025 review.
+  years: {
+    rule: 'assessment-years',
+    citations: [{ document: 'HD 43-HD/BTCTW', article: 'mục 7.12' }],
+    certainty: 'confirmed',
+    first: 2025,
+    last: null,
+  },
 };
