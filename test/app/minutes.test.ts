@@ -3,6 +3,7 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { minutesOf } from '../../src/minutes/minutes.ts';
 import { MeetingDriver, type TestApp, testApp } from './helpers.ts';
 
 describe('minutes of a meeting', () => {
@@ -65,6 +66,15 @@ describe('minutes of a meeting', () => {
     expect(body.board).toMatchObject({ n: 3, k: 2, trusteesUsed: [2, 3], certified: true });
     expect(body.board.signatures.map((s: { index: number }) => s.index)).toEqual([1, 3]);
     expect(body.verifyPath).toBe(`/verify?meeting=${m.id}`);
+  });
+
+  it('is what minutesOf gives on the whole public record, wherever it runs', async () => {
+    const served = (await t.client().get(m.path('/minutes'))).body;
+    const record = await m.record();
+    const meeting = (await t.store.meeting(m.id))!;
+    const local = minutesOf(record, { createdAt: meeting.createdAt, issued: 6 });
+    expect(local).toEqual(served);
+    expect(record.events.filter((e: { type: string }) => e.type === 'ballot')).toHaveLength(3);
   });
 
   it('downloads the CSV, XLSX and PDF with their types and file names bien-ban-<id>', async () => {
