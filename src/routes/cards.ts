@@ -1,5 +1,6 @@
 // Cards, for the organiser: the browser uploads (serial, pk) for each printed card and keeps the tokens
-// to itself; the board activates the cards it hands out and voids lost ones, by serial.
+// to itself; the board activates the cards it hands out and voids lost ones (and ones never printed), by
+// serial.
 import { Hono } from 'hono';
 import { ownMeeting } from '../server/auth.ts';
 import type { Deps, Env } from '../server/context.ts';
@@ -93,11 +94,14 @@ export function cardRoutes(deps: Deps): Hono<Env> {
       if (current.status === 'closed' || current.status === 'decrypted') throw fail(409, 'poll_closed');
       const [card] = await store.cards(meeting.id, { serials: [number] });
       if (!card) throw fail(404, 'card_unknown', { serial: number });
-      if (card.state !== 'active') throw fail(409, 'card_not_active', { serial: number });
-      return store.voidCard(meeting.id, at, number, {
-        type: 'credential-voided',
-        payload: JSON.stringify({ key: card.pk }),
-      });
+      if (card.state === 'voided') throw fail(409, 'card_voided', { serial: number });
+      // A card never activated has its key in no event (SPEC §3: only activated keys are published), so
+      // voiding it (a set registered but never printed) records nothing; it can no longer be activated.
+      const event =
+        card.state === 'active'
+          ? { type: 'credential-voided', payload: JSON.stringify({ key: card.pk }) }
+          : null;
+      return store.voidCard(meeting.id, at, number, event);
     });
     return c.json({ voided: number, height: head.height });
   });

@@ -94,10 +94,7 @@ export const messages = {
     vi: 'Thẻ số {serial} đã được kích hoạt hoặc đã bị hủy',
     en: 'Card number {serial} is already active or voided',
   },
-  card_not_active: {
-    vi: 'Thẻ số {serial} chưa được kích hoạt hoặc đã bị hủy; không cần hủy',
-    en: 'Card number {serial} is not active (never activated, or already voided)',
-  },
+  card_voided: { vi: 'Thẻ số {serial} đã bị hủy rồi', en: 'Card number {serial} is already voided' },
   cards_empty: {
     vi: 'Cần chọn ít nhất một thẻ (serials, hoặc from và to)',
     en: 'Choose at least one card (serials, or from and to)',

@@ -527,17 +527,12 @@ export function createDrizzleStore(db: Db, atomic: Atomic): Store {
     },
 
     voidCard(meetingId, at, serial, event) {
-      return commit(
-        meetingId,
-        at,
-        [event],
-        [
-          db
-            .update(cards)
-            .set({ state: 'voided' })
-            .where(and(eq(cards.meetingId, meetingId), eq(cards.serial, serial))),
-        ],
-      );
+      return commit(meetingId, at, event ? [event] : [], [
+        db
+          .update(cards)
+          .set({ state: 'voided' })
+          .where(and(eq(cards.meetingId, meetingId), eq(cards.serial, serial))),
+      ]);
     },
 
     openPoll(meetingId, at, event) {

@@ -221,7 +221,8 @@ export interface Store {
   /** Appends ceremony events and applies their outcome. */
   recordCeremony(meetingId: string, at: Head, events: NewEvent[], outcome: CeremonyOutcome): Promise<Head>;
   activateCards(meetingId: string, at: Head, serials: number[], event: NewEvent): Promise<Head>;
-  voidCard(meetingId: string, at: Head, serial: number, event: NewEvent): Promise<Head>;
+  /** Voids a card: an active one with its `credential-voided` event; one never activated (null) without any. */
+  voidCard(meetingId: string, at: Head, serial: number, event: NewEvent | null): Promise<Head>;
   openPoll(meetingId: string, at: Head, event: NewEvent): Promise<Head>;
   /** Spends the credential and stores the ballot, atomically; CredentialSpentError if already spent. */
   castBallot(

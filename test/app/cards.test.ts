@@ -1,4 +1,5 @@
-// Cards: (serial, pk) uploaded by the organiser's browser, activated by serial or range, voided when lost.
+// Cards: (serial, pk) uploaded by the organiser's browser, activated by serial or range, voided when lost
+// or never printed.
 import { afterEach, describe, expect, it } from 'vitest';
 import { base64url, credentialFromToken, newToken } from '../../crypto/index.ts';
 import { MeetingDriver, type TestApp, testApp } from './helpers.ts';
@@ -93,11 +94,31 @@ describe('cards', () => {
     expect(reply.status).toBe(200);
     const event = (await m.record()).events.at(-1);
     expect(event.type).toBe('credential-voided');
-    expect((await m.organiser.post(m.path('/cards/2/void'))).body.error.code).toBe('card_not_active');
+    expect((await m.organiser.post(m.path('/cards/2/void'))).body.error.code).toBe('card_voided');
     await m.open();
     const vote = await m.vote(2);
     expect(vote.status).toBe(403);
     expect(vote.body.error.message).toBe('Thẻ này đã bị hủy');
+  });
+
+  it('voids a card never activated (a set not printed) without a record event; it cannot be activated', async () => {
+    t = testApp();
+    const m = await MeetingDriver.create(t);
+    await m.cards(3);
+    const events = (await m.record()).events.length;
+    const reply = await m.organiser.post(m.path('/cards/2/void'));
+    expect(reply.status).toBe(200);
+    expect(reply.body.voided).toBe(2);
+    expect((await m.record()).events).toHaveLength(events);
+    const states = (await m.organiser.get(m.path('/cards'))).body.cards.map(
+      (c: { state: string }) => c.state,
+    );
+    expect(states).toEqual(['issued', 'voided', 'issued']);
+    const activate = await m.organiser.post(m.path('/cards/activate'), { from: 1, to: 3 });
+    expect(activate.status).toBe(409);
+    expect(activate.body.error.code).toBe('card_not_issued');
+    expect((await m.organiser.post(m.path('/cards/2/void'))).body.error.code).toBe('card_voided');
+    expect((await m.organiser.get(m.path(''))).body.counts).toMatchObject({ activated: 0, voided: 1 });
   });
 
   it('changes no card once the poll is closed', async () => {
