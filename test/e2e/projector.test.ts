@@ -144,6 +144,10 @@ e2eDescribe('projector', { timeout: 120_000 }, () => {
     expect(await fitsWidth(onPhone)).toBe(true);
     await screenshot(wall, 'projector-result-1280');
     await screenshot(onPhone, 'projector-result-phone');
+    await wall.setViewportSize({ width: 1920, height: 1080 });
+    expect(await wall.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight)).toBe(true);
+    expect(await fitsWidth(wall)).toBe(true);
+    await screenshot(wall, 'projector-result-1920');
   });
 
   it('turns the pages of a long result on the wall, by itself', async () => {
