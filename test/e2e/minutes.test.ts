@@ -99,6 +99,14 @@ e2eDescribe('minutes page', () => {
     expect(await page.locator('#signatures').textContent()).toContain('Số 3');
     expect(await fitsWidth(page)).toBe(true);
     await screenshot(page, 'minutes-phone');
+    await page.evaluate(() => {
+      document.documentElement.style.fontSize = '200%';
+    });
+    expect(await fitsWidth(page)).toBe(true);
+    await screenshot(page, 'minutes-phone-200');
+    await page.evaluate(() => {
+      document.documentElement.style.fontSize = '';
+    });
   });
 
   it('has a QR code that opens this meeting’s verifier on this server', async () => {
