@@ -9,6 +9,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PDFDocument } from 'pdf-lib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PASSWORD } from '../app/helpers.ts';
@@ -40,7 +41,7 @@ const TYPED_CARD = 23;
 const UNUSED_CARD = 24;
 const BALLOTS = LINK_PHONES + 2;
 
-describe.skipIf(!haveChromium)('a whole meeting in browsers', { timeout: 300_000 }, () => {
+describe.skipIf(!haveChromium)('a whole meeting in browsers', () => {
   let server: E2eServer;
   let browser: Browser;
   let cameraBrowser: Browser | null = null;
@@ -75,8 +76,8 @@ describe.skipIf(!haveChromium)('a whole meeting in browsers', { timeout: 300_000
 
   /** The steps build on each other: after one fails, the rest fail at once instead of timing out. */
   let broken = '';
-  const step = (name: string, run: () => Promise<void>) =>
-    it(name, async () => {
+  const step = (name: string, run: () => Promise<void>, timeout = 300_000) =>
+    it(name, { timeout }, async () => {
       expect(broken, 'an earlier step failed').toBe('');
       broken = name;
       try {
@@ -95,6 +96,11 @@ describe.skipIf(!haveChromium)('a whole meeting in browsers', { timeout: 300_000
       .filter({ hasText: new RegExp(`^${cast}$`) })
       .waitFor();
     expect(await projector.locator('#activated').textContent()).toBe(String(ACTIVATED));
+  };
+  /** The address the organiser's console links to (every page is reachable from it). */
+  const linkedFromConsole = async (href: string) => {
+    await organiser.locator(`a[href="${href}"]`).first().waitFor();
+    return `${server.origin}${href}`;
   };
   const counts = async () => (await server.t.client().get(`/api/meetings/${meetingId}/counts`)).body;
 
@@ -171,10 +177,11 @@ describe.skipIf(!haveChromium)('a whole meeting in browsers', { timeout: 300_000
     expect(new Set(cards.map((c) => c.url)).size).toBe(CARDS);
     await organiser.emulateMedia({ media: 'print' });
     await screenshot(organiser, 'meeting-04-cards-printed');
-    await organiser.pdf({
+    const pdf = await organiser.pdf({
       path: join(process.cwd(), 'test-results', 'e2e', 'meeting-cards.pdf'),
-      format: 'A4',
+      preferCSSPageSize: true,
     });
+    expect((await PDFDocument.load(pdf)).getPageCount(), 'one A4 page per sheet of 12').toBe(CARDS / 12);
     await organiser.emulateMedia({ media: 'screen' });
 
     await organiser.locator('#activate-form input[name="from"]').fill('1');
@@ -188,22 +195,26 @@ describe.skipIf(!haveChromium)('a whole meeting in browsers', { timeout: 300_000
     await organiser.locator('#close-poll').waitFor();
     await screenshot(organiser, 'meeting-05-poll-open');
     projector = await (await phone(browser)).newPage();
-    await projector.goto(`${server.origin}/projector/${meetingId}`);
+    await projector.goto(await linkedFromConsole(`/projector/${meetingId}`));
     await projectorShows(0);
     expect(await counts()).toMatchObject({ status: 'open', activated: ACTIVATED, cast: 0 });
   });
 
-  step(`${LINK_PHONES} phones vote through their cards' links, five at a time`, async () => {
-    const plans = Array.from({ length: LINK_PHONES }, (_, k) => phoneChoices(k, proposed, options));
-    const got = await inBatches(plans, 5, (choices, k) =>
-      voteByLink(browser, cards[k]!.url, choices, proposed, k === 3 ? 'meeting-06-phone' : null),
-    );
-    ballots.push(...plans);
-    codes.push(...got);
-    expect(codes.every((c) => /^[A-Z2-7]{4}(-[A-Z2-7]{4}){3}$/.test(c))).toBe(true);
-    expect(new Set(codes).size).toBe(LINK_PHONES);
-    expect((await counts()).cast).toBe(LINK_PHONES);
-  });
+  step(
+    `${LINK_PHONES} phones vote through their cards' links, five at a time`,
+    async () => {
+      const plans = Array.from({ length: LINK_PHONES }, (_, k) => phoneChoices(k, proposed, options));
+      const got = await inBatches(plans, 5, (choices, k) =>
+        voteByLink(browser, cards[k]!.url, choices, proposed, k === 3 ? 'meeting-06-phone' : null),
+      );
+      ballots.push(...plans);
+      codes.push(...got);
+      expect(codes.every((c) => /^[A-Z2-7]{4}(-[A-Z2-7]{4}){3}$/.test(c))).toBe(true);
+      expect(new Set(codes).size).toBe(LINK_PHONES);
+      expect((await counts()).cast).toBe(LINK_PHONES);
+    },
+    600_000,
+  );
 
   step('one phone votes by scanning its card with the camera', async () => {
     const video = join(folder, 'card.y4m');
@@ -293,11 +304,12 @@ describe.skipIf(!haveChromium)('a whole meeting in browsers', { timeout: 300_000
     expect(result.certified).toBe(true);
     const expected = expectedCounts(ballots, MEMBERS, options);
     expect(result.result.questions).toMatchObject(expected);
+    await organiser.reload();
   });
 
   step('the minutes show the counts the phones chose, per member and level', async () => {
     const page = await (await phone(browser)).newPage();
-    await page.goto(`${server.origin}/minutes/${meetingId}`);
+    await page.goto(await linkedFromConsole(`/minutes/${meetingId}`));
     await page.locator('#certified.ok').waitFor({ timeout: 60_000 });
     expect(await page.locator('#certified').textContent()).toContain('đã được ban kiểm phiếu ký xác nhận');
     const expected = expectedCounts(ballots, MEMBERS, options);
@@ -315,7 +327,7 @@ describe.skipIf(!haveChromium)('a whole meeting in browsers', { timeout: 300_000
 
   step('the verifier passes the record and a voter finds their code', async () => {
     const page = await (await phone(browser)).newPage();
-    await page.goto(`${server.origin}/verify?meeting=${meetingId}`);
+    await page.goto(await linkedFromConsole(`/verify?meeting=${meetingId}`));
     const verdict = page.locator('#verdict');
     await verdict.waitFor({ timeout: 120_000 });
     expect(await verdict.getAttribute('data-ok')).toBe('true');
