@@ -71,7 +71,7 @@ e2eDescribe('trustee pages', { timeout: 120_000 }, () => {
     const minutes = await (await phone(browser)).newPage();
     await minutes.goto(`${server.origin}/minutes/${meeting.id}`);
     await minutes.locator('#certified').waitFor();
-    expect(await minutes.locator('#certified').textContent()).toContain('đủ chữ ký');
+    expect(await minutes.locator('#certified').textContent()).toContain('đủ số chữ ký');
     expect(await minutes.locator('.minutes-subject').count()).toBe(2);
     expect(await fitsWidth(minutes)).toBe(true);
     await screenshot(minutes, 'minutes');
