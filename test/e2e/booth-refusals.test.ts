@@ -79,7 +79,7 @@ e2eDescribe('booth refusals, retries and kiosk', { timeout: 120_000 }, () => {
     expect(await cast()).toBe(1);
   });
 
-  it('refuses a card that is not activated, voided or spent as soon as it is read, before any ballot', async () => {
+  it('refuses a card that is not activated, voided or spent as soon as it is read, before any ballot; once activated, Reload opens the ballot', async () => {
     const refusedAtOpen = async (card: number, words: string, shot: string) => {
       const page = await (await phone(browser)).newPage();
       await page.goto(`${server.origin}/v/${meeting.id}#${tokenText(meeting.tokens[card - 1]!)}`);
@@ -87,11 +87,16 @@ e2eDescribe('booth refusals, retries and kiosk', { timeout: 120_000 }, () => {
       expect(await page.locator('#problem').textContent()).toContain(words);
       expect(await page.locator('#ballot, #submit').count()).toBe(0);
       await screenshot(page, shot);
+      return page;
     };
-    await refusedAtOpen(5, 'chưa được kích hoạt', 'booth-card-not-activated');
+    const inactive = await refusedAtOpen(5, 'chưa được kích hoạt', 'booth-card-not-activated');
     await refusedAtOpen(4, 'đã bị hủy', 'booth-card-voided');
     await refusedAtOpen(1, 'đã được dùng để bỏ phiếu', 'booth-card-spent-early');
     expect(await cast()).toBe(1);
+
+    await meeting.expectOk(meeting.organiser.post(meeting.path('/cards/activate'), { serials: [5] }), 200);
+    await inactive.getByRole('button', { name: 'Tải lại' }).click();
+    await inactive.locator('#ballot').waitFor();
   });
 
   it('still refuses when the ballot is sent: a card voided while the voter reads', async () => {
