@@ -214,16 +214,33 @@ describe.skipIf(!haveChromium)('printed cards and activation by scanning', { tim
     await screenshot(page, 'cards-scan-log');
   });
 
-  it('shows the cards made on a phone as a preview that fits its width', async () => {
+  it('shows the cards made on a phone as a preview that fits its width; a set not printed is voided', async () => {
     const page = await logIn(await phone(browser));
-    await makeCards(page, 2, 8);
+    page.on('dialog', (dialog) => void dialog.accept());
+    const first = await makeCards(page, 2, 8);
     await page
       .locator('#printed-cards [role="alert"]')
       .filter({ hasText: 'chỉ có trong trang này' })
       .waitFor();
     expect(await page.locator('#card-sheet .card').count()).toBe(2);
+    const typed = (await page.locator('#card-sheet .card-token').allTextContents())[1]!;
     expect(await fitsWidth(page)).toBe(true);
     await screenshot(page, 'cards-preview-phone');
+
+    await page.locator('#void-cards').click();
+    await page
+      .locator('#message.ok')
+      .filter({ hasText: `Đã hủy các thẻ số ${first} đến ${first + 1}` })
+      .waitFor();
+    expect(await page.locator('#card-sheet').count()).toBe(0);
+    const keys = await registeredKeys();
+    expect([keys.get(first)?.state, keys.get(first + 1)?.state]).toEqual(['voided', 'voided']);
+    await page.locator('#scan-token').fill(typed);
+    await page.locator('#scan-token-form button').click();
+    await page
+      .locator('#scan-log li')
+      .filter({ hasText: `Thẻ số ${first + 1} đã bị hủy` })
+      .waitFor();
   });
 
   it('says so when the camera is refused (no permission), and activation by range still works', async () => {

@@ -85,9 +85,11 @@ async function cardPdf(request: CardPdfRequest): Promise<Uint8Array> {
       const image = await pdf.embedPng(dataUrlBytes(face.qrPng));
       page.drawImage(image, { x: x + pad, y: top - pad - qr, width: qr, height: qr });
       let y = top - pad;
+      const bottom = top - height + pad;
       const textX = x + pad + qr + mm(GAP_MM);
       const write = (text: string, points: number, maxLines: number) => {
         for (const line of wrap(font, text, points, textWidth).slice(0, maxLines)) {
+          if (y - points * 1.25 < bottom) return;
           y -= points * 1.25;
           page.drawText(line, { x: textX, y, size: points, font, color: BLACK });
         }

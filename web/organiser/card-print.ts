@@ -1,12 +1,13 @@
 // The cards just made, ready to leave this page: a clear warning that their codes exist only here, "print"
-// (the browser's print of the A4 sheets) and "save PDF" (made by a worker, downloaded from this page), and
-// the sheets themselves as a preview.
+// (the browser's print of the A4 sheets), "save PDF" (made by a worker, downloaded from this page), "void
+// these cards" when they cannot be printed, and the sheets themselves as a preview.
 import { h } from '../shared/dom.ts';
 import { t } from '../shared/i18n.ts';
 import { runJob } from '../shared/worker-job.ts';
 import { type CardsPerSheet, shortTitle } from './card-layout.ts';
 import type { CardPdfRequest } from './card-pdf-worker.ts';
 import { cardFaces, cardSheet, type PrintedCard } from './card-sheet.ts';
+import { send } from './organiser-api.ts';
 
 function download(bytes: Uint8Array, name: string): void {
   const url = URL.createObjectURL(new Blob([new Uint8Array(bytes)], { type: 'application/pdf' }));
@@ -22,6 +23,7 @@ export async function printedCards(
   title: string,
   cards: PrintedCard[],
   perSheet: CardsPerSheet,
+  onVoided: (first: number, last: number) => void,
 ): Promise<HTMLElement> {
   const faces = await cardFaces(meetingId, cards);
   const first = cards[0]!.serial;
@@ -54,6 +56,23 @@ export async function printedCards(
       pdfButton.disabled = false;
     }
   });
+  const voidButton = h('button', {
+    class: 'danger',
+    attrs: { type: 'button', id: 'void-cards' },
+    text: t('organiser.cards.voidSet'),
+  });
+  voidButton.addEventListener('click', async () => {
+    if (!window.confirm(t('organiser.cards.voidConfirm', { first, last }))) return;
+    voidButton.disabled = true;
+    try {
+      for (const card of cards)
+        await send('POST', `/meetings/${encodeURIComponent(meetingId)}/cards/${card.serial}/void`);
+      onVoided(first, last);
+    } catch (e) {
+      status.textContent = (e as Error).message;
+      voidButton.disabled = false;
+    }
+  });
   return h(
     'section',
     { class: 'printed-cards', attrs: { id: 'printed-cards' } },
@@ -68,6 +87,7 @@ export async function printedCards(
         on: { click: () => window.print() },
       }),
       pdfButton,
+      voidButton,
     ),
     status,
     cardSheet(title, faces, perSheet),

@@ -1,13 +1,13 @@
 // Activating cards by scanning them as they are handed out: each card read by the camera (or typed) gives
 // its token, the token its public key, the key its serial among this meeting's cards, and that serial is
 // activated. A running list says what happened to every card: activated, already active, voided, unknown.
-// The panel keeps its own state, so the page can re-render around it while the camera runs.
-
+// The panel keeps its own state (and relabels itself when the language changes), so the page can
+// re-render around it while the camera runs.
 import { publicKeyOf, tokenFromScan } from '../booth/card-token.ts';
 import { ApiError } from '../shared/api.ts';
 import { cameraAvailable, type Scanner, startScanner } from '../shared/camera-scan.ts';
 import { h, mount } from '../shared/dom.ts';
-import { t } from '../shared/i18n.ts';
+import { type MessageKey, onLangChange, t } from '../shared/i18n.ts';
 import { get, send } from './organiser-api.ts';
 
 type Card = { serial: number; pk: string; state: 'issued' | 'active' | 'voided' };
@@ -18,11 +18,20 @@ export function cardScanPanel(meetingId: string, onActivated: () => void): HTMLE
   let cards: Card[] = [];
   let scanner: Scanner | null = null;
   let queue = Promise.resolve();
-  const video = h('video', { class: 'camera', attrs: { id: 'scan-video', hidden: true } });
-  const problem = h('p', {
-    class: 'notice error',
-    attrs: { id: 'scan-problem', role: 'alert', hidden: true },
+  const labels: Array<[HTMLElement, MessageKey]> = [];
+  const labelled = <T extends HTMLElement>(element: T, key: MessageKey): T => {
+    labels.push([element, key]);
+    element.textContent = t(key);
+    return element;
+  };
+  onLangChange(() => {
+    for (const [element, key] of labels) element.textContent = t(key);
   });
+  const video = h('video', { class: 'camera', attrs: { id: 'scan-video', hidden: true } });
+  const problem = labelled(
+    h('p', { class: 'notice error', attrs: { id: 'scan-problem', role: 'alert', hidden: true } }),
+    'organiser.scan.denied',
+  );
   const log = h('ul', { class: 'scan-log', attrs: { id: 'scan-log', role: 'log', 'aria-live': 'polite' } });
   const token = h('input', {
     class: 'code',
@@ -34,15 +43,19 @@ export function cardScanPanel(meetingId: string, onActivated: () => void): HTMLE
       spellcheck: 'false',
     },
   });
-  const startButton = h('button', {
-    class: 'primary',
-    attrs: { type: 'button', id: 'scan-cards' },
-    text: t('organiser.scan.start'),
-  });
-  const stopButton = h('button', {
-    attrs: { type: 'button', id: 'scan-stop', hidden: true },
-    text: t('organiser.scan.stop'),
-  });
+  const startButton = labelled(
+    h('button', {
+      class: 'primary',
+      attrs: { type: 'button', id: 'scan-cards' },
+    }),
+    'organiser.scan.start',
+  );
+  const stopButton = labelled(
+    h('button', {
+      attrs: { type: 'button', id: 'scan-stop', hidden: true },
+    }),
+    'organiser.scan.stop',
+  );
 
   const report = (outcome: Outcome) =>
     log.prepend(h('li', { class: `scan-${outcome.tone}`, text: outcome.text }));
@@ -97,7 +110,6 @@ export function cardScanPanel(meetingId: string, onActivated: () => void): HTMLE
       scanner = await startScanner(video, handle, { many: true });
     } catch {
       showCamera(false);
-      problem.textContent = t('organiser.scan.denied');
       problem.hidden = false;
     }
   });
@@ -115,23 +127,23 @@ export function cardScanPanel(meetingId: string, onActivated: () => void): HTMLE
         },
       },
     },
-    h('label', { class: 'field', attrs: { for: 'scan-token' }, text: t('organiser.scan.typed') }),
+    labelled(h('label', { class: 'field', attrs: { for: 'scan-token' } }), 'organiser.scan.typed'),
     token,
     h(
       'div',
       { class: 'actions' },
-      h('button', { attrs: { type: 'submit' }, text: t('organiser.scan.typedDo') }),
+      labelled(h('button', { attrs: { type: 'submit' } }), 'organiser.scan.typedDo'),
     ),
   );
 
   const panel = h('section', { attrs: { id: 'scan-panel' } });
   mount(
     panel,
-    h('h2', { text: t('organiser.scan.title') }),
-    h('p', { class: 'muted small', text: t('organiser.scan.help') }),
+    labelled(h('h2', {}), 'organiser.scan.title'),
+    labelled(h('p', { class: 'muted small' }), 'organiser.scan.help'),
     cameraAvailable()
       ? h('div', { class: 'actions' }, startButton, stopButton)
-      : h('p', { class: 'notice warn', text: t('organiser.scan.noCamera') }),
+      : labelled(h('p', { class: 'notice warn' }), 'organiser.scan.noCamera'),
     problem,
     video,
     typed,

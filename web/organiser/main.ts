@@ -140,7 +140,17 @@ const actions = {
       const existing = (await get<{ cards: Array<{ serial: number }> }>(path('/cards'))).cards;
       const first = Math.max(0, ...existing.map((c) => c.serial)) + 1;
       const cards = await makeCards(meetingId!, first, count);
-      extra = await printedCards(meetingId!, details!.title, cards, perSheet);
+      extra = await printedCards(
+        meetingId!,
+        details!.title,
+        cards,
+        perSheet,
+        (from, to) =>
+          void act(async () => {
+            extra = null;
+            return t('organiser.cards.voided', { first: from, last: to });
+          }),
+      );
       return t('organiser.cards.done', { first, last: first + count - 1 });
     }),
   attendance: (summoned: number, present: number) =>
