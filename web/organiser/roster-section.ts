@@ -83,6 +83,9 @@ function currentTable(members: RosterMember[]): HTMLElement {
   );
 }
 
+/** The pasted CSV, kept across the page's re-renders. */
+let pasted = '';
+
 export function rosterSection(members: RosterMember[], a: RosterActions): HTMLElement {
   const fileInput = h('input', {
     attrs: {
@@ -111,6 +114,10 @@ export function rosterSection(members: RosterMember[], a: RosterActions): HTMLEl
       spellcheck: 'false',
       placeholder: 'Mã,Họ và tên,Tình trạng,Vai trò,Mức đề xuất',
     },
+  });
+  paste.value = pasted;
+  paste.addEventListener('input', () => {
+    pasted = paste.value;
   });
   const draftBox = h('div', { attrs: { id: 'roster-preview' } });
   const save = (list: RosterMember[]) =>
@@ -153,7 +160,7 @@ export function rosterSection(members: RosterMember[], a: RosterActions): HTMLEl
         )
       : null,
     draftBox,
-    editing
+    currentDraft()?.source === null
       ? null
       : h(
           'div',
