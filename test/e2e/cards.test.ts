@@ -4,27 +4,26 @@
 // is one A4 page per sheet. 20 cards at 12 a sheet saved as PDF: two A4 pages whose embedded QR images
 // decode the same way. Then a card is activated by showing it to Chromium's fake camera (duplicates,
 // unknown and foreign cards reported), and a phone whose camera is refused still activates by range.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { base64url, credentialFromToken, newToken, parseTokenText, tokenText } from '../../crypto/index.ts';
 import { type Client, MeetingDriver, PASSWORD } from '../app/helpers.ts';
-import { fitsWidth, launchBrowser, phone, screenshot } from './browser.ts';
+import { e2eDescribe, fitsWidth, launchBrowser, phone, screenshot } from './browser.ts';
 import { pdfPages, pngPixels, readQr } from './card-images.ts';
 import { writeQrVideo } from './qr-video.ts';
 import { type E2eServer, startE2eServer } from './server.ts';
 
-const haveChromium = existsSync('/usr/bin/chromium');
 const MM_PER_PX = 25.4 / 96;
 const MM_PER_PT = 25.4 / 72;
 const A4_PT = { width: 595.28, height: 841.89 };
 
 type ReadCard = { serial: number; url: string; qrMm: number };
 
-describe.skipIf(!haveChromium)('printed cards and activation by scanning', { timeout: 180_000 }, () => {
+e2eDescribe('printed cards and activation by scanning', { timeout: 180_000 }, () => {
   let server: E2eServer;
   let browser: Browser;
   let cameraBrowser: Browser | undefined;
