@@ -24,6 +24,8 @@ const KIND: Record<Minutes['meeting']['kind'], string> = {
 
 const settingValue = (v: string | number | boolean) =>
   v === true ? 'có' : v === false ? 'không' : String(v);
+const ROUNDING =
+  'Tỷ lệ = số phiếu / mẫu số của từng đối tượng, làm tròn đến một chữ số thập phân (từ 0,05 làm tròn lên), chỉ để hiển thị; các ngưỡng được so sánh bằng số nguyên.';
 const short = (hash: string) => (hash.length > 16 ? `${hash.slice(0, 16)}…` : hash);
 
 function drawQr(flow: PdfFlow, text: string, side: number): void {
@@ -89,6 +91,7 @@ function countsPart(flow: PdfFlow, m: Minutes): void {
 function subjectsPart(flow: PdfFlow, m: Minutes): void {
   flow.gap(4);
   flow.paragraph('4. Kết quả kiểm phiếu', 11);
+  flow.paragraph(ROUNDING, 8, { indent: 10 });
   const widths = [275, 80, 160];
   m.subjects.forEach((s, i) => {
     flow.ensure(80);

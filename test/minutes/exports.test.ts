@@ -147,6 +147,7 @@ describe('PDF', () => {
     expect(drawn).toContain(String(s.options[0]!.votes));
     expect(drawn).toContain(`${s.options[0]!.percent.replace('.', ',')}%`);
     expect(drawn.join(' ')).toContain('Đề xuất: Hoàn thành xuất sắc nhiệm vụ');
+    expect(drawn.join(' ')).toContain('làm tròn đến một chữ số thập phân');
     expect(drawn).toContain('https://phieu.example/verify?meeting=bb-366');
     expect(drawn.at(-1)).toBe(`Trang ${pdf.getPageCount()}/${pdf.getPageCount()}`);
   });

@@ -165,6 +165,7 @@ export function minutesView(p: MinutesPage): Array<HTMLElement | null> {
     ...meetingPart(m),
     ...countsPart(m),
     h('h2', { text: t('minutes.results') }),
+    h('p', { class: 'small', text: t('minutes.rounding') }),
     ...m.subjects.map((s, i) => subjectSection(s, i + 1)),
     ...m.warnings.map((w) => h('p', { class: 'notice warn small', text: `${pick(w.text)} (${w.citation})` })),
     ...boardPart(m),
