@@ -187,6 +187,7 @@ function linkedField(meetings: MeetingSummary[]): HTMLElement | null {
   const candidates = meetings.filter(
     (m) => m.kind === 'confidence' && m.status === 'decrypted' && m.ruleSet === 'QD96-2023',
   );
+  if (candidates.length === 0) return null;
   const select = h(
     'select',
     {

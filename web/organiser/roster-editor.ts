@@ -51,17 +51,10 @@ function cellLabel(column: Column, text: string): string {
 function displayCells(row: RosterRow, index: number, check: RowCheck, redraw: () => void): HTMLElement[] {
   const bad = new Set(check.errors.map((e) => e.column));
   return [
-    h('td', { class: 'muted', text: row.line === null ? '+' : String(row.line) }),
-    ...COLUMNS.map((column) =>
-      h('td', {
-        class: bad.has(column) ? 'cell-error' : '',
-        attrs: { 'data-column': column, 'aria-invalid': bad.has(column) ? 'true' : null },
-        text: cellLabel(column, row[column]) || '—',
-      }),
-    ),
     h(
       'td',
-      {},
+      { class: 'row-head' },
+      h('span', { class: 'muted', text: row.line === null ? '+' : String(row.line) }),
       h('button', {
         class: 'secondary',
         attrs: { type: 'button', 'data-edit-row': index },
@@ -74,6 +67,13 @@ function displayCells(row: RosterRow, index: number, check: RowCheck, redraw: ()
         },
       }),
     ),
+    ...COLUMNS.map((column) =>
+      h('td', {
+        class: bad.has(column) ? 'cell-error' : '',
+        attrs: { 'data-column': column, 'aria-invalid': bad.has(column) ? 'true' : null },
+        text: cellLabel(column, row[column]) || '—',
+      }),
+    ),
   ];
 }
 
@@ -81,7 +81,7 @@ function errorList(check: RowCheck): HTMLElement | null {
   if (check.errors.length === 0) return null;
   return h(
     'ul',
-    { class: 'row-error-list' },
+    { class: 'row-error-list pinned' },
     ...check.errors.map((e) => h('li', { attrs: { 'data-column': e.column }, text: t(e.key, e.params) })),
   );
 }
@@ -133,7 +133,7 @@ function editor(row: RosterRow, index: number, refresh: () => void, redraw: () =
   });
   return h(
     'div',
-    { class: 'row-editor', attrs: { id: 'roster-row-editor' } },
+    { class: 'row-editor pinned', attrs: { id: 'roster-row-editor' } },
     ...fields.flat(),
     h(
       'div',
@@ -198,18 +198,18 @@ export function drawDraft(
       mount(view.display, ...displayCells(d.rows[i]!, i, check, redraw));
       view.display.classList.toggle('row-invalid', check.errors.length > 0);
       mount(view.errors, errorList(check));
-      view.errors.hidden = check.errors.length === 0 && d.editing !== i;
+      (view.errors.parentElement as HTMLElement).hidden = check.errors.length === 0;
     });
     return checks;
   };
   const body = h('tbody');
   d.rows.forEach((row, i) => {
     const display = h('tr', { attrs: { 'data-row': i } });
-    const errors = h('td', { attrs: { colspan: COLUMNS.length + 2 } });
+    const errors = h('td', { attrs: { colspan: COLUMNS.length + 1 } });
     views.push({ display, errors });
     body.append(display, h('tr', { class: 'row-errors', attrs: { 'data-row-errors': i } }, errors));
     if (d.editing === i) {
-      const cell = h('td', { attrs: { colspan: COLUMNS.length + 2 } }, editor(row, i, refresh, redraw));
+      const cell = h('td', { attrs: { colspan: COLUMNS.length + 1 } }, editor(row, i, refresh, redraw));
       body.append(h('tr', { class: 'row-editor-row' }, cell));
     }
   });
@@ -240,7 +240,6 @@ export function drawDraft(
             {},
             h('th', { attrs: { scope: 'col' }, text: t('organiser.roster.col.line') }),
             ...COLUMNS.map((c) => h('th', { attrs: { scope: 'col' }, text: t(`organiser.roster.col.${c}`) })),
-            h('th', { attrs: { scope: 'col' }, text: '' }),
           ),
         ),
         body,
