@@ -1,8 +1,10 @@
 // The organiser console's setup at phone size: an XLSX roster with deliberate errors goes to a preview that
 // shows each error on its row; the organiser fixes rows in the preview, removes one, imports, then edits the
 // saved roster; creates a classification meeting with one setting changed (its basis required, then given)
-// and one member left out; the manifest carries those choices. After the meeting runs (through the API),
-// the meeting page shows the certified result with each subject's trace and the minutes downloads.
+// and one member left out; the manifest carries those choices. A confidence vote created from the console
+// (its default subjects, the leaders) becomes the linked result of a later classification. After the
+// meeting runs (through the API), the meeting page shows the certified result with each subject's trace
+// and the minutes downloads.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -202,6 +204,41 @@ e2eDescribe('organiser console setup', { timeout: 180_000 }, () => {
     expect(manifest.trustees).toEqual({ n: 3, k: 2 });
   });
 
+  it('links a classification to the confidence vote held from the console', async () => {
+    await page.goto(`${server.origin}/`);
+    await page.locator('#new-meeting-form select[name="kind"]').selectOption('confidence');
+    await page.locator('#new-meeting-form input[name="title"]').fill('Lấy phiếu tín nhiệm năm 2026');
+    expect(await page.locator('#new-meeting-form select[name="ruleSet"]').inputValue()).toBe('QD96-2023');
+    const chosen = await page
+      .locator('#subjects input[name="subject"]')
+      .evaluateAll((boxes) => (boxes as HTMLInputElement[]).filter((b) => b.checked).map((b) => b.value));
+    expect(chosen).toEqual(['DV-01', 'DV-06']);
+    await page.locator('#new-meeting-form button[type="submit"]').click();
+    await page.waitForURL(/\?meeting=/);
+    const confidenceId = new URL(page.url()).searchParams.get('meeting')!;
+    const confidence = new MeetingDriver(server.t, organiser);
+    confidence.id = confidenceId;
+    confidence.manifest = (await organiser.get(`/api/meetings/${confidenceId}`)).body.manifest;
+    confidence.trusteeCode = (await organiser.post(`/api/meetings/${confidenceId}/trustee-code`)).body.code;
+    await confidence.ready(3);
+    await confidence.open();
+    for (const card of [1, 2, 3]) await confidence.expectOk(confidence.vote(card, [0, 2]));
+    await confidence.close();
+    await confidence.expectOk(confidence.share(1));
+    await confidence.expectOk(confidence.share(2));
+
+    await page.goto(`${server.origin}/`);
+    await page.locator('#new-meeting-form input[name="title"]').fill('Xếp loại có liên kết');
+    await page.locator('#linked-confidence').selectOption(confidenceId);
+    await page.locator('#new-meeting-form button[type="submit"]').click();
+    await page.waitForURL(/\?meeting=/);
+    const linkedId = new URL(page.url()).searchParams.get('meeting')!;
+    const manifest = JSON.parse((await organiser.get(`/api/meetings/${linkedId}`)).body.manifest);
+    expect(manifest.linkedConfidence.ruleSet).toBe('QD96-2023');
+    expect(manifest.linkedConfidence.subjects.map((s: { id: string }) => s.id)).toEqual(['DV-01', 'DV-06']);
+    expect(await page.locator('.notice.warn').count()).toBe(0);
+  });
+
   it('shows the certified result with every trace line and the minutes downloads', async () => {
     const driver = new MeetingDriver(server.t, organiser);
     driver.id = meetingId;
@@ -215,7 +252,7 @@ e2eDescribe('organiser console setup', { timeout: 180_000 }, () => {
     await driver.expectOk(driver.share(2));
     await driver.expectOk(driver.certify(1));
 
-    await page.reload();
+    await page.goto(`${server.origin}/?meeting=${meetingId}`);
     await page.locator('#result').waitFor();
     expect(await text('#result')).toContain('1/2');
     await driver.expectOk(driver.certify(2));
