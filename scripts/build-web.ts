@@ -30,8 +30,8 @@ const WORKERS = [
   'trustee/decrypt-worker.ts',
   'organiser/card-pdf-worker.ts',
 ];
-/** The font the organiser's card PDF embeds (Vietnamese), fetched by its worker from assets/. */
-const CARD_FONT = fileURLToPath(import.meta.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'));
+/** The fonts the organiser's card PDF embeds (Vietnamese; the typed code in mono), fetched by its worker. */
+const CARD_FONTS = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSansMono.ttf'];
 const SOURCES = ['web', 'crypto', 'src/rules', 'scripts/build-web.ts', 'package-lock.json'];
 
 function newestChange(path: string): number {
@@ -89,7 +89,11 @@ async function buildInto(dir: string): Promise<void> {
     logLevel: 'warning',
   });
   copyFileSync(join(web, 'shared', 'style.css'), join(dir, 'assets', 'style.css'));
-  copyFileSync(CARD_FONT, join(dir, 'assets', 'DejaVuSans.ttf'));
+  for (const font of CARD_FONTS)
+    copyFileSync(
+      fileURLToPath(import.meta.resolve(`dejavu-fonts-ttf/ttf/${font}`)),
+      join(dir, 'assets', font),
+    );
   const shell = readFileSync(join(web, 'shared', 'page.html'), 'utf8');
   for (const page of PAGES)
     writeFileSync(join(dir, 'pages', `${page}.html`), shell.replaceAll('{{page}}', page));

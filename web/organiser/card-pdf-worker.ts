@@ -1,7 +1,8 @@
 // A Web Worker that makes the card sheets as an A4 PDF (pdf-lib), off the page's thread and loaded only
 // when the organiser saves one: the same geometry as the printed page (card-layout.ts), each card's QR
 // embedded as its high-resolution PNG (so it prints sharp and reads back), Vietnamese text in DejaVu Sans
-// (a built asset next to this script). The tokens arrive from the page and leave only as the PDF's bytes.
+// (built assets next to this script; bold for the serial, mono for the typed code). The tokens arrive
+// from the page and leave only as the PDF's bytes.
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
 import type { WorkerMessage } from '../shared/worker-job.ts';
@@ -69,8 +70,13 @@ async function cardPdf(request: CardPdfRequest): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
   pdf.registerFontkit(fontkit);
   pdf.setTitle(title);
-  const fontBytes = await (await fetch(new URL('DejaVuSans.ttf', self.location.href))).arrayBuffer();
-  const font = await pdf.embedFont(fontBytes, { subset: true });
+  const [font, bold, mono] = (await Promise.all(
+    ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSansMono.ttf'].map(async (file) => {
+      const response = await fetch(new URL(file, self.location.href));
+      if (!response.ok) throw new Error(`${file}: ${response.status}`);
+      return pdf.embedFont(await response.arrayBuffer(), { subset: true });
+    }),
+  )) as [PDFFont, PDFFont, PDFFont];
   const width = mm(layout.cardWidthMm);
   const height = mm(layout.cardHeightMm);
   const pad = mm(layout.paddingMm);
@@ -87,18 +93,18 @@ async function cardPdf(request: CardPdfRequest): Promise<Uint8Array> {
       let y = top - pad;
       const bottom = top - height + pad;
       const textX = x + pad + qr + mm(GAP_MM);
-      const write = (text: string, points: number, maxLines: number) => {
-        for (const line of wrap(font, text, points, textWidth).slice(0, maxLines)) {
+      const write = (text: string, typeface: PDFFont, points: number, maxLines: number) => {
+        for (const line of wrap(typeface, text, points, textWidth).slice(0, maxLines)) {
           if (y - points * 1.25 < bottom) return;
           y -= points * 1.25;
-          page.drawText(line, { x: textX, y, size: points, font, color: BLACK });
+          page.drawText(line, { x: textX, y, size: points, font: typeface, color: BLACK });
         }
         y -= points * 0.4;
       };
-      write(title, size.title, 2);
-      write(face.serialText, size.serial, 1);
-      write(face.tokenText, size.token, 3);
-      write(instructions, size.help, 6);
+      write(title, font, size.title, 2);
+      write(face.serialText, bold, size.serial, 1);
+      write(face.tokenText, mono, size.token, 3);
+      write(instructions, font, size.help, 6);
     }
   }
   return pdf.save();
