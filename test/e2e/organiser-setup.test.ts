@@ -281,4 +281,28 @@ e2eDescribe('organiser console setup', { timeout: 180_000 }, () => {
     await screenshot(page, 'organiser-result');
     expect(await fitsWidth(page)).toBe(true);
   });
+  it("keeps a member's facts through an edit, and shows the warnings of a new meeting", async () => {
+    const members = (await organiser.get('/api/roster')).body.members;
+    members[0].facts = [{ code: 'khong-co-trong-bang', source: 'Biên bản số 3' }];
+    expect((await organiser.put('/api/roster', { members })).status).toBe(200);
+    await page.goto(`${server.origin}/`);
+    await page.locator('#roster-edit').click();
+    await editRow(1);
+    await page.locator('#roster-edit-name').fill('Trần Thị Bình An');
+    await page.locator('#roster-row-done').click();
+    await page.locator('#roster-import').click();
+    await page.locator('#roster-current').waitFor();
+    const saved = (await organiser.get('/api/roster')).body.members;
+    expect(saved[0].facts).toEqual(members[0].facts);
+    expect(saved[1].name).toBe('Trần Thị Bình An');
+
+    await page.locator('#new-meeting-form input[name="title"]').fill('Xếp loại có cảnh báo');
+    await page.locator('#new-meeting-form button[type="submit"]').click();
+    await page.waitForURL(/\?meeting=/);
+    await page.locator('.notice.warn').first().waitFor();
+    expect(await text('.notice.warn')).toContain('Nguyễn Văn An: Sự kiện "khong-co-trong-bang"');
+    await page.reload();
+    await page.locator('#meeting-status').waitFor();
+    expect(await page.locator('.notice.warn').count()).toBe(0);
+  });
 });
