@@ -51,7 +51,7 @@ export async function printedCards(
       download(await job.result, `phieukin-the-${first}-${last}.pdf`);
       status.textContent = t('organiser.cards.pdfSaved', { first, last });
     } catch (e) {
-      status.textContent = (e as Error).message;
+      status.textContent = t('organiser.cards.pdfFailed', { reason: (e as Error).message });
     } finally {
       pdfButton.disabled = false;
     }
