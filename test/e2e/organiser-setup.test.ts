@@ -188,6 +188,17 @@ e2eDescribe('organiser console setup', { timeout: 180_000 }, () => {
     await page.locator('#new-meeting-form button[type="submit"]').click();
     await page.waitForURL(/\?meeting=/);
     meetingId = new URL(page.url()).searchParams.get('meeting')!;
+    const pages = await page
+      .locator('main a')
+      .evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    expect(pages).toEqual(
+      expect.arrayContaining([
+        `/projector/${meetingId}`,
+        `${server.origin}/v/${meetingId}`,
+        `/verify?meeting=${meetingId}`,
+        `/api/meetings/${meetingId}/record`,
+      ]),
+    );
     const details = (await organiser.get(`/api/meetings/${meetingId}`)).body;
     const manifest = JSON.parse(details.manifest);
     expect(manifest.ruleSet).toBe('QD366-2025');

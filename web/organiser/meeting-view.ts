@@ -84,6 +84,7 @@ export function meetingView(
       'ul',
       {},
       h('li', {}, h('a', { attrs: { href: `/projector/${m.id}` }, text: t('organiser.link.projector') })),
+      h('li', {}, h('a', { attrs: { href: m.links.vote }, text: t('organiser.link.booth') })),
       h('li', {}, h('a', { attrs: { href: `/verify?meeting=${m.id}` }, text: t('organiser.link.verify') })),
       m.status === 'decrypted'
         ? h('li', {}, h('a', { attrs: { href: `/minutes/${m.id}` }, text: t('organiser.link.minutes') }))
