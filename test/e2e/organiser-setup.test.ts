@@ -94,6 +94,14 @@ e2eDescribe('organiser console setup', { timeout: 180_000 }, () => {
     expect(await text('[data-row="6"] [data-column="id"]')).toBe('1007');
     await screenshot(page, 'organiser-roster-errors');
     expect(await fitsWidth(page)).toBe(true);
+    await page.evaluate(() => {
+      document.documentElement.style.fontSize = '200%';
+    });
+    await screenshot(page, 'organiser-roster-errors-200');
+    expect(await fitsWidth(page)).toBe(true);
+    await page.evaluate(() => {
+      document.documentElement.style.fontSize = '';
+    });
 
     await editRow(1);
     await page.locator('#roster-edit-status').selectOption('official');
