@@ -1,11 +1,11 @@
 // Steps of the whole-meeting browser test (meeting.test.ts): the roster as an XLSX workbook, the
 // cards read back from the printed sheet with jsQR, each phone's choices (a few exceptions to the proposed
 // levels, some rows left blank), a phone voting through its card's link, and the counts to expect.
-import jsQR from 'jsqr';
 import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { xlsxWorkbook } from '../../src/xlsx/write.ts';
 import { phone, screenshot } from './browser.ts';
+import { pngPixels, readQr } from './card-images.ts';
 
 export type RosterRow = { id: string; name: string; proposedLevel: string };
 
@@ -49,41 +49,31 @@ export function rosterWorkbook(rows: RosterRow[]): Uint8Array {
   ]);
 }
 
+/** Wide enough for an A4 sheet (210 mm at 96 px an inch), so every card of the print layout is on screen. */
+const A4_VIEWPORT = { width: 820, height: 1160 };
+
 export type PrintedCard = { serial: number; url: string; typed: string };
 
 /**
- * Every card on the sheet as printed (print media): its serial and typed code, and its link as
- * jsQR reads it from the QR image's pixels (drawn onto a canvas in the page, decoded here).
+ * Every card on the sheet as the browser prints it (print media): its serial and typed code, and its link
+ * as jsQR reads it from a screenshot of the printed QR code. The print layout's screenshot is `shot`.
  */
-export async function readPrintedCards(page: Page): Promise<PrintedCard[]> {
+export async function readPrintedCards(page: Page, shot: string): Promise<PrintedCard[]> {
+  const screen = page.viewportSize()!;
+  await page.setViewportSize(A4_VIEWPORT);
   await page.emulateMedia({ media: 'print' });
-  const images = await page.locator('#card-sheet .card').evaluateAll((cards) =>
-    cards.map((card) => {
-      const image = card.querySelector('img') as HTMLImageElement;
-      const canvas = document.createElement('canvas');
-      canvas.width = image.naturalWidth;
-      canvas.height = image.naturalHeight;
-      const context = canvas.getContext('2d')!;
-      context.drawImage(image, 0, 0);
-      const pixels = context.getImageData(0, 0, canvas.width, canvas.height);
-      let binary = '';
-      for (const byte of pixels.data) binary += String.fromCharCode(byte);
-      return {
-        serial: card.getAttribute('data-serial') ?? '',
-        typed: card.querySelector('.card-token')?.textContent ?? '',
-        width: pixels.width,
-        height: pixels.height,
-        rgba: btoa(binary),
-      };
-    }),
-  );
-  await page.emulateMedia({ media: 'screen' });
-  return images.map((image) => {
-    const data = new Uint8ClampedArray(Buffer.from(image.rgba, 'base64'));
-    const code = jsQR(data, image.width, image.height);
-    expect(code, `QR code of card ${image.serial}`).not.toBeNull();
-    return { serial: Number(image.serial), url: code!.data, typed: image.typed };
-  });
+  await screenshot(page, shot);
+  const read: PrintedCard[] = [];
+  for (const card of await page.locator('#card-sheet .card').all()) {
+    const { rgba, width, height } = await pngPixels(page, await card.locator('img').screenshot());
+    const serial = Number(await card.getAttribute('data-serial'));
+    const url = readQr(rgba, width, height);
+    expect(url, `QR code of card ${serial}`).not.toBeNull();
+    read.push({ serial, url: url!, typed: (await card.locator('.card-token').textContent()) ?? '' });
+  }
+  await page.emulateMedia({ media: null });
+  await page.setViewportSize(screen);
+  return read;
 }
 
 /** A choice per question: an option's index, or null for blank. */
