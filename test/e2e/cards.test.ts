@@ -195,6 +195,8 @@ e2eDescribe('printed cards and activation by scanning', { timeout: 180_000 }, ()
     expect(await log.count(), 'a card held in view is read once').toBe(1);
     await screenshot(page, 'cards-scan');
     expect(await fitsWidth(page)).toBe(true);
+    await page.locator('#scan-stop').click();
+    await page.locator('#scan-video').waitFor({ state: 'hidden' });
 
     const typeCode = async (text: string, expected: string) => {
       await page.locator('#scan-token').fill(text);
@@ -209,7 +211,6 @@ e2eDescribe('printed cards and activation by scanning', { timeout: 180_000 }, ()
     expect(await page.locator('#scan-log li.scan-ok').count()).toBe(2);
     const keys = await registeredKeys();
     expect([...keys.values()].filter((c) => c.state === 'active')).toHaveLength(2);
-    await page.locator('#scan-stop').click();
     await screenshot(page, 'cards-scan-log');
   });
 
