@@ -104,6 +104,7 @@ e2eDescribe('organiser console setup', { timeout: 180_000 }, () => {
     });
 
     await editRow(1);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('roster-edit-id');
     await page.locator('#roster-edit-status').selectOption('official');
     expect(await rowErrors(1)).toBe('');
     expect(await text('#roster-summary')).toBe('8 dòng, 4 lỗi.');

@@ -25,6 +25,8 @@ export type Draft = {
 };
 
 let draft: Draft | null = null;
+/** The control to focus once the draft is drawn again, so a keyboard or screen reader keeps its place. */
+let focusNext: string | null = null;
 
 export const currentDraft = (): Draft | null => draft;
 
@@ -62,6 +64,7 @@ function displayCells(row: RosterRow, index: number, check: RowCheck, redraw: ()
         on: {
           click: () => {
             draft!.editing = index;
+            focusNext = '#roster-edit-id';
             redraw();
           },
         },
@@ -145,6 +148,7 @@ function editor(row: RosterRow, index: number, refresh: () => void, redraw: () =
         on: {
           click: () => {
             draft!.editing = null;
+            focusNext = `[data-edit-row="${index}"]`;
             redraw();
           },
         },
@@ -157,6 +161,7 @@ function editor(row: RosterRow, index: number, refresh: () => void, redraw: () =
           click: () => {
             draft!.rows.splice(index, 1);
             draft!.editing = null;
+            focusNext = '#roster-add-row';
             redraw();
           },
         },
@@ -256,6 +261,7 @@ export function drawDraft(
           click: () => {
             d.rows.push({ line: null, ...blankRow() });
             d.editing = d.rows.length - 1;
+            focusNext = '#roster-edit-id';
             redraw();
           },
         },
@@ -270,4 +276,6 @@ export function drawDraft(
     ),
   );
   refresh();
+  if (focusNext) container.querySelector<HTMLElement>(focusNext)?.focus();
+  focusNext = null;
 }
