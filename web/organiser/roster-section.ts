@@ -25,7 +25,9 @@ async function fileRows(file: File): Promise<string[][]> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   const zip = bytes[0] === 0x50 && bytes[1] === 0x4b;
   if (/\.xlsx$/i.test(file.name) || zip) return readXlsxRows(bytes);
-  return csvRows(new TextDecoder('utf-8').decode(bytes));
+  const utf8 = new TextDecoder('utf-8').decode(bytes);
+  // Excel's plain "CSV" on Vietnamese Windows is in code page 1258, not UTF-8.
+  return csvRows(utf8.includes('\uFFFD') ? new TextDecoder('windows-1258').decode(bytes) : utf8);
 }
 
 function openDraft(source: string, table: string[][], a: RosterActions): void {
