@@ -76,6 +76,11 @@ e2eDescribe('organiser console setup', { timeout: 180_000 }, () => {
     await page.locator('#roster-file').setInputFiles(notXlsx);
     await page.locator('#message.error').waitFor();
     expect(await text('#message')).toContain('không phải tệp Excel');
+    const noStatus = join(dir, 'thieu-cot.csv');
+    writeFileSync(noStatus, 'Mã;Họ và tên\nDV-01;Nguyễn Văn An\n');
+    await page.locator('#roster-file').setInputFiles(noStatus);
+    await page.locator('#message.error').filter({ hasText: 'thieu-cot.csv' }).waitFor();
+    expect(await text('#message')).toBe('thieu-cot.csv: không tìm thấy dòng tiêu đề có các cột Tình trạng.');
 
     const file = join(dir, 'danh-sach.xlsx');
     writeFileSync(file, rosterWorkbook());
