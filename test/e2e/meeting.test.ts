@@ -6,14 +6,14 @@
 // organiser closes; two trustees decrypt and sign; the minutes show the counts the phones chose, and the
 // verifier passes the record and finds a voter's code. Refused: a spent card, a card after the close, and
 // the camera without permission. Screenshots of each step go to test-results/e2e/meeting-*.png.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { PASSWORD } from '../app/helpers.ts';
-import { fitsWidth, launchBrowser, phone, screenshot } from './browser.ts';
+import { e2eDescribe, fitsWidth, launchBrowser, phone, screenshot } from './browser.ts';
 import {
   type Choices,
   expectedCounts,
@@ -29,8 +29,6 @@ import {
 import { writeQrVideo } from './qr-video.ts';
 import { type E2eServer, startE2eServer } from './server.ts';
 
-const haveChromium = existsSync('/usr/bin/chromium');
-
 const MEMBERS = 24;
 /** Two sheets of 12, all activated: 1–21 vote by link, 22 by the camera, 23 by typing, 24 stays unused. */
 const CARDS = 24;
@@ -41,7 +39,7 @@ const TYPED_CARD = 23;
 const UNUSED_CARD = 24;
 const BALLOTS = LINK_PHONES + 2;
 
-describe.skipIf(!haveChromium)('a whole meeting in browsers', () => {
+e2eDescribe('a whole meeting in browsers', () => {
   let server: E2eServer;
   let browser: Browser;
   let cameraBrowser: Browser | null = null;
