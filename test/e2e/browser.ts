@@ -52,6 +52,11 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 }
 
-/** True when the page is no wider than the phone (no sideways scrolling). */
+/**
+ * True when the page is no wider than the phone (no sideways scrolling). Against the screen, not only
+ * window.innerWidth: a mobile browser widens its layout viewport to content that is too wide.
+ */
 export const fitsWidth = (page: Page): Promise<boolean> =>
-  page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+  page.evaluate(
+    () => document.documentElement.scrollWidth <= Math.min(window.innerWidth, window.screen.width),
+  );
