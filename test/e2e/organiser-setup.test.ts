@@ -330,4 +330,24 @@ e2eDescribe('organiser console setup', { timeout: 180_000 }, () => {
     await page.locator('#meeting-status').waitFor();
     expect(await page.locator('.notice.warn').count()).toBe(0);
   });
+  it('creates a motion meeting with one question per line, without a rule set when asked', async () => {
+    await page.goto(`${server.origin}/`);
+    await page.locator('#new-meeting-form select[name="kind"]').selectOption('motion');
+    await page.locator('#new-meeting-form input[name="title"]').fill('Biểu quyết nghị quyết');
+    await page.locator('#new-meeting-form select[name="ruleSet"]').selectOption('none');
+    expect(await page.locator('#settings').count()).toBe(0);
+    expect(await page.locator('#subjects').count()).toBe(0);
+    await page
+      .locator('#new-meeting-form textarea[name="motions"]')
+      .fill('Thông qua nghị quyết tháng 12\n\nKết nạp đảng viên mới ');
+    await page.locator('#new-meeting-form button[type="submit"]').click();
+    await page.waitForURL(/\?meeting=/);
+    const id = new URL(page.url()).searchParams.get('meeting')!;
+    const manifest = JSON.parse((await organiser.get(`/api/meetings/${id}`)).body.manifest);
+    expect(manifest.ruleSet).toBe('none');
+    expect(manifest.questions.map((q: { prompt: string }) => q.prompt)).toEqual([
+      'Thông qua nghị quyết tháng 12',
+      'Kết nạp đảng viên mới',
+    ]);
+  });
 });
