@@ -3,8 +3,8 @@
 // ceremony on their phones; the organiser records attendance, prints the cards (read back from the print
 // layout with jsQR), activates them and opens the poll; 21 phones vote through their cards' links, one
 // by scanning its card with the camera and one by typing its code; the projector counts them live; the
-// organiser closes; two trustees decrypt and sign; the minutes show the counts the phones chose, and the
-// verifier passes the record and finds a voter's code. Refused: a spent card, a card after the close, and
+// organiser closes; two trustees decrypt and sign; the console and the minutes show the counts the phones
+// chose, and the verifier passes the record and finds a voter's code. Refused: a spent card, a card after the close, and
 // the camera without permission. Screenshots of each step go to test-results/e2e/meeting-*.png.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -99,6 +99,17 @@ e2eDescribe('a whole meeting in browsers', () => {
   const linkedFromConsole = async (href: string) => {
     await organiser.locator(`a[href="${href}"]`).first().waitFor();
     return `${server.origin}${href}`;
+  };
+  /** Each member's section (`selector`, marked data-subject) shows the votes per level and the blanks. */
+  const expectCounts = async (page: Page, selector: string) => {
+    const expected = expectedCounts(ballots, MEMBERS, options);
+    expect(await page.locator(selector).count()).toBe(MEMBERS);
+    for (const [q, row] of rows.entries()) {
+      const section = page.locator(`${selector}[data-subject="${row.id}"]`);
+      expect(await section.locator('h3').textContent()).toContain(row.name);
+      const votes = await section.locator('tbody tr td:nth-child(2)').allTextContents();
+      expect(votes.map(Number), row.name).toEqual([...expected[q]!.counts, expected[q]!.blank]);
+    }
   };
   const counts = async () => (await server.t.client().get(`/api/meetings/${meetingId}/counts`)).body;
 
@@ -299,7 +310,13 @@ e2eDescribe('a whole meeting in browsers', () => {
     expect(result.certified).toBe(true);
     const expected = expectedCounts(ballots, MEMBERS, options);
     expect(result.result.questions).toMatchObject(expected);
+  });
+
+  step("the organiser's console shows the certified result per member and level", async () => {
     await organiser.reload();
+    await organiser.locator('#result').waitFor();
+    await expectCounts(organiser, '#result .result-subject');
+    await screenshot(organiser, 'meeting-14-console-result');
   });
 
   step('the minutes show the counts the phones chose, per member and level', async () => {
@@ -307,16 +324,9 @@ e2eDescribe('a whole meeting in browsers', () => {
     await page.goto(await linkedFromConsole(`/minutes/${meetingId}`));
     await page.locator('#certified.ok').waitFor({ timeout: 60_000 });
     expect(await page.locator('#certified').textContent()).toContain('đã được ban kiểm phiếu ký xác nhận');
-    const expected = expectedCounts(ballots, MEMBERS, options);
-    expect(await page.locator('.minutes-subject').count()).toBe(MEMBERS);
-    for (const [q, row] of rows.entries()) {
-      const section = page.locator(`.minutes-subject[data-subject="${row.id}"]`);
-      expect(await section.locator('h3').textContent()).toContain(row.name);
-      const votes = await section.locator('tbody tr td:nth-child(2)').allTextContents();
-      expect(votes.map(Number), row.name).toEqual([...expected[q]!.counts, expected[q]!.blank]);
-    }
+    await expectCounts(page, '.minutes-subject');
     expect(await fitsWidth(page)).toBe(true);
-    await screenshot(page, 'meeting-14-minutes');
+    await screenshot(page, 'meeting-15-minutes');
     await page.context().close();
   });
 
@@ -332,6 +342,6 @@ e2eDescribe('a whole meeting in browsers', () => {
     await page.locator('#code').fill(codes[7]!);
     await page.locator('#code-form button[type="submit"]').click();
     await page.locator('[data-answer="found"]').waitFor();
-    await screenshot(page, 'meeting-15-verify-found');
+    await screenshot(page, 'meeting-16-verify-found');
   });
 });
