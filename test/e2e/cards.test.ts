@@ -243,6 +243,21 @@ e2eDescribe('printed cards and activation by scanning', { timeout: 180_000 }, ()
       .waitFor();
   });
 
+  it('prints the cards in Vietnamese, for the members, even when the console is in English', async () => {
+    const page = await logIn(await phone(browser));
+    page.on('dialog', (dialog) => void dialog.accept());
+    await page.locator('.lang-switch').click();
+    await page.locator('#cards-form input[name="count"]').fill('1');
+    await page.locator('#cards-form button').click();
+    const card = page.locator('#card-sheet .card').first();
+    await card.waitFor();
+    expect(await card.locator('.card-serial').textContent()).toMatch(/^Thẻ số \d+$/);
+    expect(await card.locator('.card-help').textContent()).toContain('Mỗi thẻ chỉ dùng một lần');
+    await page.locator('#void-cards').click();
+    await page.locator('#message.ok').waitFor();
+    await page.locator('.lang-switch').click();
+  });
+
   it('says so when the camera is refused (no permission), and activation by range still works', async () => {
     const page = await logIn(await phone(cameraBrowser!));
     await page.locator('#scan-cards').click();

@@ -2,11 +2,11 @@
 // (the browser's print of the A4 sheets), "save PDF" (made by a worker, downloaded from this page), "void
 // these cards" when they cannot be printed, and the sheets themselves as a preview.
 import { h } from '../shared/dom.ts';
-import { t } from '../shared/i18n.ts';
+import { t, tIn } from '../shared/i18n.ts';
 import { runJob } from '../shared/worker-job.ts';
 import { type CardsPerSheet, shortTitle } from './card-layout.ts';
 import type { CardPdfRequest } from './card-pdf-worker.ts';
-import { cardFaces, cardSheet, type PrintedCard } from './card-sheet.ts';
+import { CARD_LANGUAGE, cardFaces, cardSheet, type PrintedCard } from './card-sheet.ts';
 import { send } from './organiser-api.ts';
 
 function download(bytes: Uint8Array, name: string): void {
@@ -38,7 +38,7 @@ export async function printedCards(
     status.textContent = t('organiser.cards.pdfMaking');
     const request: CardPdfRequest = {
       title: shortTitle(title),
-      instructions: t('organiser.cards.instructions'),
+      instructions: tIn(CARD_LANGUAGE, 'organiser.cards.instructions'),
       perSheet,
       faces,
     };

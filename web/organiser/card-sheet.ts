@@ -5,7 +5,7 @@
 import QRCode from 'qrcode';
 import { base64url, cardUrl, credentialFromToken, newToken, tokenForDisplay } from '../../crypto/index.ts';
 import { h } from '../shared/dom.ts';
-import { t } from '../shared/i18n.ts';
+import { t, tIn } from '../shared/i18n.ts';
 import { type CardsPerSheet, intoSheets, sheetLayout, shortTitle } from './card-layout.ts';
 import { send } from './organiser-api.ts';
 
@@ -15,6 +15,9 @@ export type PrintedCard = { serial: number; token: Uint8Array };
 export type CardFace = { serial: number; serialText: string; tokenText: string; qrPng: string };
 
 const QR_PIXELS = 600;
+
+/** The members read the cards: they are printed in Vietnamese whatever language the console is in. */
+export const CARD_LANGUAGE = 'vi';
 
 /** Makes `count` cards from `firstSerial` on and registers their public keys. */
 export async function makeCards(
@@ -36,7 +39,7 @@ export function cardFaces(meetingId: string, cards: PrintedCard[]): Promise<Card
   return Promise.all(
     cards.map(async (card) => ({
       serial: card.serial,
-      serialText: t('organiser.cards.serial', { serial: card.serial }),
+      serialText: tIn(CARD_LANGUAGE, 'organiser.cards.serial', { serial: card.serial }),
       tokenText: tokenForDisplay(card.token),
       qrPng: await QRCode.toDataURL(cardUrl(location.origin, meetingId, card.token), {
         errorCorrectionLevel: 'Q',
@@ -61,7 +64,7 @@ function cardView(face: CardFace, title: string): HTMLElement {
       h('p', { class: 'card-title', text: title }),
       h('p', { class: 'card-serial', text: face.serialText }),
       h('p', { class: 'card-token', text: face.tokenText }),
-      h('p', { class: 'card-help', text: t('organiser.cards.instructions') }),
+      h('p', { class: 'card-help', text: tIn(CARD_LANGUAGE, 'organiser.cards.instructions') }),
     ),
   );
 }

@@ -24,12 +24,17 @@ let current: Lang = stored();
 
 export const lang = (): Lang => current;
 
-/** The message in the current language, with {name} filled from params. */
-export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
-  return catalogue[current][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+/** The message in `language`, with {name} filled from params (for what is always in one language, such
+ * as the printed cards the members read). */
+export function tIn(language: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
+  return catalogue[language][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
     params[name] === undefined ? whole : String(params[name]),
   );
 }
+
+/** The message in the current language, with {name} filled from params. */
+export const t = (key: MessageKey, params: Record<string, string | number> = {}): string =>
+  tIn(current, key, params);
 
 /** A bilingual text from elsewhere (the rules engine), in the current language. */
 export const pick = (text: Text): string => text[current];
