@@ -1,7 +1,13 @@
 // Meetings, for the organiser: creation (the manifest is built once from the roster and kept as its exact
 // string), listing, details, the trustee invitation code, attendance, and opening and closing the poll.
 import { Hono } from 'hono';
-import { checkManifest, type ManifestForRules, quorumToOpen, RuleError } from '../rules/index.ts';
+import {
+  assessmentYearAt,
+  checkManifest,
+  type ManifestForRules,
+  quorumToOpen,
+  RuleError,
+} from '../rules/index.ts';
 import { ownMeeting } from '../server/auth.ts';
 import type { Deps, Env } from '../server/context.ts';
 import { fail, failWith } from '../server/errors.ts';
@@ -29,13 +35,6 @@ const createBody = is.object({
   linkedConfidence: is.optional(is.json(200_000)),
   assessmentYear: is.optional(is.int({ min: 2000, max: 2100 })),
 });
-
-/** The year a classification held at `now` assesses: the calendar year in Việt Nam, January counting for
- * the year before (the review ends by 31/12, special units by 15/01: HD 43 Mục 4). */
-export function assessmentYearAt(now: number): number {
-  const local = new Date(now + 7 * 60 * 60 * 1000);
-  return local.getUTCMonth() === 0 ? local.getUTCFullYear() - 1 : local.getUTCFullYear();
-}
 
 const attendanceBody = is.object({
   summoned: is.int({ min: 0, max: 10_000 }),

@@ -32,6 +32,7 @@ export type {
   Text,
   TraceLine,
 } from './types.ts';
+export { assessmentYearAt, ruleSetFitsYear } from './years.ts';
 
 /** The settings as the engine will read them (defaults filled in); throws a RuleError on a bad one. */
 export function resolveSettings(ruleSetId: string, settings: unknown): Record<string, ResolvedSetting> {

@@ -5,6 +5,7 @@ import { applyRuleSet } from './apply.ts';
 import { tableFor } from './registry.ts';
 import { fail, warning } from './text.ts';
 import type { FactInput, Message, Role, RuleInput, RuleOutcome, RuleRef, SettingInput } from './types.ts';
+import { ruleSetFitsYear } from './years.ts';
 
 export type ManifestQuestion = {
   id: string;
@@ -108,9 +109,8 @@ export function outcomeForResult(args: ResultForRules): RuleOutcome | null {
 function yearWarnings(manifest: ManifestForRules): Message[] {
   const table = tableFor(manifest.ruleSet);
   const year = manifest.assessmentYear;
-  if (table.kind !== 'classification' || year === undefined) return [];
+  if (table.kind !== 'classification' || year === undefined || ruleSetFitsYear(table.id, year)) return [];
   const { first, last } = table.years;
-  if (year >= first && (last === null || year <= last)) return [];
   const span = last === null ? `${first}–` : `${first}–${last}`;
   return [
     warning(table.years, 'rule-set-year', {

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { assessmentYearAt } from '../../src/rules/index.ts';
 import { xlsxWorkbook } from '../../src/xlsx/write.ts';
 import { type Client, MeetingDriver, PASSWORD } from '../app/helpers.ts';
 import { e2eDescribe, fitsWidth, launchBrowser, phone, screenshot } from './browser.ts';
@@ -178,6 +179,20 @@ e2eDescribe('organiser console setup', { timeout: 180_000 }, () => {
 
   it('creates a classification meeting with a changed setting, its basis, and chosen subjects', async () => {
     await page.locator('#new-meeting-form input[name="title"]').fill('Xếp loại đảng viên năm 2026');
+    const thisYear = assessmentYearAt(Date.now());
+    const year = page.locator('#new-meeting-form input[name="assessmentYear"]');
+    expect(Number(await year.inputValue())).toBe(thisYear);
+    const ruleSet = page.locator('#new-meeting-form select[name="ruleSet"]');
+    await ruleSet.selectOption('QD124-2023');
+    expect(await text('#rule-set-year')).toContain(`không dành cho năm đánh giá ${thisYear}`);
+    await year.fill('2024');
+    await year.press('Tab');
+    await page.locator('#rule-set-year').waitFor({ state: 'detached' });
+    await ruleSet.selectOption('QD366-2025');
+    await page.locator('#rule-set-year').waitFor();
+    await year.fill(String(thisYear));
+    await year.press('Tab');
+    await page.locator('#rule-set-year').waitFor({ state: 'detached' });
     expect(await text('#rule-set-citation')).toContain('QĐ 366-QĐ/TW');
     await page.locator('#settings summary').click();
     const threshold = page.locator('[data-setting="thresholdHtxsnv"]');
@@ -227,6 +242,7 @@ e2eDescribe('organiser console setup', { timeout: 180_000 }, () => {
       '1007',
     ]);
     expect(manifest.trustees).toEqual({ n: 3, k: 2 });
+    expect(manifest.assessmentYear).toBe(thisYear);
   });
 
   it('links a classification to the confidence vote held from the console', async () => {

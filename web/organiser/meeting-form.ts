@@ -3,7 +3,13 @@
 // its basis (căn cứ, e.g. the chi bộ's resolution) — the subjects from the roster, the motions, a linked
 // confidence result when the rule set uses one, and the trustees. POST /api/meetings; the server's
 // warnings are kept for the meeting page to show.
-import { DEFAULT_CLASSIFICATION, ruleSets, type SettingInfo } from '../../src/rules/index.ts';
+import {
+  assessmentYearAt,
+  DEFAULT_CLASSIFICATION,
+  ruleSetFitsYear,
+  ruleSets,
+  type SettingInfo,
+} from '../../src/rules/index.ts';
 import { tableFor } from '../../src/rules/registry.ts';
 import { h, mount } from '../shared/dom.ts';
 import { type MessageKey, pick, type Text, t } from '../shared/i18n.ts';
@@ -36,6 +42,8 @@ type FormState = {
   k: number;
   linked: string;
   missingBasis: Set<string>;
+  /** classification: the year assessed (bound in the manifest) */
+  year: number;
 };
 
 const fresh = (kind: Kind = 'classification'): FormState => ({
@@ -50,6 +58,7 @@ const fresh = (kind: Kind = 'classification'): FormState => ({
   k: 2,
   linked: '',
   missingBasis: new Set(),
+  year: assessmentYearAt(Date.now()),
 });
 
 let form = fresh();
@@ -236,6 +245,7 @@ function requestBody(roster: RosterMember[]): Record<string, unknown> | null {
     ruleSet: form.ruleSet,
     trustees: { n: form.n, k: form.k },
     ...(Object.keys(settings).length > 0 ? { settings } : {}),
+    ...(form.kind === 'classification' ? { assessmentYear: form.year } : {}),
     ...(form.kind === 'motion'
       ? { motions }
       : { subjects: roster.filter((m) => subjects.includes(m.id)).map((m) => m.id) }),
@@ -311,6 +321,11 @@ export function meetingForm(roster: RosterMember[], meetings: MeetingSummary[], 
     k.addEventListener('input', () => {
       form.k = Number(k.value);
     });
+    const year = numberInput('assessmentYear', form.year);
+    year.addEventListener('change', () => {
+      form.year = Number(year.value);
+      draw();
+    });
     const motions = h('textarea', { attrs: { rows: 3, name: 'motions' } });
     motions.value = form.motions;
     motions.addEventListener('input', () => {
@@ -321,7 +336,15 @@ export function meetingForm(roster: RosterMember[], meetings: MeetingSummary[], 
       h('h2', { text: t('organiser.new.title') }),
       ...field('organiser.new.name', title),
       ...field('organiser.new.kind', kind),
+      ...(form.kind === 'classification' ? field('organiser.new.year', year) : []),
       ...field('organiser.new.ruleSet', ruleSet),
+      form.kind === 'classification' && info && !ruleSetFitsYear(info.id, form.year)
+        ? h('p', {
+            class: 'notice warn',
+            attrs: { id: 'rule-set-year', role: 'status' },
+            text: t('organiser.new.yearMismatch', { ruleSet: info.id, year: form.year }),
+          })
+        : null,
       info
         ? h('p', {
             class: 'muted small',
