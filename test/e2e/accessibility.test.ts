@@ -92,7 +92,7 @@ e2eDescribe('accessibility of every page at phone size', { timeout: 180_000 }, (
     expect(problems.find((p) => p.startsWith('content wider than its box: div "a line far'))).toBeDefined();
   });
 
-  it('organiser: login, home and a meeting with its result', async () => {
+  it('organiser: login, home, a meeting in its poll and one with its result', async () => {
     const login = await (await phone(browser)).newPage();
     await login.goto(`${server.origin}/`);
     await login.locator('#password').waitFor();
@@ -108,6 +108,11 @@ e2eDescribe('accessibility of every page at phone size', { timeout: 180_000 }, (
     await meeting.goto(`${server.origin}/?meeting=${done.id}`);
     await meeting.locator('#meeting-status').waitFor();
     await audit(meeting, 'organiser-meeting');
+
+    const open = await context.newPage();
+    await open.goto(`${server.origin}/?meeting=${live.id}`);
+    await open.locator('#close-poll').waitFor();
+    await audit(open, 'organiser-meeting-open');
   });
 
   it('booth: the ballot, and the receipt with the code found in the record', async () => {
