@@ -115,7 +115,12 @@ e2eDescribe('accessibility of every page at phone size', { timeout: 180_000 }, (
     await audit(open, 'organiser-meeting-open');
   });
 
-  it('booth: the ballot, and the receipt with the code found in the record', async () => {
+  it('booth: typing a card code, the ballot, and the receipt with the code found in the record', async () => {
+    const typing = await (await phone(browser)).newPage();
+    await typing.goto(`${server.origin}/v/${live.id}`);
+    await typing.locator('#token').waitFor();
+    await audit(typing, 'booth-token');
+
     const page = await (await phone(browser)).newPage();
     await page.goto(`${server.origin}/v/${live.id}#${tokenText(live.tokens[0]!)}`);
     await page.locator('#ballot').waitFor();
