@@ -5,13 +5,13 @@
 // A meeting not yet certified shows why there are no minutes.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import jsQR from 'jsqr';
 import { PDFDocument } from 'pdf-lib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Minutes } from '../../src/minutes/minutes.ts';
 import { MeetingDriver } from '../app/helpers.ts';
 import { e2eDescribe, fitsWidth, launchBrowser, phone, screenshot } from './browser.ts';
+import { pngPixels, readQr } from './card-images.ts';
 import { type E2eServer, startE2eServer } from './server.ts';
 
 e2eDescribe('minutes page', () => {
@@ -46,19 +46,10 @@ e2eDescribe('minutes page', () => {
     await server?.stop();
   });
 
-  /** The QR image's pixels, read through a canvas in the page, decoded with jsQR. */
+  /** The QR code as the page shows it (a screenshot of the image), decoded with jsQR. */
   async function qrText(): Promise<string | null> {
-    const pixels = await page.locator('#verify-qr').evaluate(async (img: HTMLImageElement) => {
-      await img.decode();
-      const canvas = document.createElement('canvas');
-      canvas.width = img.naturalWidth;
-      canvas.height = img.naturalHeight;
-      const context = canvas.getContext('2d')!;
-      context.drawImage(img, 0, 0);
-      const data = context.getImageData(0, 0, canvas.width, canvas.height);
-      return { width: data.width, height: data.height, rgba: Array.from(data.data) };
-    });
-    return jsQR(Uint8ClampedArray.from(pixels.rgba), pixels.width, pixels.height)?.data ?? null;
+    const { rgba, width, height } = await pngPixels(page, await page.locator('#verify-qr').screenshot());
+    return readQr(rgba, width, height);
   }
 
   it('shows the certified counts, blanks, proposals and signatures at phone size', async () => {
