@@ -52,8 +52,11 @@ e2eDescribe('accessibility of every page at phone size', { timeout: 180_000 }, (
     return context;
   }
 
-  /** Audits the page as it is, then again at 200 % text; screenshots both. */
+  /** Audits the page with every folded section open, then again at 200 % text; screenshots both. */
   async function audit(page: Page, name: string): Promise<void> {
+    await page.evaluate(() => {
+      for (const details of document.querySelectorAll('details')) details.open = true;
+    });
     await screenshot(page, `a11y-${name}`);
     expect.soft(await auditPage(page), `${name} at 100 %`).toEqual([]);
     await doubleTextSize(page);
