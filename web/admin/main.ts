@@ -4,6 +4,7 @@
 
 import { api } from '../shared/api.ts';
 import { byId, h, mount } from '../shared/dom.ts';
+import { actionForm, field } from '../shared/forms.ts';
 import { type MessageKey, t } from '../shared/i18n.ts';
 import { type Notice, noticeAfter } from '../shared/notice.ts';
 import { startPage } from '../shared/page.ts';
@@ -38,33 +39,14 @@ async function act(run: () => Promise<string | null>): Promise<void> {
   render();
 }
 
-function field(label: MessageKey, input: HTMLElement & { id: string }): HTMLElement[] {
-  return [h('label', { class: 'field', attrs: { for: input.id }, text: t(label) }), input];
-}
-
-function form(
+/** A form that runs one action and shows its notice. */
+const form = (
   id: string,
   title: MessageKey,
   submit: MessageKey,
   parts: HTMLElement[],
   run: () => Promise<string | null>,
-) {
-  return h(
-    'form',
-    {
-      attrs: { id },
-      on: {
-        submit: (e) => {
-          e.preventDefault();
-          void act(run);
-        },
-      },
-    },
-    h('h2', { text: t(title) }),
-    ...parts,
-    h('button', { class: 'button primary', attrs: { type: 'submit' }, text: t(submit) }),
-  );
-}
+) => actionForm(title, submit, parts, () => void act(run), id);
 
 const select = (id: string, options: Array<[string, string]>) =>
   h('select', { attrs: { id } }, ...options.map(([value, text]) => h('option', { attrs: { value }, text })));

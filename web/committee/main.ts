@@ -3,6 +3,7 @@
 // the cap over the groups it sets, records or amends its decision for a member, and exports them.
 
 import { byId, h, mount } from '../shared/dom.ts';
+import { actionForm, field, labelled } from '../shared/forms.ts';
 import { type MessageKey, t } from '../shared/i18n.ts';
 import { type Notice, noticeAfter } from '../shared/notice.ts';
 import { startPage } from '../shared/page.ts';
@@ -39,26 +40,9 @@ async function load(): Promise<void> {
   if (session.loggedIn && session.role === 'committee') ({ branches, meetings: rows } = await meetings());
 }
 
-function field(label: string, input: HTMLElement & { id: string }): HTMLElement[] {
-  return [h('label', { class: 'field', attrs: { for: input.id }, text: label }), input];
-}
-
-function form(id: string, submit: MessageKey, parts: HTMLElement[], run: () => Promise<string | null>) {
-  return h(
-    'form',
-    {
-      attrs: { id },
-      on: {
-        submit: (e) => {
-          e.preventDefault();
-          void act(run);
-        },
-      },
-    },
-    ...parts,
-    h('button', { class: 'button primary', attrs: { type: 'submit' }, text: t(submit) }),
-  );
-}
+/** A form that runs one action and shows its notice. */
+const form = (id: string, submit: MessageKey, parts: HTMLElement[], run: () => Promise<string | null>) =>
+  actionForm(null, submit, parts, () => void act(run), id);
 
 function loginView(): HTMLElement[] {
   const account = h('input', { attrs: { id: 'account', type: 'text', autocomplete: 'username' } });
@@ -69,7 +53,7 @@ function loginView(): HTMLElement[] {
     form(
       'login-form',
       'committee.login',
-      [...field(t('committee.account'), account), ...field(t('committee.password'), password)],
+      [...field('committee.account', account), ...field('committee.password', password)],
       async () => {
         session = await logIn(account.value, password.value);
         await load();
@@ -141,11 +125,13 @@ function tableForm(): HTMLElement {
     'committee.compute',
     [
       h('h2', { text: t('committee.table.title') }),
-      ...field(t('committee.year'), yearInput),
-      ...field(t('committee.capPercent'), percent),
-      ...field(t('committee.capBase'), base),
+      ...field('committee.year', yearInput),
+      ...field('committee.capPercent', percent),
+      ...field('committee.capBase', base),
       h('p', { class: 'muted small', text: t('committee.groups.help') }),
-      ...branches.flatMap((b, i) => field(t('committee.group.label', { branch: b.name }), groupInputs[i]!)),
+      ...branches.flatMap((b, i) =>
+        labelled(t('committee.group.label', { branch: b.name }), groupInputs[i]!),
+      ),
     ],
     async () => {
       year = Number(yearInput.value);
@@ -207,7 +193,7 @@ function memberView(row: TableRow): HTMLElement {
     form(
       `decide-${key}`,
       row.decision ? 'committee.decision.amend' : 'committee.decision.record',
-      [...field(t('committee.decision.level'), level), ...field(t('committee.decision.reason'), reason)],
+      [...field('committee.decision.level', level), ...field('committee.decision.reason', reason)],
       async () => {
         await decide({
           branchId: row.branchId,

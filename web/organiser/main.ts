@@ -5,13 +5,13 @@
 import type { Manifest } from '../../crypto/index.ts';
 import { ApiError } from '../shared/api.ts';
 import { byId, h, mount } from '../shared/dom.ts';
+import { actionForm, field } from '../shared/forms.ts';
 import { type MessageKey, pick, type Text, t } from '../shared/i18n.ts';
 import { startPage } from '../shared/page.ts';
 import type { CardsPerSheet } from './card-layout.ts';
 import { printedCards } from './card-print.ts';
 import { cardScanPanel } from './card-scan.ts';
 import { makeCards } from './card-sheet.ts';
-import { actionForm, field } from './forms.ts';
 import { type MeetingSummary, meetingForm, takeCreatedWarnings } from './meeting-form.ts';
 import { type MeetingDetails, meetingView, qrImage } from './meeting-view.ts';
 import { currentSession, get, logIn, send } from './organiser-api.ts';

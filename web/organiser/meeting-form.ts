@@ -12,8 +12,8 @@ import {
 } from '../../src/rules/index.ts';
 import { tableFor } from '../../src/rules/registry.ts';
 import { h, mount } from '../shared/dom.ts';
+import { field, numberInput, textInput } from '../shared/forms.ts';
 import { type MessageKey, pick, type Text, t } from '../shared/i18n.ts';
-import { field, numberInput, textInput } from './forms.ts';
 import { get, send } from './organiser-api.ts';
 import type { RosterMember } from './roster-rows.ts';
 

@@ -2,9 +2,9 @@
 // the ceremony, printing cards, attendance, activating or voiding cards, opening and closing the poll.
 import QRCode from 'qrcode';
 import { h } from '../shared/dom.ts';
+import { actionForm, field, numberInput } from '../shared/forms.ts';
 import { type MessageKey, t } from '../shared/i18n.ts';
 import type { CardsPerSheet } from './card-layout.ts';
-import { actionForm, field, numberInput } from './forms.ts';
 
 export type MeetingDetails = {
   id: string;

@@ -4,8 +4,8 @@
 
 import { readXlsxRows, XlsxError } from '../../src/xlsx/read.ts';
 import { h } from '../shared/dom.ts';
+import { field } from '../shared/forms.ts';
 import { type MessageKey, t } from '../shared/i18n.ts';
-import { field } from './forms.ts';
 import { send } from './organiser-api.ts';
 import { csvRows } from './roster-csv.ts';
 import { currentDraft, drawDraft, dropDraft, startDraft } from './roster-editor.ts';

@@ -1,16 +1,19 @@
-// Small form pieces for the organiser console: a labelled field, and a form that runs one action.
-import { h } from '../shared/dom.ts';
-import { type MessageKey, t } from '../shared/i18n.ts';
+// Small form pieces for the console pages (organiser, committee, admin): a labelled field, and a form that
+// runs one action.
+import { h } from './dom.ts';
+import { type MessageKey, t } from './i18n.ts';
 
 let fieldCount = 0;
 
-export function field(
-  label: MessageKey,
-  input: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement,
-): HTMLElement[] {
+type Input = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+
+/** A label with its text as given (already translated, e.g. with parameters), and its input. */
+export function labelled(text: string, input: Input): HTMLElement[] {
   input.id ||= `field-${++fieldCount}`;
-  return [h('label', { class: 'field', attrs: { for: input.id }, text: t(label) }), input];
+  return [h('label', { class: 'field', attrs: { for: input.id }, text }), input];
 }
+
+export const field = (label: MessageKey, input: Input): HTMLElement[] => labelled(t(label), input);
 
 export const numberInput = (name: string, value: number | string = '') =>
   h('input', { attrs: { type: 'number', name, inputmode: 'numeric', min: 0, value: String(value) } });
