@@ -217,6 +217,7 @@ e2eDescribe('organiser console setup', { timeout: 180_000 }, () => {
     await page.locator('#new-meeting-form button[type="submit"]').click();
     await page.waitForURL(/\?meeting=/);
     meetingId = new URL(page.url()).searchParams.get('meeting')!;
+    await page.locator(`main a[href="/projector/${meetingId}"]`).waitFor();
     const pages = await page
       .locator('main a')
       .evaluateAll((links) => links.map((a) => a.getAttribute('href')));
