@@ -8,46 +8,18 @@ import { minutesCsv } from '../../src/minutes/csv.ts';
 import { type Minutes, minutesOf } from '../../src/minutes/minutes.ts';
 import { minutesPdf } from '../../src/minutes/pdf.ts';
 import { minutesXlsx } from '../../src/minutes/xlsx.ts';
+import { csvRows } from '../../web/organiser/roster-csv.ts';
 import { classificationRecord } from './fixtures.ts';
 
 const minutes = minutesOf(classificationRecord(), { createdAt: Date.UTC(2026, 10, 23, 8, 0), issued: 10 });
 const optionRows = minutes.subjects.flatMap((s) => s.options.map((o) => ({ s, o })));
-
-/** RFC 4180 fields: quoted, "" for a quote, CRLF between records. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += ch;
-  }
-  return rows;
-}
 
 describe('CSV', () => {
   const csv = minutesCsv(minutes);
 
   it('starts with a UTF-8 byte-order mark and has a row per subject and option', () => {
     expect(csv.charCodeAt(0)).toBe(0xfeff);
-    const rows = parseCsv(csv.slice(1));
+    const rows = csvRows(csv.slice(1));
     expect(rows[0]).toEqual([
       'Mã đối tượng',
       'Họ và tên / nội dung',
@@ -77,7 +49,7 @@ describe('CSV', () => {
   it('quotes fields that hold quotes and commas', () => {
     const odd: Minutes = structuredClone(minutes);
     odd.subjects[0]!.name = 'Nguyễn "Út", Văn A';
-    const rows = parseCsv(minutesCsv(odd).slice(1));
+    const rows = csvRows(minutesCsv(odd).slice(1));
     expect(rows[1]![1]).toBe('Nguyễn "Út", Văn A');
   });
 });
