@@ -1,5 +1,5 @@
 // Builds the pages (web/<page>/main.ts and the Web Workers) with esbuild into web/dist/: scripts and the
-// style sheet under assets/, each page's HTML (one shell, web/shared/page.html) under pages/ (web/page-routes.ts maps addresses to them).
+// style sheet under assets/, each page's HTML (one shell, web/shared/page.html) under pages/ (src/shared/page-routes.ts maps addresses to them).
 // The verifier's service worker goes to the top (`/verify-sw.js`, so its scope can be /verify), stamped with
 // a hash of the files it caches.
 // `--if-stale` builds only when a source is newer than the last build (npm start and npm test use it).
@@ -18,7 +18,7 @@ import {
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import { PAGES } from '../web/page-routes.ts';
+import { PAGES } from '../src/shared/page-routes.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const web = join(root, 'web');
@@ -32,7 +32,7 @@ const WORKERS = [
 ];
 /** The fonts the organiser's card PDF embeds (Vietnamese; the typed code in mono), fetched by its worker. */
 const CARD_FONTS = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSansMono.ttf'];
-const SOURCES = ['web', 'crypto', 'src/rules', 'scripts/build-web.ts', 'package-lock.json'];
+const SOURCES = ['web', 'crypto', 'src/shared', 'scripts/build-web.ts', 'package-lock.json'];
 
 function newestChange(path: string): number {
   if (path.startsWith(outDir) || !existsSync(path)) return 0;

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { type Manifest, secureRandom, seededRandom } from '../../crypto/index.ts';
 import { runDemoMeeting } from '../demo/meeting.ts';
-import { outcomeForResult, ruleSets } from '../rules/index.ts';
+import { outcomeForResult, ruleSets } from '../shared/rules/index.ts';
 import { parsedOrUsage } from './arguments.ts';
 import { progressLine } from './progress.ts';
 

@@ -2,7 +2,7 @@
 // prints the outcome as a readable table, or as JSON.
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { applyRuleSet, RuleError, type RuleOutcome, ruleSets, type Text } from '../rules/index.ts';
+import { applyRuleSet, RuleError, type RuleOutcome, ruleSets, type Text } from '../shared/rules/index.ts';
 
 type Lang = 'vi' | 'en';
 

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { verifyRecord } from '../../crypto/index.ts';
-import { outcomeForResult } from '../rules/index.ts';
+import { outcomeForResult } from '../shared/rules/index.ts';
 import { parsedOrUsage } from './arguments.ts';
 import { progressLine } from './progress.ts';
 

@@ -7,7 +7,7 @@ import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb } from 'pdf-lib';
 import QRCode from 'qrcode';
 import { PdfFlow } from '../pdf/layout.ts';
-import { type Minutes, percentText } from './minutes.ts';
+import { type Minutes, percentText } from '../shared/minutes/minutes.ts';
 
 export type MinutesPdfOptions = {
   /** The verifier's address for this record (absolute), encoded in the QR code. */

@@ -1,7 +1,7 @@
 // The minutes as one table, shared by the CSV and the XLSX downloads: a row per subject and option with
 // the votes, the percentage and its base, the subject's blanks and the rule set's proposal; and the header
 // block (meeting, attendance, cards, ballots, board) that the XLSX puts above it.
-import { type Minutes, percentText } from './minutes.ts';
+import { type Minutes, percentText } from '../shared/minutes/minutes.ts';
 
 export type TableCell = string | number;
 

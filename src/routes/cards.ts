@@ -1,6 +1,7 @@
 // Cards, for the organiser: the browser uploads (serial, pk) for each printed card and keeps the tokens
 // to itself; the board activates the cards it hands out and voids lost ones (and ones never printed), by
 // serial.
+
 import { Hono } from 'hono';
 import { ownMeeting } from '../server/auth.ts';
 import type { Deps, Env } from '../server/context.ts';
@@ -8,6 +9,7 @@ import { fail } from '../server/errors.ts';
 import { isCredentialKey } from '../server/protocol.ts';
 import { sortByBytes } from '../server/snapshot.ts';
 import { is, readJson } from '../server/validate.ts';
+import { pollHasClosed } from '../shared/domain.ts';
 import { DuplicateCardError } from '../store/store.ts';
 
 const MAX_SERIAL = 1_000_000;
@@ -28,7 +30,7 @@ export function cardRoutes(deps: Deps): Hono<Env> {
   app.post('/:id/cards', async (c) => {
     const meeting = await ownMeeting(deps, c, c.req.param('id'));
     const body = await readJson(c, uploadBody, 512 * 1024);
-    if (meeting.status === 'closed' || meeting.status === 'decrypted') throw fail(409, 'poll_closed');
+    if (pollHasClosed(meeting.status)) throw fail(409, 'poll_closed');
     body.cards.forEach((card, i) => {
       if (!isCredentialKey(card.pk)) throw fail(400, 'point_invalid', { path: `cards[${i}].pk` });
     });
@@ -66,7 +68,7 @@ export function cardRoutes(deps: Deps): Hono<Env> {
     const result = await queue(meeting.id, async () => {
       const at = await store.head(meeting.id);
       const current = (await store.meeting(meeting.id))!;
-      if (current.status === 'closed' || current.status === 'decrypted') throw fail(409, 'poll_closed');
+      if (pollHasClosed(current.status)) throw fail(409, 'poll_closed');
       const found = await store.cards(meeting.id, { serials });
       for (const s of serials) {
         const card = found.find((f) => f.serial === s);
@@ -91,7 +93,7 @@ export function cardRoutes(deps: Deps): Hono<Env> {
     const head = await queue(meeting.id, async () => {
       const at = await store.head(meeting.id);
       const current = (await store.meeting(meeting.id))!;
-      if (current.status === 'closed' || current.status === 'decrypted') throw fail(409, 'poll_closed');
+      if (pollHasClosed(current.status)) throw fail(409, 'poll_closed');
       const [card] = await store.cards(meeting.id, { serials: [number] });
       if (!card) throw fail(404, 'card_unknown', { serial: number });
       if (card.state === 'voided') throw fail(409, 'card_voided', { serial: number });

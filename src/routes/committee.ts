@@ -3,7 +3,6 @@
 // over the groups it sets, and its decisions on members' levels, versioned and exported for filing upward.
 // The authorization middleware has already resolved the committee's chi bộ (`c.var.scope`).
 import { Hono } from 'hono';
-import { DEFAULT_CLASSIFICATION, type RuleOutcome, ruleSets } from '../rules/index.ts';
 import { type Scope, scopedBranch } from '../server/access.ts';
 import {
   type BranchProposals,
@@ -15,8 +14,9 @@ import type { Deps, Env } from '../server/context.ts';
 import { decisionsPdf, decisionsXlsx } from '../server/decision-export.ts';
 import { fail } from '../server/errors.ts';
 import { randomId } from '../server/ids.ts';
-import { LEVELS, ROLES } from '../server/manifest.ts';
 import { is, readJson } from '../server/validate.ts';
+import { LEVEL_IDS, SUBJECT_ROLES } from '../shared/domain.ts';
+import { DEFAULT_CLASSIFICATION, type RuleOutcome, ruleSets } from '../shared/rules/index.ts';
 import { type Decision, type Meeting, StaleDecisionError } from '../store/store.ts';
 
 const year = is.int({ min: 2000, max: 2100 });
@@ -27,7 +27,7 @@ const classificationBody = is.object({
       is.object({
         name: is.string({ min: 1, max: 100 }),
         branchIds: is.optional(is.array(is.string({ min: 1, max: 40 }), { min: 1, max: 500 })),
-        roles: is.optional(is.array(is.literal(...ROLES), { min: 1, max: 4 })),
+        roles: is.optional(is.array(is.literal(...SUBJECT_ROLES), { min: 1, max: 4 })),
       }),
       { max: 50 },
     ),
@@ -40,7 +40,7 @@ const decisionBody = is.object({
   branchId: is.string({ min: 1, max: 40 }),
   memberId: is.string({ min: 1, max: 40 }),
   assessmentYear: year,
-  level: is.literal(...LEVELS),
+  level: is.literal(...LEVEL_IDS),
   reason: is.string({ min: 1, max: 2000 }),
   supersedes: is.nullable(is.string({ min: 1, max: 40 })),
 });

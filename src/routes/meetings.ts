@@ -1,13 +1,6 @@
 // Meetings, for the organiser: creation (the manifest is built once from the roster and kept as its exact
 // string), listing, details, the trustee invitation code, attendance, and opening and closing the poll.
 import { Hono } from 'hono';
-import {
-  assessmentYearAt,
-  checkManifest,
-  type ManifestForRules,
-  quorumToOpen,
-  RuleError,
-} from '../rules/index.ts';
 import { ownMeeting } from '../server/auth.ts';
 import type { Deps, Env } from '../server/context.ts';
 import { fail, failWith } from '../server/errors.ts';
@@ -17,13 +10,21 @@ import { base64url, manifestHashOf } from '../server/protocol.ts';
 import { latestAttendance } from '../server/snapshot.ts';
 import { encryptedTally } from '../server/tally.ts';
 import { is, readJson } from '../server/validate.ts';
+import { KINDS } from '../shared/domain.ts';
+import {
+  assessmentYearAt,
+  checkManifest,
+  type ManifestForRules,
+  quorumToOpen,
+  RuleError,
+} from '../shared/rules/index.ts';
 import type { Meeting } from '../store/store.ts';
 
 const settingValue = is.json(2000);
 const createBody = is.object({
   title: is.string({ min: 1, max: 200 }),
   organisation: is.optional(is.string({ min: 1, max: 200 })),
-  kind: is.literal('classification', 'confidence', 'motion'),
+  kind: is.literal(...KINDS),
   ruleSet: is.optional(is.string({ min: 1, max: 40 })),
   settings: is.optional(is.record(is.string({ min: 1, max: 60 }), settingValue, { max: 40 })),
   trustees: is.object({ n: is.int({ min: 1, max: 15 }), k: is.int({ min: 1, max: 15 }) }),

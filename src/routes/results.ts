@@ -2,7 +2,6 @@
 // proof checked on arrival), the result once k valid shares are in (the rules engine fills its outcome),
 // and the trustees' certification signatures (SPEC §5, §7).
 import { Hono } from 'hono';
-import { outcomeForResult } from '../rules/index.ts';
 import { publicMeeting, trusteeOnly } from '../server/auth.ts';
 import type { Deps, Env } from '../server/context.ts';
 import { fail } from '../server/errors.ts';
@@ -20,6 +19,7 @@ import {
 import { latestAttendance } from '../server/snapshot.ts';
 import { ceremonyKeys, meetingRef, payloadsOf } from '../server/tally.ts';
 import { readJson } from '../server/validate.ts';
+import { outcomeForResult } from '../shared/rules/index.ts';
 import type { Meeting } from '../store/store.ts';
 
 export function resultRoutes(deps: Deps): Hono<Env> {

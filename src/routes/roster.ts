@@ -3,8 +3,8 @@
 import { Hono } from 'hono';
 import type { Deps, Env } from '../server/context.ts';
 import { fail } from '../server/errors.ts';
-import { LEVELS, ROLES } from '../server/manifest.ts';
 import { type Infer, is, readJson } from '../server/validate.ts';
+import { LEVEL_IDS, SUBJECT_ROLES } from '../shared/domain.ts';
 import type { Member } from '../store/store.ts';
 
 const fact = is.object({
@@ -21,8 +21,8 @@ const member = is.object({
   }),
   name: is.string({ min: 1, max: 200 }),
   status: is.literal('official', 'probationary'),
-  role: is.optional(is.literal(...ROLES)),
-  proposedLevel: is.optional(is.nullable(is.literal(...LEVELS))),
+  role: is.optional(is.literal(...SUBJECT_ROLES)),
+  proposedLevel: is.optional(is.nullable(is.literal(...LEVEL_IDS))),
   exclusion: is.optional(is.nullable(is.literal('exempt', 'suspended', 'new'))),
   facts: is.optional(is.array(fact, { max: 20 })),
 });

@@ -1,8 +1,10 @@
 // The committee's combined classification table for one assessment year: every individual proposed by a
 // certified classification of a chi bộ under it, grouped as the committee sets (the whole đảng ủy, or
 // groups by chi bộ and role), with the cap on HTXSNV applied over each group by the rule engine's own
-// ranking (src/rules/cap.ts): those proposed HTXSNV ranked by vote share across chi bộ, those beyond marked.
-import { type CapPlace, rankForCap, type SubjectOutcome } from '../rules/index.ts';
+// ranking (src/shared/rules/cap.ts): those proposed HTXSNV ranked by vote share across chi bộ, those beyond marked.
+
+import { LEVEL_IDS } from '../shared/domain.ts';
+import { type CapPlace, rankForCap, type SubjectOutcome } from '../shared/rules/index.ts';
 import type { Decision, Organisation } from '../store/store.ts';
 
 /** A chi bộ's certified classification for the year: the subjects of its result's outcome. */
@@ -30,7 +32,7 @@ export type TableGroup = { name: string; base: number; max: number; proposedBest
 export const WHOLE = { vi: 'Toàn đảng ủy', en: 'The whole committee' };
 export const OTHERS = { vi: 'Ngoài các nhóm', en: 'Outside the groups' };
 
-const ORDER = ['htxsnv', 'httnv', 'htnv', 'khtnv'];
+const ORDER: readonly string[] = LEVEL_IDS;
 
 function inGroup(group: Group, row: TableRow): boolean {
   return (

@@ -1,12 +1,11 @@
 // Builds a meeting's manifest (SPEC §1) from the branch roster and the organiser's choices: one question
 // per member to classify, per official assessed, or per motion. The result is serialised once; the
 // string is what the record keeps and what every hash covers.
-import { ruleSets } from '../rules/index.ts';
+import { defaultSubjects } from '../shared/domain.ts';
+import { ruleSets } from '../shared/rules/index.ts';
 import type { Kind, Member } from '../store/store.ts';
 import { fail } from './errors.ts';
 
-export const LEVELS = ['htxsnv', 'httnv', 'htnv', 'khtnv'] as const;
-export const ROLES = ['member', 'leader', 'secretary', 'collective'] as const;
 export const NO_RULE_SET = 'none';
 
 export const DEFAULT_RULE_SET: Record<Kind, string> = {
@@ -70,8 +69,7 @@ function subjectsFor(kind: Kind, roster: Member[], chosen: string[] | undefined)
       return member;
     });
   }
-  if (kind === 'classification') return roster.filter((m) => m.exclusion === null);
-  return roster.filter((m) => m.status === 'official' && m.exclusion === null && m.role !== 'member');
+  return defaultSubjects(kind, roster);
 }
 
 function prompt(kind: Kind, name: string): string {

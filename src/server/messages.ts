@@ -1,6 +1,8 @@
 // Every error the API can return: a stable code and its message, Vietnamese first, then English.
 // `{name}` is filled from the error's parameters.
-export type Text = { vi: string; en: string };
+import type { Text } from '../shared/domain.ts';
+
+export type { Text };
 
 export const messages = {
   bad_json: {

@@ -1,6 +1,7 @@
 // The one drizzle schema, for better-sqlite3 here and D1 later. Secrets and public data never share a
 // table: password hashes, sessions, setup tokens, the operator key, trustee invitation codes and the
 // receipt key each have their own. Every meeting and roster row names its branch (chi bộ).
+
 import {
   type AnySQLiteColumn,
   index,
@@ -10,6 +11,7 @@ import {
   text,
   unique,
 } from 'drizzle-orm/sqlite-core';
+import { KINDS, MEETING_STATUSES } from '../shared/domain.ts';
 
 export const ORGANISATION_KINDS = ['dang-bo', 'dang-uy', 'chi-bo'] as const;
 export const ROLES = ['admin', 'organiser', 'committee'] as const;
@@ -137,13 +139,13 @@ export const meetings = sqliteTable(
       .notNull()
       .references(() => branches.id),
     title: text('title').notNull(),
-    kind: text('kind', { enum: ['classification', 'confidence', 'motion'] }).notNull(),
+    kind: text('kind', { enum: KINDS }).notNull(),
     ruleSet: text('rule_set').notNull(),
     trusteesN: integer('trustees_n').notNull(),
     trusteesK: integer('trustees_k').notNull(),
     manifest: text('manifest').notNull(),
     manifestHash: text('manifest_hash').notNull(),
-    status: text('status', { enum: ['ceremony', 'ready', 'open', 'closed', 'decrypted'] }).notNull(),
+    status: text('status', { enum: MEETING_STATUSES }).notNull(),
     round: integer('round').notNull(),
     jointKey: text('joint_key'),
     ctx: text('ctx'),

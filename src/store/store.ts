@@ -3,8 +3,9 @@
 // against the chain head the caller read (`at`): if another change landed first, the write fails with
 // StaleHeadError and changes nothing, so the caller re-reads and decides again.
 
-export type Kind = 'classification' | 'confidence' | 'motion';
-export type MeetingStatus = 'ceremony' | 'ready' | 'open' | 'closed' | 'decrypted';
+import type { Kind, MeetingStatus } from '../shared/domain.ts';
+
+export type { Kind, MeetingStatus };
 export type CardState = 'issued' | 'active' | 'voided';
 
 /** The last event of a meeting's chain. */

@@ -2,8 +2,8 @@
 // proposed HTTNV, over the group the committee sets): the limit for 0, 1, 4, 5, 6 and 12 proposed HTTNV
 // across the tree, the ranking by vote share across chi bộ, the marks beyond the cap, and groups.
 import { describe, expect, it } from 'vitest';
-import type { SubjectOutcome } from '../../src/rules/index.ts';
 import { type BranchProposals, combinedTable } from '../../src/server/combined-table.ts';
+import type { SubjectOutcome } from '../../src/shared/rules/index.ts';
 import type { Organisation } from '../../src/store/store.ts';
 
 const branch = (id: string): Organisation => ({ id, name: `Chi bộ ${id}`, kind: 'chi-bo', parentId: 'x' });

@@ -22,9 +22,9 @@ import {
 import { createApp } from '../../src/app.ts';
 import { openDatabase } from '../../src/entry/node.ts';
 import { packagedFont } from '../../src/entry/packaged-font.ts';
-import { outcomeForResult, type ResultForRules } from '../../src/rules/index.ts';
 import type { AppConfig } from '../../src/server/context.ts';
 import { issueSetupToken } from '../../src/server/setup.ts';
+import { outcomeForResult, type ResultForRules } from '../../src/shared/rules/index.ts';
 import type { Store } from '../../src/store/store.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: the tests read JSON replies field by field

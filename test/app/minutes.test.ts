@@ -3,7 +3,7 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { minutesOf } from '../../src/minutes/minutes.ts';
+import { minutesOf } from '../../src/shared/minutes/minutes.ts';
 import { MeetingDriver, type TestApp, testApp } from './helpers.ts';
 
 describe('minutes of a meeting', () => {

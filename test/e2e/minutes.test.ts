@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Minutes } from '../../src/minutes/minutes.ts';
+import type { Minutes } from '../../src/shared/minutes/minutes.ts';
 import { MeetingDriver } from '../app/helpers.ts';
 import { e2eDescribe, fitsWidth, launchBrowser, phone, screenshot } from './browser.ts';
 import { pngPixels, readQr } from './card-images.ts';

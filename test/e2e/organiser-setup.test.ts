@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { assessmentYearAt } from '../../src/rules/index.ts';
+import { assessmentYearAt } from '../../src/shared/rules/index.ts';
 import { xlsxWorkbook } from '../../src/xlsx/write.ts';
 import { type Client, MeetingDriver, PASSWORD } from '../app/helpers.ts';
 import { e2eDescribe, fitsWidth, launchBrowser, phone, screenshot } from './browser.ts';

@@ -7,10 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyRecord } from '../../crypto/index.ts';
 import { simulate } from '../../src/commands/simulate.ts';
 import { openDatabase, type RunningServer, startServer } from '../../src/entry/node.ts';
-import { outcomeForResult, type ResultForRules } from '../../src/rules/index.ts';
 import { secretHash } from '../../src/server/ids.ts';
 import type { Verifier } from '../../src/server/verifier.ts';
 import { createVerifierPool } from '../../src/server/verifier-pool.ts';
+import { outcomeForResult, type ResultForRules } from '../../src/shared/rules/index.ts';
 
 describe('the simulator against a real server', () => {
   const dir = mkdtempSync(join(tmpdir(), 'phieukin-'));

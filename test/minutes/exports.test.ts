@@ -5,9 +5,9 @@ import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { packagedFont } from '../../src/entry/packaged-font.ts';
 import { minutesCsv } from '../../src/minutes/csv.ts';
-import { type Minutes, minutesOf } from '../../src/minutes/minutes.ts';
 import { minutesPdf } from '../../src/minutes/pdf.ts';
 import { minutesXlsx } from '../../src/minutes/xlsx.ts';
+import { type Minutes, minutesOf } from '../../src/shared/minutes/minutes.ts';
 import { csvRows } from '../../web/organiser/roster-csv.ts';
 import { classificationRecord } from './fixtures.ts';
 

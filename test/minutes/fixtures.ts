@@ -7,7 +7,7 @@ import {
   seededRandom,
 } from '../../crypto/index.ts';
 import { runDemoMeeting } from '../../src/demo/meeting.ts';
-import { outcomeForResult, ruleSets } from '../../src/rules/index.ts';
+import { outcomeForResult, ruleSets } from '../../src/shared/rules/index.ts';
 
 const LEVELS = ruleSets['QD366-2025']!.options.map((o) => ({ id: o.id, label: o.label.vi }));
 

@@ -1,8 +1,13 @@
 // minutesOf: the minutes' numbers from a demo record, checked against the decrypted tally in the record's
 // result, the rules engine's outcome, and integer-only percentages over the stated base.
 import { describe, expect, it } from 'vitest';
-import { MINUTES_EVENT_TYPES, minutesOf, percentText, vietnamTime } from '../../src/minutes/minutes.ts';
-import type { RuleOutcome } from '../../src/rules/index.ts';
+import {
+  MINUTES_EVENT_TYPES,
+  minutesOf,
+  percentText,
+  vietnamTime,
+} from '../../src/shared/minutes/minutes.ts';
+import type { RuleOutcome } from '../../src/shared/rules/index.ts';
 import { classificationRecord, isRoundedPercent, plainRecord, resultOf } from './fixtures.ts';
 
 const CREATED = Date.UTC(2026, 10, 23, 18, 5);

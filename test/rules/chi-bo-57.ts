@@ -1,6 +1,6 @@
 // A whole chi bộ: 57 official members summoned, 2 excluded (one registered elsewhere, one absent with
 // leave), 52 present, 52 ballots. The chi bộ, its secretary, 3 leaders and 53 members are on the ballot.
-import { applyRuleSet, type RuleInput, type RuleOutcome } from '../../src/rules/index.ts';
+import { applyRuleSet, type RuleInput, type RuleOutcome } from '../../src/shared/rules/index.ts';
 import { meeting, type Subject, subject } from './helpers.ts';
 
 export const BALLOTS = 52;

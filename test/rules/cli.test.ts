@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderOutcome, run } from '../../src/commands/rules.ts';
-import { applyRuleSet } from '../../src/rules/index.ts';
+import { applyRuleSet } from '../../src/shared/rules/index.ts';
 import { EXAMPLES, example } from './docs.ts';
 
 const file = (name: string) => fileURLToPath(new URL(`${name}.json`, EXAMPLES));

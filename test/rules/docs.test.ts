@@ -2,7 +2,7 @@
 // what the engine gives now, and every example file is on the page.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { applyRuleSet, ruleSets } from '../../src/rules/index.ts';
+import { applyRuleSet, ruleSets } from '../../src/shared/rules/index.ts';
 import { BLOCK, DOCS, EXAMPLES, example, generated } from './docs.ts';
 
 if (process.env.UPDATE_DOCS === '1') {

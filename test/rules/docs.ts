@@ -3,7 +3,7 @@
 // `UPDATE_DOCS=1 npx vitest run test/rules/docs.test.ts` writes them into it.
 import { readFileSync } from 'node:fs';
 import { renderOutcome } from '../../src/commands/rules.ts';
-import { applyRuleSet, type RuleInput, ruleSets } from '../../src/rules/index.ts';
+import { applyRuleSet, type RuleInput, ruleSets } from '../../src/shared/rules/index.ts';
 
 export const DOCS = new URL('../../docs/rules.md', import.meta.url);
 export const EXAMPLES = new URL('../../docs/examples/rules/', import.meta.url);

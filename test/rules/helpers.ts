@@ -1,5 +1,5 @@
 // Builders for rule inputs: a meeting and subjects whose counts fill the ballots (the rest blank).
-import type { RuleInput, RuleOutcome } from '../../src/rules/index.ts';
+import type { RuleInput, RuleOutcome } from '../../src/shared/rules/index.ts';
 
 export type Meeting = RuleInput['meeting'];
 export type Subject = RuleInput['subjects'][number];

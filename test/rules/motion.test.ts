@@ -1,6 +1,6 @@
 // motion (Điều lệ Đảng Điều 9 k5): adopted when "yes" is more than half of the denominator.
 import { describe, expect, it } from 'vitest';
-import { applyRuleSet, quorumToOpen, type RuleInput } from '../../src/rules/index.ts';
+import { applyRuleSet, quorumToOpen, type RuleInput } from '../../src/shared/rules/index.ts';
 import { meeting, type Settings, type Subject, subject, warningCodes } from './helpers.ts';
 
 const run = (m: RuleInput['meeting'], subjects: Subject[], settings: Settings = {}) =>

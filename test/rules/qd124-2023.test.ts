@@ -1,7 +1,7 @@
 // QD124-2023 (QĐ 124-QĐ/TW + HD 25-HD/BTCTW): its forced cases and exemptions, a 20%-only cap, no link
 // from a confidence vote, and the shared vote rules at their boundaries.
 import { describe, expect, it } from 'vitest';
-import { applyRuleSet, type RuleInput, ruleSets } from '../../src/rules/index.ts';
+import { applyRuleSet, type RuleInput, ruleSets } from '../../src/shared/rules/index.ts';
 import {
   flagCodes,
   meeting,

@@ -1,7 +1,7 @@
 // QD132-2019 (QĐ 132-QĐ/TW + HD 21-HD/BTCTW, historical): discipline forces KHTNV without a waiver,
 // head not above the collective is confirmed, no exemption list was seen.
 import { describe, expect, it } from 'vitest';
-import { applyRuleSet, type RuleInput, ruleSets } from '../../src/rules/index.ts';
+import { applyRuleSet, type RuleInput, ruleSets } from '../../src/shared/rules/index.ts';
 import { flagCodes, meeting, type Settings, type Subject, subject } from './helpers.ts';
 
 const run = (m: RuleInput['meeting'], subjects: Subject[], settings: Settings = {}) =>

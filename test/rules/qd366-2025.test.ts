@@ -1,7 +1,7 @@
 // QD366-2025 (QĐ 366-QĐ/TW + HD 43-HD/BTCTW): adoption thresholds and denominators, forced KHTNV cases,
 // the link from a confidence vote, head not above the collective, and the cap on HTXSNV.
 import { describe, expect, it } from 'vitest';
-import { applyRuleSet, type RuleInput, type RuleOutcome } from '../../src/rules/index.ts';
+import { applyRuleSet, type RuleInput, type RuleOutcome } from '../../src/shared/rules/index.ts';
 import { BALLOTS, BEST_VOTES, chiBo57 } from './chi-bo-57.ts';
 import {
   flagCodes,

@@ -1,7 +1,7 @@
 // QD96-2023 (QĐ 96-QĐ/TW): the 2/3 quorum that refuses to open the poll, percentages over the chosen
 // denominator, and the consequences of "tín nhiệm thấp" at > 1/2, < 2/3 and ≥ 2/3.
 import { describe, expect, it } from 'vitest';
-import { applyRuleSet, quorumToOpen, type RuleInput } from '../../src/rules/index.ts';
+import { applyRuleSet, quorumToOpen, type RuleInput } from '../../src/shared/rules/index.ts';
 import { flagCodes, meeting, type Settings, type Subject, subject, warningCodes } from './helpers.ts';
 
 const run = (m: RuleInput['meeting'], subjects: Subject[], settings: Settings = {}) =>

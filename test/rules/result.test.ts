@@ -4,7 +4,13 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { type Manifest, parseManifest, seededRandom, verifyRecord } from '../../crypto/index.ts';
 import { runDemoMeeting } from '../../src/demo/meeting.ts';
-import { applyRuleSet, checkManifest, outcomeForResult, RuleError, ruleSets } from '../../src/rules/index.ts';
+import {
+  applyRuleSet,
+  checkManifest,
+  outcomeForResult,
+  RuleError,
+  ruleSets,
+} from '../../src/shared/rules/index.ts';
 
 const LEVELS = ruleSets['QD366-2025'].options.map((o) => ({ id: o.id, label: o.label.vi }));
 

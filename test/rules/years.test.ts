@@ -2,7 +2,7 @@
 // January meeting assesses the year before), in Việt Nam time, and which rule set is for which year
 // (research/vn-rules.md §0).
 import { describe, expect, it } from 'vitest';
-import { assessmentYearAt, ruleSetFitsYear } from '../../src/rules/index.ts';
+import { assessmentYearAt, ruleSetFitsYear } from '../../src/shared/rules/index.ts';
 
 const at = (iso: string) => Date.parse(iso);
 

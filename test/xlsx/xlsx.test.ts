@@ -3,7 +3,7 @@
 // workbooks.
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { columnIndex, decodeXmlText, readXlsxRows, XlsxError } from '../../src/xlsx/read.ts';
+import { columnIndex, decodeXmlText, readXlsxRows, XlsxError } from '../../src/shared/xlsx/read.ts';
 import { columnName, xlsxWorkbook } from '../../src/xlsx/write.ts';
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';

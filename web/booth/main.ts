@@ -1,7 +1,9 @@
 // The booth (/v/<meetingId>#<token>): the card's token never leaves the phone; the ballot is encrypted
 // while the voter reads, sent once (a retry sends the very same ballot), and answered by a signed receipt
 // that the phone checks and keeps. `?kiosk=1`: a shared tablet that keeps nothing and clears itself.
+
 import { type Choices, type Manifest, parseManifest, receiptValid } from '../../crypto/index.ts';
+import { pollHasClosed } from '../../src/shared/domain.ts';
 import { ApiError } from '../shared/api.ts';
 import { cameraAvailable, type Scanner, startScanner } from '../shared/camera-scan.ts';
 import { byId, h, mount } from '../shared/dom.ts';
@@ -190,7 +192,7 @@ async function open(cardToken: string): Promise<void> {
     show({ kind: 'problem', title: t('booth.error.title'), message, actions: retry ? [reload] : [] });
     return;
   }
-  if (meeting.status === 'closed' || meeting.status === 'decrypted') {
+  if (pollHasClosed(meeting.status)) {
     show({
       kind: 'problem',
       title: t('booth.closed.title'),

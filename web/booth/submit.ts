@@ -1,13 +1,15 @@
 // Sending the ballot, and what each refusal means to the voter. The same ballot sent twice gets the same
 // receipt from the server, so a retry after a lost connection can never cast a second ballot.
+
 import type { BallotPayload, JointKeyPayload, Receipt } from '../../crypto/index.ts';
+import { type MeetingStatus, pollHasClosed } from '../../src/shared/domain.ts';
 import { ApiError, api } from '../shared/api.ts';
 import { type MessageKey, t } from '../shared/i18n.ts';
 
 export type MeetingInfo = {
   meetingId: string;
   title: string;
-  status: 'ceremony' | 'ready' | 'open' | 'closed' | 'decrypted';
+  status: MeetingStatus;
   manifest: string;
   /** The record's joint-key payload, null until the key ceremony ends. */
   jointKey: JointKeyPayload | null;
@@ -47,7 +49,7 @@ export function refusalOf(error: unknown, status: MeetingInfo['status'] | null):
     case 'credential_not_active':
       return { title: t('booth.error.cardTitle'), message: t('booth.error.notActive'), next: 'retry' };
     case 'poll_not_open':
-      return status === 'closed' || status === 'decrypted'
+      return status !== null && pollHasClosed(status)
         ? { title: t('booth.closed.title'), message: t('booth.closed.text'), next: 'none' }
         : { title: t('booth.notOpen.title'), message: t('booth.notOpen.text'), next: 'retry' };
     case 'ballot_invalid':

@@ -2,6 +2,7 @@
 // bộ under it with their minutes and verifier, computes the combined classification table for a year with
 // the cap over the groups it sets, records or amends its decision for a member, and exports them.
 
+import { LEVEL_IDS } from '../../src/shared/domain.ts';
 import { byId, h, mount } from '../shared/dom.ts';
 import { actionForm, field, labelled } from '../shared/forms.ts';
 import { type MessageKey, t } from '../shared/i18n.ts';
@@ -161,7 +162,7 @@ function memberView(row: TableRow): HTMLElement {
   const level = h(
     'select',
     { attrs: { id: `level-${key}` } },
-    ...['htxsnv', 'httnv', 'htnv', 'khtnv'].map((l) =>
+    ...LEVEL_IDS.map((l) =>
       h('option', {
         attrs: { value: l, selected: l === (row.decision?.level ?? row.proposal) },
         text: l.toUpperCase(),

@@ -1,10 +1,10 @@
 // The minutes page (/minutes/<meetingId>): the certified result as a printable biên bản kiểm phiếu, with
 // PDF, CSV and XLSX downloads of the same numbers. It fetches the server's minutes JSON (a few kilobytes)
 // rather than the record (megabytes of ballots on a large meeting); the server computes it with the same
-// pure function (src/minutes/minutes.ts) anyone can run on the record, and the QR on the page opens the
+// pure function (src/shared/minutes/minutes.ts) anyone can run on the record, and the QR on the page opens the
 // verifier, which checks the whole record again in the browser.
 import QRCode from 'qrcode';
-import type { Minutes } from '../../src/minutes/minutes.ts';
+import type { Minutes } from '../../src/shared/minutes/minutes.ts';
 import { ApiError, api } from '../shared/api.ts';
 import { byId, h, mount } from '../shared/dom.ts';
 import { t } from '../shared/i18n.ts';

@@ -2,7 +2,7 @@
 // attendance, cards and ballots, per subject each option's votes and percentage over the stated base with
 // the blanks, the rule set's proposal with its trace, the board's signatures, the record's hashes, and a
 // QR code that opens the verifier for this record. Numbers come from the server's minutes JSON.
-import type { Minutes, MinutesSubject } from '../../src/minutes/minutes.ts';
+import type { Minutes, MinutesSubject } from '../../src/shared/minutes/minutes.ts';
 import { h } from '../shared/dom.ts';
 import { lang, type MessageKey, pick, t } from '../shared/i18n.ts';
 

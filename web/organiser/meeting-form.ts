@@ -3,21 +3,22 @@
 // its basis (căn cứ, e.g. the chi bộ's resolution) — the subjects from the roster, the motions, a linked
 // confidence result when the rule set uses one, and the trustees. POST /api/meetings; the server's
 // warnings are kept for the meeting page to show.
+import { defaultSubjects, KINDS, type Kind } from '../../src/shared/domain.ts';
 import {
   assessmentYearAt,
   DEFAULT_CLASSIFICATION,
   ruleSetFitsYear,
   ruleSets,
   type SettingInfo,
-} from '../../src/rules/index.ts';
-import { tableFor } from '../../src/rules/registry.ts';
+} from '../../src/shared/rules/index.ts';
+
+import { tableFor } from '../../src/shared/rules/registry.ts';
 import { h, mount } from '../shared/dom.ts';
 import { field, numberInput, textInput } from '../shared/forms.ts';
 import { type MessageKey, pick, type Text, t } from '../shared/i18n.ts';
 import { get, send } from './organiser-api.ts';
 import type { RosterMember } from './roster-rows.ts';
 
-type Kind = 'classification' | 'confidence' | 'motion';
 type Value = string | number | boolean;
 export type MeetingSummary = { id: string; title: string; kind: string; status: string; ruleSet: string };
 
@@ -64,14 +65,8 @@ const fresh = (kind: Kind = 'classification'): FormState => ({
 let form = fresh();
 
 /** The members a meeting of this kind asks about unless the organiser chooses otherwise. */
-function defaultSubjects(kind: Kind, roster: RosterMember[]): Set<string> {
-  if (kind === 'classification') return new Set(roster.filter((m) => m.exclusion === null).map((m) => m.id));
-  return new Set(
-    roster
-      .filter((m) => m.status === 'official' && m.exclusion === null)
-      .filter((m) => m.role === 'leader' || m.role === 'secretary')
-      .map((m) => m.id),
-  );
+function defaultSubjectIds(kind: Kind, roster: RosterMember[]): Set<string> {
+  return new Set(defaultSubjects(kind, roster).map((m) => m.id));
 }
 
 const valueText = (v: Value) =>
@@ -153,7 +148,7 @@ function settingField(s: SettingInfo, redraw: () => void): HTMLElement {
 }
 
 function subjectsField(roster: RosterMember[], redraw: () => void): HTMLElement {
-  const chosen = form.subjects ?? defaultSubjects(form.kind, roster);
+  const chosen = form.subjects ?? defaultSubjectIds(form.kind, roster);
   const boxes = roster.map((m) => {
     const box = h('input', {
       attrs: {
@@ -165,7 +160,7 @@ function subjectsField(roster: RosterMember[], redraw: () => void): HTMLElement 
       },
       on: {
         change: (event) => {
-          const next = new Set(form.subjects ?? defaultSubjects(form.kind, roster));
+          const next = new Set(form.subjects ?? defaultSubjectIds(form.kind, roster));
           if ((event.target as HTMLInputElement).checked) next.add(m.id);
           else next.delete(m.id);
           form.subjects = next;
@@ -233,7 +228,7 @@ function requestBody(roster: RosterMember[]): Record<string, unknown> | null {
     settings[s.key] = { value, basis };
   }
   if (form.missingBasis.size > 0) return null;
-  const subjects = [...(form.subjects ?? defaultSubjects(form.kind, roster))];
+  const subjects = [...(form.subjects ?? defaultSubjectIds(form.kind, roster))];
   const motions = form.motions
     .split('\n')
     .map((l) => l.trim())
@@ -282,7 +277,7 @@ export function meetingForm(roster: RosterMember[], meetings: MeetingSummary[], 
           },
         },
       },
-      ...(['classification', 'confidence', 'motion'] as const).map((k) =>
+      ...KINDS.map((k) =>
         h('option', { attrs: { value: k, selected: form.kind === k }, text: t(`organiser.kind.${k}`) }),
       ),
     );

@@ -2,7 +2,7 @@
 // the rules engine's proposal with its flags and every trace line (rule, citation, certainty, text); the
 // minutes page and its PDF, CSV and XLSX downloads. Before certification it says how many signatures are in.
 import type { Manifest, ResultPayload } from '../../crypto/index.ts';
-import type { RuleOutcome, SubjectOutcome, TraceLine } from '../../src/rules/index.ts';
+import type { RuleOutcome, SubjectOutcome, TraceLine } from '../../src/shared/rules/index.ts';
 import { h } from '../shared/dom.ts';
 import { type MessageKey, pick, t } from '../shared/i18n.ts';
 import { optionLabel } from '../shared/option-labels.ts';

@@ -2,6 +2,7 @@
 // (English or Vietnamese), read each member's cells as the organiser typed them, and check every row,
 // naming each problem on its row and column, so the preview can show it there and the organiser can fix it.
 // Pure: no DOM, so the unit tests run it as the page does.
+import type { LevelId } from '../../src/shared/domain.ts';
 import type { MessageKey } from '../shared/i18n.ts';
 
 export const COLUMNS = ['id', 'name', 'status', 'role', 'proposedLevel', 'exclusion'] as const;
@@ -18,7 +19,7 @@ export type RosterMember = {
   name: string;
   status: 'official' | 'probationary';
   role: 'member' | 'leader' | 'secretary' | 'collective';
-  proposedLevel: 'htxsnv' | 'httnv' | 'htnv' | 'khtnv' | null;
+  proposedLevel: LevelId | null;
   exclusion: 'exempt' | 'suspended' | 'new' | null;
   facts?: Fact[];
 };

@@ -2,7 +2,7 @@
 // import from a file (.xlsx or .csv) or pasted CSV. Both open a draft (roster-editor.ts) that is checked
 // row by row and saved whole with PUT /api/roster.
 
-import { readXlsxRows, XlsxError } from '../../src/xlsx/read.ts';
+import { readXlsxRows, XlsxError } from '../../src/shared/xlsx/read.ts';
 import { h } from '../shared/dom.ts';
 import { field } from '../shared/forms.ts';
 import { type MessageKey, t } from '../shared/i18n.ts';

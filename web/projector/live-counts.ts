@@ -1,10 +1,11 @@
 // The projector's live numbers: Server-Sent Events from /counts/stream (an event whenever the cards
 // activated, the ballots cast or the poll's status change); when the stream fails, polling /counts every
 // two seconds, and a fresh try of the stream now and then.
+import type { MeetingStatus } from '../../src/shared/domain.ts';
 import { api } from '../shared/api.ts';
 
 export type Counts = {
-  status: 'ceremony' | 'ready' | 'open' | 'closed' | 'decrypted';
+  status: MeetingStatus;
   activated: number;
   cast: number;
 };

@@ -4,7 +4,7 @@
 // verifier. Nothing here says how anyone voted.
 import QRCode from 'qrcode';
 import type { Manifest, ResultPayload } from '../../crypto/index.ts';
-import type { RuleOutcome, SubjectOutcome } from '../../src/rules/index.ts';
+import type { RuleOutcome, SubjectOutcome } from '../../src/shared/rules/index.ts';
 import { h } from '../shared/dom.ts';
 import { type MessageKey, t } from '../shared/i18n.ts';
 import { optionLabel, optionShortLabel } from '../shared/option-labels.ts';

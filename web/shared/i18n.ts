@@ -4,7 +4,10 @@ import vi from '../i18n/vi.json';
 
 export type Lang = 'vi' | 'en';
 export type MessageKey = keyof typeof vi;
-export type Text = { vi: string; en: string };
+
+import type { Text } from '../../src/shared/domain.ts';
+
+export type { Text };
 
 /** English must say everything Vietnamese says: a missing key fails the type check. */
 const english: Record<MessageKey, string> = en;

@@ -1,7 +1,7 @@
 // How an option reads in the page's language: the manifest carries the Vietnamese label; the rule set
 // of the same kind gives the English one. Classification levels also have their usual abbreviations.
 import type { Manifest, Option } from '../../crypto/index.ts';
-import { ruleSets } from '../../src/rules/index.ts';
+import { ruleSets } from '../../src/shared/rules/index.ts';
 import { lang } from './i18n.ts';
 
 export function optionLabel(manifest: Manifest, option: Option): string {

@@ -1,5 +1,6 @@
 // The trustee's side of the API, and the ceremony run step by step (SPEC §2): join with a free index,
 // then deal the shares and acknowledge as soon as the others have done their part.
+
 import {
   type AckPayload,
   type CertificationPayload,
@@ -13,6 +14,7 @@ import {
   startCeremony,
   type TallyPayload,
 } from '../../crypto/index.ts';
+import type { MeetingStatus } from '../../src/shared/domain.ts';
 import { ApiError, api } from '../shared/api.ts';
 import type { TrusteeState } from './trustee-storage.ts';
 
@@ -21,7 +23,7 @@ export type CeremonyView = {
   manifestHash: string;
   trustees: { n: number; k: number };
   round: number;
-  status: 'ceremony' | 'ready' | 'open' | 'closed' | 'decrypted';
+  status: MeetingStatus;
   commitments: CommitmentsPayload[];
   shares: SharesPayload[];
   acks: AckPayload[];

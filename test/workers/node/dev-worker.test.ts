@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyRecord } from '../../../crypto/index.ts';
 import { simulate } from '../../../src/commands/simulate.ts';
-import { outcomeForResult, type ResultForRules } from '../../../src/rules/index.ts';
+import { outcomeForResult, type ResultForRules } from '../../../src/shared/rules/index.ts';
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {

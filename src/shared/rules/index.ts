@@ -1,4 +1,4 @@
-// The rule engine (RULES.md): pure, deterministic, no I/O and no imports from outside src/rules, so the
+// The rule engine (RULES.md): pure, deterministic, no I/O and no imports from outside src/shared/rules, so the
 // offline verifier, the browser and Workers can run it as the server does.
 
 import { tableFor } from './registry.ts';

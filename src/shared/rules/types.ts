@@ -3,9 +3,10 @@
 // plain JSON: it is stored in the meeting record and recomputed by the verifier.
 
 export type Certainty = 'confirmed' | 'secondary' | 'local' | 'unconfirmed';
-export type Text = { vi: string; en: string };
-export type Role = 'member' | 'leader' | 'secretary' | 'collective';
-export type Kind = 'classification' | 'confidence' | 'motion';
+
+import type { Kind, Role, Text } from '../domain.ts';
+
+export type { Kind, Role, Text };
 export type SettingValue = string | number | boolean;
 
 /** Where a rule comes from. `article` and `clause` are left out when the sources did not show them. */
@@ -112,7 +113,7 @@ export type RuleSetInfo = {
   years: { first: number; last: number | null } | null;
 };
 
-// ---- rule tables (the data in src/rules/tables) ----
+// ---- rule tables (the data in src/shared/rules/tables) ----
 
 export type SettingDef = Omit<SettingInfo, 'citation'> & { citations: Citation[] };
 export type FactRule = Omit<FactInfo, 'citation'> & { citations: Citation[] };

@@ -19,7 +19,7 @@ import {
   type RecordEvent,
   type ResultPayload,
   resultHash,
-} from '../../crypto/index.ts';
+} from '../../../crypto/index.ts';
 import { percent } from '../rules/arithmetic.ts';
 import type { Message, RuleOutcome, Text, TraceLine } from '../rules/index.ts';
 import { ruleSets } from '../rules/index.ts';
@@ -135,7 +135,7 @@ const BALLOTS_BASE = (ballots: number): MinutesBase => ({
   text: { vi: `${ballots} phiếu thu về`, en: `${ballots} ballots cast` },
 });
 
-/** The base's words, as the rules engine states its denominator (src/rules/meeting.ts). */
+/** The base's words, as the rules engine states its denominator (src/shared/rules/meeting.ts). */
 function baseText(basis: string, value: number, blank: number, cast: number): Text {
   switch (basis) {
     case 'summoned-net':

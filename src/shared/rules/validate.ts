@@ -1,11 +1,12 @@
 // Checks a RuleInput before any rule runs. Bad input throws a RuleError naming the field in both languages.
+import { SUBJECT_ROLES } from '../domain.ts';
 import { fail } from './text.ts';
 import type { FactInput, MeetingInput, Role, RuleOutcome, RuleTable, SubjectInput } from './types.ts';
 
 export type Meeting = Required<MeetingInput>;
 export type Checked = { meeting: Meeting; subjects: SubjectInput[]; linked: RuleOutcome | null };
 
-const ROLES: Role[] = ['member', 'leader', 'secretary', 'collective'];
+const ROLES: readonly Role[] = SUBJECT_ROLES;
 const MAX_COUNT = 1_000_000;
 
 const isObject = (x: unknown): x is Record<string, unknown> =>

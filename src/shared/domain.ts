@@ -1,0 +1,53 @@
+// The shared room (src/shared/): code that both the server and the pages run. Like crypto/ it is pure: no
+// I/O, no clock, no console; it may import crypto/, itself and fflate (test/boundary.test.ts holds it to
+// that). This file is the domain's vocabulary, written once: what a meeting is, its statuses, the levels a
+// member is classified at, the roles a subject holds, and who a meeting asks about by default.
+import type { MeetingKind } from '../../crypto/index.ts';
+
+/** A text in both languages the product speaks, Vietnamese first. */
+export type Text = { vi: string; en: string };
+
+/** What a meeting decides (SPEC §1): a classification, a confidence vote, or motions. */
+export type Kind = MeetingKind;
+export const KINDS = ['classification', 'confidence', 'motion'] as const satisfies readonly Kind[];
+
+/**
+ * A meeting's status, in the order its record reaches them (SPEC §6): the trustees' key ceremony, ready to
+ * open, the poll open, closed and tallied, the totals decrypted.
+ */
+export const MEETING_STATUSES = ['ceremony', 'ready', 'open', 'closed', 'decrypted'] as const;
+export type MeetingStatus = (typeof MEETING_STATUSES)[number];
+
+/** True once the poll can take no more ballots. */
+export const pollHasClosed = (status: MeetingStatus): boolean =>
+  status === 'closed' || status === 'decrypted';
+
+/** The four quality levels of a classification, best first (QĐ 366-QĐ/TW and the earlier rules alike). */
+export const LEVEL_IDS = ['htxsnv', 'httnv', 'htnv', 'khtnv'] as const;
+export type LevelId = (typeof LEVEL_IDS)[number];
+
+/** What a subject is to the rules: a member, a leader, the secretary (bí thư), or the collective (chi ủy). */
+export const SUBJECT_ROLES = ['member', 'leader', 'secretary', 'collective'] as const;
+export type Role = (typeof SUBJECT_ROLES)[number];
+
+/** A roster entry as far as the choice of subjects needs it. */
+export type Eligible = {
+  id: string;
+  status: 'official' | 'probationary';
+  role: string;
+  exclusion: string | null;
+};
+
+/**
+ * Who a meeting of this kind asks about unless the organiser chooses: a classification every member not
+ * excluded; a confidence vote the official members who hold a leading post (bí thư, cấp ủy viên), never the
+ * collective, which QĐ 96-QĐ/TW does not put to a confidence vote. The server and the organiser's form
+ * both call this, so the form shows what the server will build.
+ */
+export function defaultSubjects<M extends Eligible>(kind: Kind, roster: readonly M[]): M[] {
+  if (kind === 'classification') return roster.filter((m) => m.exclusion === null);
+  if (kind === 'motion') return [];
+  return roster.filter(
+    (m) => m.status === 'official' && m.exclusion === null && (m.role === 'leader' || m.role === 'secretary'),
+  );
+}
