@@ -67,6 +67,30 @@ describe('QĐ 124 Điều 12 k4: forced KHTNV', () => {
     ]);
   });
 
+  it.each(
+    ['degradation-concluded', 'violated-prohibitions', 'violated-exemplary-duty'].flatMap((code) =>
+      (['member', 'leader', 'secretary'] as const).map((role) => ({ code, role })),
+    ),
+  )('k4.3: $role with "$code" → KHTNV, not waivable', ({ code, role }) => {
+    const o = run(meeting(9), [subject('a', { htxsnv: 9 }, 9, { role, facts: [{ code, source: 'KL 12' }] })]);
+    expect(o.subjects[0].proposal).toBe('khtnv');
+    expect(o.subjects[0].flags).toEqual([
+      expect.objectContaining({
+        code: 'forced-khtnv',
+        citation: 'QĐ 124-QĐ/TW Điều 12 k4.3',
+        certainty: 'confirmed',
+        waivable: false,
+      }),
+    ]);
+  });
+
+  it('the individual k4.3 cases do not apply to the collective: flagged, not applied', () => {
+    const facts = [{ code: 'degradation-concluded', source: 'KL 12' }];
+    const o = run(meeting(9), [subject('cb', { httnv: 9 }, 9, { role: 'collective', facts })]);
+    expect(o.subjects[0].proposal).toBe('httnv');
+    expect(flagCodes(o, 'cb')).toEqual(['fact-not-applicable']);
+  });
+
   it.each(['exempt-from-activity', 'suspended', 'admitted-under-6-months'])(
     '"%s" is not classified',
     (code) => {

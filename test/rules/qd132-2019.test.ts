@@ -1,5 +1,5 @@
 // QD132-2019 (QĐ 132-QĐ/TW + HD 21-HD/BTCTW, historical): discipline forces KHTNV without a waiver,
-// head not above the collective is confirmed, no exemption list was seen.
+// head not above the collective is confirmed, HD 21 leaves out the exempt and the suspended.
 import { describe, expect, it } from 'vitest';
 import { applyRuleSet, type RuleInput, ruleSets } from '../../src/shared/rules/index.ts';
 import { flagCodes, meeting, type Settings, type Subject, subject } from './helpers.ts';
@@ -26,9 +26,17 @@ describe('QĐ 132 / HD 21: discipline in the year forces KHTNV, not waivable', (
     expect(o.subjects[0].flags[0].message.en).not.toContain('may waive');
   });
 
-  it('has no exemption list: "suspended" is flagged as unknown and the vote stands', () => {
+  it.each(['exempt-from-activity', 'suspended'])('HD 21 leaves out a member "%s": not classified', (code) => {
+    const o = run(meeting(9), [subject('a', { httnv: 9 }, 9, { facts: [{ code, source: 'QĐ 7' }] })]);
+    expect(o.subjects[0].proposal).toBe('not-classified');
+    expect(o.subjects[0].flags).toEqual([
+      expect.objectContaining({ code: 'not-classified', citation: 'HD 21-HD/BTCTW', waivable: false }),
+    ]);
+  });
+
+  it('HD 21 is silent on members admitted under 6 months: flagged as unknown, the vote stands', () => {
     const o = run(meeting(9), [
-      subject('a', { httnv: 9 }, 9, { facts: [{ code: 'suspended', source: 'x' }] }),
+      subject('a', { httnv: 9 }, 9, { facts: [{ code: 'admitted-under-6-months', source: 'x' }] }),
     ]);
     expect(o.subjects[0].proposal).toBe('httnv');
     expect(flagCodes(o, 'a')).toEqual(['unknown-fact']);

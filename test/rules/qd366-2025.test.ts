@@ -294,6 +294,27 @@ describe('QĐ 366 Điều 11 k4.1: a leader with "tín nhiệm thấp" over half
     expect(flagCodes(o, 'x')).toEqual(['forced-khtnv']);
   });
 
+  it('a linked result held without its 2/3 quorum (QĐ 96 Điều 3) forces nothing: its defect is flagged on the leader and warned', () => {
+    const short = applyRuleSet({
+      ruleSet: 'QD96-2023',
+      meeting: meeting(57, { present: 37, activated: 37, ballots: 37 }),
+      subjects: [subject('x', { cao: 6, thap: 31 }, 37, { role: 'leader' })],
+    });
+    expect(warningCodes(short)).toContain('quorum-not-met');
+    const o = run(
+      meeting(10),
+      [subject('x', { httnv: 10 }, 10, { role: 'leader' }), subject('m', { httnv: 10 }, 10)],
+      {},
+      { linkedConfidence: short },
+    );
+    expect(proposals(o)).toEqual({ x: 'httnv', m: 'httnv' });
+    expect(flagCodes(o, 'x')).toEqual(['linked-confidence-invalid']);
+    expect(flagCodes(o, 'm')).toEqual([]);
+    expect(o.subjects[0].flags[0].message.vi).toContain('QĐ 96-QĐ/TW Điều 3');
+    expect(o.subjects[0].flags[0].message.en).toContain('37 of 57 summoned are present');
+    expect(warningCodes(o)).toContain('linked-confidence-invalid');
+  });
+
   it('refuses a linked outcome that is not a QD96-2023 one', () => {
     const linked = run(meeting(10), [subject('x', { httnv: 10 }, 10)]);
     expect(() =>

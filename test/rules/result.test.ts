@@ -173,6 +173,19 @@ describe('checkManifest: rule problems before the meeting, not at the count', ()
     expect(checkManifest(m)).toEqual([]);
   });
 
+  it('warns the organiser that a linked confidence result held without its 2/3 quorum will not be applied', () => {
+    const short = applyRuleSet({
+      ruleSet: 'QD96-2023',
+      meeting: { summoned: 9, present: 5, activated: 5, ballots: 5 },
+      subjects: [
+        { id: 'm7', name: 'Nguyễn Văn B', role: 'leader', facts: [], counts: { thap: 5 }, blank: 0 },
+      ],
+    });
+    const leader = { ...manifest().questions[1], role: 'leader' as const, facts: [] };
+    const m = { ...manifest({ settings: {}, questions: [leader] }), linkedConfidence: short };
+    expect(checkManifest(m).map((w) => w.code)).toEqual(['linked-confidence-invalid']);
+  });
+
   it('is silent for a clean manifest and for rule set "none", and throws on a bad setting', () => {
     expect(checkManifest(manifest({ questions: [manifest().questions[0]] }))).toEqual([]);
     expect(checkManifest(manifest({ ruleSet: 'none' }))).toEqual([]);

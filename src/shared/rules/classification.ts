@@ -3,7 +3,7 @@
 // rule and the cap on the best level run over the whole meeting.
 import { parseThreshold, reaches, share, thresholdText } from './arithmetic.ts';
 import { applyCap } from './cap.ts';
-import { exemption, forcedByFacts, forcedByLowConfidence } from './forced.ts';
+import { exemption, forcedByFacts, forcedByLowConfidence, LINKED_INVALID, linkedDefect } from './forced.ts';
 import { applyHead } from './head.ts';
 import { denominator, denominatorTrace } from './meeting.ts';
 import { booleanSetting, type Resolved, settingDef, settingRef, stringSetting } from './settings.ts';
@@ -96,6 +96,13 @@ export function classify(
         },
       ),
     );
+  const defect = checked.linked && table.lowConfidence && linkedDefect(checked.linked);
+  if (defect)
+    warnings.push({
+      ...defect,
+      code: 'linked-confidence-invalid',
+      message: join([LINKED_INVALID, ' ', defect.message]),
+    });
   if (booleanSetting(settings, 'headNotAboveCollective')) applyHead(table, subjects);
   warnings.push(...applyCap(table, subjects, settings));
   return { subjects, warnings };

@@ -4,7 +4,15 @@
 import { parseThreshold, reaches, share } from './arithmetic.ts';
 import { proposalText, ROLE_NAMES, sourceText, type Working } from './subject.ts';
 import { flag, join, trace } from './text.ts';
-import type { ClassificationTable, FactInput, FactRule, RuleOutcome, RuleRef, Text } from './types.ts';
+import type {
+  ClassificationTable,
+  FactInput,
+  FactRule,
+  Message,
+  RuleOutcome,
+  RuleRef,
+  Text,
+} from './types.ts';
 
 const refOf = (r: FactRule): RuleRef => ({ rule: r.code, citations: r.citations, certainty: r.certainty });
 const HALF = parseThreshold('>1/2');
@@ -103,6 +111,17 @@ export function forcedByFacts(table: ClassificationTable, w: Working, voted: str
   return forced;
 }
 
+/** Why a linked confidence result is no basis for a level: its poll opened without the 2/3 of QĐ 96-QĐ/TW
+ * Điều 3 ("chỉ được tiến hành khi có ít nhất 2/3 số người được triệu tập có mặt"), as its own record says. */
+export function linkedDefect(linked: RuleOutcome): Message | undefined {
+  return linked.warnings.find((w) => w.code === 'quorum-not-met');
+}
+
+export const LINKED_INVALID: Text = {
+  vi: 'Kết quả lấy phiếu tín nhiệm được liên kết không hợp lệ: hội nghị không đủ 2/3 số người được triệu tập có mặt (QĐ 96-QĐ/TW Điều 3). Kết quả này không được dùng để xếp loại; cấp có thẩm quyền xem xét.',
+  en: 'The linked confidence result is not valid: fewer than 2/3 of those summoned were present (QĐ 96-QĐ/TW Điều 3). It is not used for the classification; the committee decides.',
+};
+
 export function forcedByLowConfidence(
   table: ClassificationTable,
   w: Working,
@@ -145,6 +164,14 @@ export function forcedByLowConfidence(
         },
   );
   w.trace.push(line);
+  const defect = linkedDefect(linked);
+  if (defect) {
+    const ref: RuleRef = { ...rule, certainty: defect.certainty };
+    const message = join([LINKED_INVALID, ' ', defect.message]);
+    w.trace.push(trace(ref, message));
+    w.flags.push(flag(ref, 'linked-confidence-invalid', false, message));
+    return false;
+  }
   if (!over || w.flags.some((f) => f.code === 'forced-khtnv' && f.rule === rule.rule)) return over;
   const reason = {
     vi: `${s.vi} phiếu "tín nhiệm thấp" tại kỳ lấy phiếu được liên kết`,

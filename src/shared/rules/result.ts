@@ -120,7 +120,7 @@ function yearWarnings(manifest: ManifestForRules): Message[] {
   ];
 }
 
-const SETUP_WARNINGS = ['setting-without-basis', 'linked-confidence-unused'];
+const SETUP_WARNINGS = ['setting-without-basis', 'linked-confidence-unused', 'linked-confidence-invalid'];
 const SETUP_FLAGS = ['unknown-fact', 'fact-not-applicable', 'not-classified'];
 
 /**

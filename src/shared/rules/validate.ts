@@ -112,10 +112,12 @@ function checkLinked(x: unknown): RuleOutcome | null {
   if (x === undefined || x === null) return null;
   const bad: () => never = () =>
     invalid(
-      'linkedConfidence phải là kết quả của bộ QD96-2023 (ruleSet, subjects với id và tally)',
-      'linkedConfidence must be an outcome of rule set QD96-2023 (ruleSet, subjects with id and tally)',
+      'linkedConfidence phải là kết quả của bộ QD96-2023 (ruleSet, warnings, subjects với id và tally)',
+      'linkedConfidence must be an outcome of rule set QD96-2023 (ruleSet, warnings, subjects with id and tally)',
     );
-  if (!isObject(x) || x.ruleSet !== 'QD96-2023' || !Array.isArray(x.subjects)) bad();
+  if (!isObject(x) || x.ruleSet !== 'QD96-2023' || !Array.isArray(x.subjects) || !Array.isArray(x.warnings))
+    bad();
+  for (const m of x.warnings as unknown[]) if (!isObject(m) || typeof m.code !== 'string') bad();
   for (const s of x.subjects as unknown[]) {
     if (!isObject(s) || typeof s.id !== 'string' || !isObject(s.tally)) bad();
     const t = s.tally as Record<string, unknown>;

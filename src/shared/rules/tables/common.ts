@@ -1,6 +1,6 @@
 // What the three classification rule sets share: the four levels, the vote settings (none of which a
 // central text fixes, research/vn-rules.md §2.2) and the Điều lệ Đảng citations they lean on.
-import type { Citation, OptionInfo, RuleRef, SettingDef } from '../types.ts';
+import type { Certainty, Citation, FactRule, OptionInfo, Role, RuleRef, SettingDef } from '../types.ts';
 
 export const DIEU_LE_MAJORITY: Citation = { document: 'Điều lệ Đảng', article: 'Điều 9', clause: 'k5' };
 export const DIEU_LE_QUORUM: Citation = { document: 'Điều lệ Đảng', article: 'Điều 11', clause: 'k6' };
@@ -16,6 +16,21 @@ export const LEVELS: OptionInfo[] = [
   { id: 'htnv', label: { vi: 'Hoàn thành nhiệm vụ', en: 'Completion of tasks' } },
   { id: 'khtnv', label: { vi: 'Không hoàn thành nhiệm vụ', en: 'Failure to complete tasks' } },
 ];
+
+export const INDIVIDUALS: Role[] = ['member', 'leader', 'secretary'];
+
+/** The builder of a rule set's exclusions: members its own text leaves out of the classification. */
+export const exclusion =
+  (citations: Citation[], certainty: Certainty) =>
+  (code: string, vi: string, en: string): FactRule => ({
+    code,
+    roles: INDIVIDUALS,
+    effect: 'not-classified',
+    waivable: false,
+    label: { vi, en },
+    citations,
+    certainty,
+  });
 
 /** HTXSNV, HTTNV…: how levels are written in traces and tables. */
 export const levelCode = (id: string): string => id.toUpperCase();

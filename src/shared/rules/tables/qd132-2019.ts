@@ -6,7 +6,9 @@ import {
   CUMULATIVE,
   capSettings,
   DENOMINATOR,
+  exclusion,
   headSetting,
+  INDIVIDUALS,
   LEVELS,
   NO_MAJORITY,
   QUORUM,
@@ -17,6 +19,10 @@ const HD21 = 'HD 21-HD/BTCTW';
 const discipline: Citation = { document: `QĐ 132-QĐ/TW, ${HD21}` };
 const head: Citation = { document: HD21, article: 'mục II điểm B', clause: 'tiết 4' };
 const cap: Citation = { document: HD21, article: 'mục 2.3' };
+
+// HD 21: every member is classified "trừ đảng viên được miễn công tác và sinh hoạt, đảng viên bị đình chỉ
+// sinh hoạt". It is silent on members admitted less than 6 months ago (QĐ 124 added them): they are classified.
+const exempt = exclusion([{ document: HD21 }], 'confirmed');
 
 export const QD132_2019: ClassificationTable = {
   id: 'QD132-2019',
@@ -35,11 +41,13 @@ export const QD132_2019: ClassificationTable = {
     ...capSettings([20], [cap], 'confirmed'),
     QUORUM,
   ],
-  // No exemption list and no softening clause were seen for this regime.
+  // No softening clause was seen for this regime.
   facts: [
+    exempt('exempt-from-activity', 'được miễn công tác và sinh hoạt', 'exempt from party work and activity'),
+    exempt('suspended', 'bị đình chỉ sinh hoạt', 'suspended from party activity'),
     {
       code: 'disciplined-in-year',
-      roles: ['member', 'leader', 'secretary'],
+      roles: INDIVIDUALS,
       effect: 'khtnv',
       waivable: false,
       label: {

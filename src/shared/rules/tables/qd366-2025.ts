@@ -6,6 +6,7 @@ import {
   CUMULATIVE,
   capSettings,
   DENOMINATOR,
+  exclusion,
   headSetting,
   LEVELS,
   NO_MAJORITY,
@@ -21,18 +22,9 @@ const collective: Citation = { document: QD366, article: 'Điều 11', clause: '
 const cap: Citation = { document: QD366, article: 'Điều 11', clause: 'k1.5' };
 const HD21_HEAD: Citation = { document: 'HD 21-HD/BTCTW (2019)', article: 'mục II điểm B', clause: 'tiết 4' };
 
-const INDIVIDUALS: Role[] = ['member', 'leader', 'secretary'];
 const LEADERS: Role[] = ['leader', 'secretary'];
 
-const exempt = (code: string, vi: string, en: string): FactRule => ({
-  code,
-  roles: INDIVIDUALS,
-  effect: 'not-classified',
-  waivable: false,
-  label: { vi, en },
-  citations: [exemption],
-  certainty: 'confirmed',
-});
+const exempt = exclusion([exemption], 'confirmed');
 
 // "Trường hợp tự giác nhận lỗi, tự phát hiện vi phạm và khắc phục xong hậu quả thì cấp có thẩm quyền …
 // xem xét": every k4 case is a flag the committee may waive.
