@@ -108,7 +108,7 @@ export function committeeRoutes(deps: Deps): Hono<Env> {
   app.get('/meetings', async (c) => {
     const scope = c.var.scope;
     const rows = [];
-    for (const branch of scope.branches) {
+    for (const branch of scope.below) {
       for (const { manifest: _, ...meeting } of await store.meetings(branch.id)) {
         const certified = (await certifiedResult({ ...meeting, manifest: '' })) !== null;
         rows.push({
@@ -124,7 +124,7 @@ export function committeeRoutes(deps: Deps): Hono<Env> {
         });
       }
     }
-    return c.json({ committee: scope.committee, branches: scope.branches, meetings: rows });
+    return c.json({ committee: scope.committee, branches: scope.below, meetings: rows });
   });
 
   app.post('/classification', async (c) => {

@@ -1,27 +1,27 @@
-// The organisation tree and its accounts, for the server admin: nodes (đảng bộ, đảng ủy cơ sở, chi bộ)
-// under their parents, and one-time invitation links for an organiser of a chi bộ, a committee member of a
-// đảng ủy, or another admin. Any account may read the part of the tree it works in.
+// The organisation tree and its accounts, for the server admin: nodes of the kinds in
+// src/shared/organisation-tree.ts under the parents each kind may have, and one-time invitation links for
+// an organiser of a chi bộ, a committee member of a node above the chi bộ, or another admin. Any account may read the part of the tree it works in.
 import { Hono } from 'hono';
 import type { Deps, Env } from '../server/context.ts';
 import { fail } from '../server/errors.ts';
 import { randomSecret, secretHash } from '../server/ids.ts';
 import { is, readJson } from '../server/validate.ts';
-import type { AccountRole, Organisation, OrganisationKind } from '../store/store.ts';
+import {
+  BRANCH_KINDS,
+  KIND_NAMES,
+  ORGANISATION_KINDS,
+  type OrganisationKind,
+  PARENT_KINDS,
+  ROLE_NAMES,
+} from '../shared/organisation-tree.ts';
+import type { AccountRole, Organisation } from '../store/store.ts';
 
-const KINDS = ['dang-bo', 'dang-uy', 'chi-bo'] as const;
-
-/** Which kinds may sit under which: a chi bộ under a đảng ủy or directly under a đảng bộ. */
-const PARENTS: Record<OrganisationKind, (OrganisationKind | null)[]> = {
-  'dang-bo': [null, 'dang-bo'],
-  'dang-uy': [null, 'dang-bo'],
-  'chi-bo': [null, 'dang-bo', 'dang-uy'],
-};
-
-/** Where an account of each role belongs. */
-const PLACES: Record<AccountRole, OrganisationKind[]> = {
-  admin: ['chi-bo'],
-  organiser: ['chi-bo'],
-  committee: ['dang-uy', 'dang-bo'],
+/** Where an account of each role belongs: an organiser (and the admin's home) at a chi bộ; a committee
+ * member at any node above one (it decides where the tree makes its node the deciding level). */
+const PLACES: Record<AccountRole, readonly OrganisationKind[]> = {
+  admin: BRANCH_KINDS,
+  organiser: BRANCH_KINDS,
+  committee: ORGANISATION_KINDS.filter((k) => k !== 'chi-bo'),
 };
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -34,7 +34,7 @@ const organisationBody = is.object({
     describe: 'an id of lower-case letters, digits and -',
   }),
   name: is.string({ min: 1, max: 200 }),
-  kind: is.literal(...KINDS),
+  kind: is.literal(...ORGANISATION_KINDS),
   parentId: is.optional(is.nullable(is.string({ min: 1, max: 40 }))),
 });
 
@@ -62,8 +62,13 @@ export function organisationRoutes(deps: Deps): Hono<Env> {
     const body = await readJson(c, organisationBody);
     const parent = body.parentId ? await store.organisation(body.parentId) : null;
     if (body.parentId && !parent) throw fail(404, 'organisation_not_found');
-    if (!PARENTS[body.kind].includes(parent?.kind ?? null))
-      throw fail(400, 'organisation_parent_invalid', { kind: body.kind, parent: parent?.kind ?? '—' });
+    if (!PARENT_KINDS[body.kind].includes(parent?.kind ?? null))
+      throw fail(400, 'organisation_parent_invalid', {
+        kind: KIND_NAMES[body.kind],
+        parent: parent
+          ? KIND_NAMES[parent.kind]
+          : { vi: 'cấp gốc (không có cấp trên)', en: 'nothing (the root)' },
+      });
     const organisation: Organisation = {
       id: body.id,
       name: body.name,
@@ -82,7 +87,10 @@ export function organisationRoutes(deps: Deps): Hono<Env> {
     const place = await store.organisation(body.organisationId);
     if (!place) throw fail(404, 'organisation_not_found');
     if (!PLACES[body.role].includes(place.kind))
-      throw fail(400, 'invitation_place_invalid', { role: body.role, kinds: PLACES[body.role].join(' / ') });
+      throw fail(400, 'invitation_place_invalid', {
+        role: ROLE_NAMES[body.role],
+        kind: KIND_NAMES[place.kind],
+      });
     const token = randomSecret();
     const now = clock.now();
     const expiresAt = now + (body.days ?? 7) * DAY;

@@ -4,6 +4,7 @@
 // (and the admin, at its home chi bộ) on its chi bộ's roster and meetings; a committee member on the chi bộ
 // under its đảng ủy; the admin on the tree and the invitations.
 import type { Context, MiddlewareHandler } from 'hono';
+import { branchesDecidedBy, branchesUnder } from '../shared/organisation-tree.ts';
 import type { AccountRole, Organisation, Session } from '../store/store.ts';
 import { currentSession } from './auth.ts';
 import type { Deps, Env } from './context.ts';
@@ -68,8 +69,11 @@ export const ROUTE_ACCESS: RouteAccess[] = [
   { method: 'GET', path: '/committee/decisions.pdf', access: 'committee' },
 ];
 
-/** What the middleware resolved: the committee's chi bộ (those under its đảng ủy), with the tree. */
-export type Scope = { committee: Organisation; branches: Organisation[] };
+/**
+ * What the middleware resolved for a committee member: its node, the chi bộ it decides on (those whose
+ * deciding level, walking up the tree, is its node) and every chi bộ under it, which it may read.
+ */
+export type Scope = { committee: Organisation; branches: Organisation[]; below: Organisation[] };
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const ROLES_FOR: Partial<Record<Access, AccountRole[]>> = {
@@ -91,18 +95,6 @@ function compile(route: RouteAccess): Compiled {
     })
     .join('/');
   return { ...route, pattern: new RegExp(`^${source}/?$`), params };
-}
-
-/** The chi bộ under `root` in the tree (itself if it is one), at any depth. */
-export function branchesUnder(tree: Organisation[], root: Organisation): Organisation[] {
-  const found: Organisation[] = [];
-  const queue = [root];
-  while (queue.length > 0) {
-    const node = queue.shift()!;
-    if (node.kind === 'chi-bo') found.push(node);
-    queue.push(...tree.filter((o) => o.parentId === node.id));
-  }
-  return found;
 }
 
 /** The one authorization middleware for everything under /api (`prefix` is where it is mounted). */
@@ -135,7 +127,11 @@ export function authorize(deps: Deps, prefix = '/api'): MiddlewareHandler<Env> {
       const tree = await deps.store.organisations();
       const committee = tree.find((o) => o.id === session.branchId);
       if (!committee) throw fail(404, 'organisation_not_found');
-      c.set('scope', { committee, branches: branchesUnder(tree, committee) });
+      c.set('scope', {
+        committee,
+        branches: branchesDecidedBy(tree, committee),
+        below: branchesUnder(tree, committee),
+      });
     }
     c.set('session', session);
     await next();

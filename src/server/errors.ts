@@ -5,7 +5,8 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { type MessageCode, messages, type Text } from './messages.ts';
 
-type Params = Record<string, string | number>;
+/** A message's parameters; a Text one is filled in the reply's language. */
+type Params = Record<string, string | number | Text>;
 type ErrorInfo = { code: string; text: Text; params: Params };
 
 class ApiError extends HTTPException {
@@ -47,10 +48,12 @@ export function language(acceptLanguage: string | undefined): 'vi' | 'en' {
   return best.lang;
 }
 
-function render(text: string, params: Params): string {
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    params[name] === undefined ? whole : String(params[name]),
-  );
+function render(text: string, params: Params, lang: 'vi' | 'en'): string {
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    if (value === undefined) return whole;
+    return typeof value === 'object' ? value[lang] : String(value);
+  });
 }
 
 /** Hono's own HTTPExceptions (from its middleware), by status. */
@@ -79,5 +82,5 @@ export function errorResponse(c: Context, error: Error): Response {
   const lang = language(c.req.header('accept-language'));
   for (const [name, value] of Object.entries(headers)) c.header(name, value);
   c.header('Content-Language', lang);
-  return c.json({ error: { code: info.code, message: render(info.text[lang], info.params) } }, status);
+  return c.json({ error: { code: info.code, message: render(info.text[lang], info.params, lang) } }, status);
 }

@@ -226,12 +226,12 @@ export const messages = {
   organisation_not_found: { vi: 'Không tìm thấy tổ chức đảng này', en: 'No such party organisation' },
   organisation_exists: { vi: 'Mã tổ chức {id} đã được dùng', en: 'The organisation id {id} is taken' },
   organisation_parent_invalid: {
-    vi: 'Một {kind} không thể trực thuộc {parent}',
-    en: 'A {kind} cannot sit under a {parent}',
+    vi: '{kind} không thể trực thuộc {parent}',
+    en: '{kind}: cannot sit under {parent}',
   },
   invitation_place_invalid: {
-    vi: 'Tài khoản {role} phải thuộc một {kinds}',
-    en: 'A {role} account belongs to a {kinds}',
+    vi: 'Tài khoản {role} không thể thuộc {kind}',
+    en: 'A {role} account cannot belong to: {kind}',
   },
   invitation_invalid: {
     vi: 'Liên kết mời không hợp lệ, đã hết hạn hoặc đã được dùng, hoặc tên tài khoản đã có người dùng',

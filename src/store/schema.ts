@@ -12,12 +12,12 @@ import {
   unique,
 } from 'drizzle-orm/sqlite-core';
 import { KINDS, MEETING_STATUSES } from '../shared/domain.ts';
+import { ORGANISATION_KINDS } from '../shared/organisation-tree.ts';
 
-export const ORGANISATION_KINDS = ['dang-bo', 'dang-uy', 'chi-bo'] as const;
 export const ROLES = ['admin', 'organiser', 'committee'] as const;
 
 /**
- * The organisation tree: đảng bộ, đảng ủy cơ sở and chi bộ, each under its parent (a root has none). The
+ * The organisation tree (src/shared/organisation-tree.ts), each node under its parent (a root has none). The
  * table keeps its first name, `branches`: meetings and roster rows name the chi bộ they belong to here.
  */
 export const branches = sqliteTable(

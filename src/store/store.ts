@@ -4,8 +4,9 @@
 // StaleHeadError and changes nothing, so the caller re-reads and decides again.
 
 import type { Kind, MeetingStatus } from '../shared/domain.ts';
+import type { OrganisationKind } from '../shared/organisation-tree.ts';
 
-export type { Kind, MeetingStatus };
+export type { Kind, MeetingStatus, OrganisationKind };
 export type CardState = 'issued' | 'active' | 'voided';
 
 /** The last event of a meeting's chain. */
@@ -56,7 +57,6 @@ export type Counts = { issued: number; activated: number; voided: number; cast: 
 
 /** An account's role: admin of the server, organiser of a chi bộ, committee member of a đảng ủy. */
 export type AccountRole = 'admin' | 'organiser' | 'committee';
-export type OrganisationKind = 'dang-bo' | 'dang-uy' | 'chi-bo';
 export type Organisation = { id: string; name: string; kind: OrganisationKind; parentId: string | null };
 /** An account and its place in the tree (`organisationId`: the chi bộ, the đảng ủy, or the admin's home). */
 export type Account = { id: string; name: string; role: AccountRole; organisationId: string };

@@ -202,7 +202,7 @@ describe('invitations', () => {
     const nested = await org.admin.post('/api/organisations', {
       id: 'z',
       name: 'Z',
-      kind: 'dang-uy',
+      kind: 'dang-bo-co-so',
       parentId: 'a',
     });
     expect(nested.status).toBe(400);

@@ -10,9 +10,9 @@ export type Org = {
 };
 
 export const TREE = [
-  { id: 'db', name: 'Đảng bộ Trường', kind: 'dang-bo' },
-  { id: 'x', name: 'Đảng ủy Khoa Toán', kind: 'dang-uy', parentId: 'db' },
-  { id: 'y', name: 'Đảng ủy Khoa Lý', kind: 'dang-uy', parentId: 'db' },
+  { id: 'db', name: 'Đảng bộ Trường', kind: 'cap-tren-co-so' },
+  { id: 'x', name: 'Đảng ủy Khoa Toán', kind: 'dang-bo-co-so', parentId: 'db' },
+  { id: 'y', name: 'Đảng ủy Khoa Lý', kind: 'dang-bo-co-so', parentId: 'db' },
   { id: 'a', name: 'Chi bộ Giải tích', kind: 'chi-bo', parentId: 'x' },
   { id: 'b', name: 'Chi bộ Đại số', kind: 'chi-bo', parentId: 'x' },
   { id: 'c', name: 'Chi bộ Quang học', kind: 'chi-bo', parentId: 'y' },

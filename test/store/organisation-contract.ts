@@ -14,10 +14,19 @@ export function organisationContract(name: string, open: OpenStore): void {
     beforeEach(async () => {
       const opened = open();
       store = opened.store;
-      await store.createOrganisation({ id: 'db', name: 'Đảng bộ', kind: 'dang-bo', parentId: null }, NOW);
-      await store.createOrganisation({ id: 'x', name: 'Đảng ủy X', kind: 'dang-uy', parentId: 'db' }, NOW);
+      await store.createOrganisation(
+        { id: 'db', name: 'Đảng bộ', kind: 'cap-tren-co-so', parentId: null },
+        NOW,
+      );
+      await store.createOrganisation(
+        { id: 'x', name: 'Đảng ủy X', kind: 'dang-bo-co-so', parentId: 'db' },
+        NOW,
+      );
       await store.createOrganisation({ id: 'a', name: 'Chi bộ A', kind: 'chi-bo', parentId: 'x' }, NOW);
-      await store.createOrganisation({ id: 'c', name: 'Chi bộ C', kind: 'chi-bo', parentId: 'db' }, NOW);
+      await store.createOrganisation(
+        { id: 'c', name: 'Chi bộ C', kind: 'chi-bo-co-so', parentId: 'db' },
+        NOW,
+      );
       return opened.close;
     });
 

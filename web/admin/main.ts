@@ -1,22 +1,19 @@
 // The admin page (/admin): the server admin (the account the setup link created) builds the organisation
-// tree (đảng bộ, đảng ủy cơ sở, chi bộ) and makes one-time invitation links for organisers of a chi bộ and
-// committee members of a đảng ủy. The links are shown once; only their hashes are kept.
+// tree (the kinds of src/shared/organisation-tree.ts) and makes one-time invitation links for organisers of
+// a chi bộ and committee members of a node above it. The links are shown once; only their hashes are kept.
 
+import { KIND_NAMES, ORGANISATION_KINDS, type OrganisationKind } from '../../src/shared/organisation-tree.ts';
 import { api } from '../shared/api.ts';
 import { byId, h, mount } from '../shared/dom.ts';
 import { actionForm, field } from '../shared/forms.ts';
-import { type MessageKey, t } from '../shared/i18n.ts';
+import { type MessageKey, pick, t } from '../shared/i18n.ts';
 import { type Notice, noticeAfter } from '../shared/notice.ts';
 import { startPage } from '../shared/page.ts';
 
-type Node = { id: string; name: string; kind: 'dang-bo' | 'dang-uy' | 'chi-bo'; parentId: string | null };
+type Node = { id: string; name: string; kind: OrganisationKind; parentId: string | null };
 type Session = { loggedIn: boolean; role?: string; csrfToken?: string };
 
-const KIND: Record<Node['kind'], MessageKey> = {
-  'dang-bo': 'admin.kind.dangBo',
-  'dang-uy': 'admin.kind.dangUy',
-  'chi-bo': 'admin.kind.chiBo',
-};
+const kindName = (kind: OrganisationKind) => pick(KIND_NAMES[kind]);
 
 let session: Session | null = null;
 let tree: Node[] = [];
@@ -58,7 +55,7 @@ function treeView(parentId: string | null): HTMLElement | null {
     'ul',
     {},
     ...children.map((n) =>
-      h('li', {}, h('strong', { text: n.name }), ` (${t(KIND[n.kind])}, ${n.id})`, treeView(n.id)),
+      h('li', {}, h('strong', { text: n.name }), ` (${kindName(n.kind)}, ${n.id})`, treeView(n.id)),
     ),
   );
 }
@@ -70,7 +67,7 @@ function organisationForm(): HTMLElement {
   const name = h('input', { attrs: { id: 'org-name', type: 'text', autocomplete: 'off' } });
   const kind = select(
     'org-kind',
-    (Object.keys(KIND) as Node['kind'][]).map((k) => [k, t(KIND[k])]),
+    ORGANISATION_KINDS.map((k) => [k, kindName(k)]),
   );
   const parent = select('org-parent', [
     ['', t('admin.parent.none')],
@@ -107,7 +104,7 @@ function invitationForm(): HTMLElement {
   ]);
   const place = select(
     'invite-place',
-    tree.map((n): [string, string] => [n.id, `${n.name} (${t(KIND[n.kind])})`]),
+    tree.map((n): [string, string] => [n.id, `${n.name} (${kindName(n.kind)})`]),
   );
   return form(
     'invitation-form',
