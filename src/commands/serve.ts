@@ -9,6 +9,7 @@ import { randomSecret, secretHash } from '../server/ids.ts';
 import { issueSetupToken } from '../server/setup.ts';
 import { createVerifierPool } from '../server/verifier-pool.ts';
 import type { Store } from '../store/store.ts';
+import { serverAddresses } from './addresses.ts';
 
 const USAGE = `Usage: phieukin serve
   Environment: PORT (default 3000), HOST (default 0.0.0.0), PHIEUKIN_DB (default ./data/phieukin.db),
@@ -54,6 +55,7 @@ export async function run(args: string[]): Promise<number> {
   const assets = join(root, 'web', 'dist');
   const hostname = process.env.HOST ?? '0.0.0.0';
   const publicUrl = process.env.PHIEUKIN_PUBLIC_URL?.replace(/\/$/, '');
+  const addresses = serverAddresses({ publicUrl, hostname, port, lan: lanAddress() });
   const branch = { id: 'main', name: process.env.PHIEUKIN_BRANCH_NAME ?? 'Chi bộ' };
   const server = await startServer({
     store,
@@ -63,17 +65,24 @@ export async function run(args: string[]): Promise<number> {
     assetsFolder: existsSync(assets) ? assets : undefined,
     trustProxy: process.env.PHIEUKIN_TRUST_PROXY === '1',
     config: {
-      publicUrl,
+      publicUrl: addresses.cards,
       branch,
       secureCookies:
         process.env.PHIEUKIN_SECURE_COOKIES === '1' || publicUrl?.startsWith('https://') === true,
     },
   });
-  const lan = lanAddress();
-  const origin = publicUrl ?? `http://${lan ?? '127.0.0.1'}:${server.port}`;
+  const origin = port === 0 ? `http://127.0.0.1:${server.port}` : addresses.console;
   console.log(`phieukin: cơ sở dữ liệu / database ${file}`);
-  console.log(`phieukin: đang phục vụ / serving on http://127.0.0.1:${server.port}`);
+  console.log(`phieukin: đang phục vụ / serving on ${hostname}:${server.port}`);
   console.log(`Trang người tổ chức / organiser: ${origin}/`);
+  if (addresses.loopbackOnly) {
+    console.log(
+      'Cảnh báo: điện thoại không mở được địa chỉ này; đặt HOST=0.0.0.0 hoặc PHIEUKIN_PUBLIC_URL /',
+    );
+    console.log('warning: phones cannot open this address; set HOST=0.0.0.0 or PHIEUKIN_PUBLIC_URL');
+  } else {
+    console.log(`Thẻ bỏ phiếu dẫn tới / cards link to: ${addresses.cards}`);
+  }
   const token = await issueSetupToken(store, { now: () => Date.now() }, branch);
   if (token) {
     console.log('Lần chạy đầu: đặt mật khẩu người tổ chức tại liên kết dùng một lần này /');

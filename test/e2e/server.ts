@@ -6,11 +6,13 @@ import { join } from 'node:path';
 import { ensureWebBuilt, outDir } from '../../scripts/build-web.ts';
 import type { createApp } from '../../src/app.ts';
 import { openDatabase, type RunningServer, startServer } from '../../src/entry/node.ts';
+import type { AppConfig } from '../../src/server/context.ts';
 import { type TestApp, testAppOver } from '../app/helpers.ts';
 
 export type E2eServer = { origin: string; t: TestApp; stop: () => Promise<void> };
 
-export async function startE2eServer(): Promise<E2eServer> {
+/** `config`: settings of the server as `npm start` would pass them (e.g. the public address). */
+export async function startE2eServer(config: AppConfig = {}): Promise<E2eServer> {
   await ensureWebBuilt();
   const folder = mkdtempSync(join(tmpdir(), 'phieukin-e2e-'));
   const { store, close } = openDatabase(join(folder, 'phieukin.db'));
@@ -18,7 +20,7 @@ export async function startE2eServer(): Promise<E2eServer> {
     store,
     port: 0,
     hostname: '127.0.0.1',
-    config: { passwordCost: 4, liveIntervalMs: 50 },
+    config: { passwordCost: 4, liveIntervalMs: 50, ...config },
     assetsFolder: outDir,
   });
   const origin = `http://127.0.0.1:${server.port}`;

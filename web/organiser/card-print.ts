@@ -1,6 +1,7 @@
 // The cards just made, ready to leave this page: a clear warning that their codes exist only here, "print"
 // (the browser's print of the A4 sheets), "save PDF" (made by a worker, downloaded from this page), "void
 // these cards" when they cannot be printed, and the sheets themselves as a preview.
+import { isLoopback } from '../../src/shared/addresses.ts';
 import { h } from '../shared/dom.ts';
 import { t, tIn } from '../shared/i18n.ts';
 import { runJob } from '../shared/worker-job.ts';
@@ -18,14 +19,25 @@ function download(bytes: Uint8Array, name: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
+/** The warning shown before printing when phones cannot open the cards' address (loopback). */
+export function cardAddressWarning(origin: string): HTMLElement | null {
+  if (!isLoopback(new URL(origin).hostname)) return null;
+  return h('p', {
+    class: 'notice warn',
+    attrs: { role: 'alert', id: 'card-address-warning' },
+    text: t('organiser.cards.loopback', { address: origin }),
+  });
+}
+
 export async function printedCards(
+  origin: string,
   meetingId: string,
   title: string,
   cards: PrintedCard[],
   perSheet: CardsPerSheet,
   onVoided: (first: number, last: number) => void,
 ): Promise<HTMLElement> {
-  const faces = await cardFaces(meetingId, cards);
+  const faces = await cardFaces(origin, meetingId, cards);
   const first = cards[0]!.serial;
   const last = cards[cards.length - 1]!.serial;
   const status = h('p', { class: 'small', attrs: { id: 'pdf-status', role: 'status' } });
@@ -76,6 +88,7 @@ export async function printedCards(
   return h(
     'section',
     { class: 'printed-cards', attrs: { id: 'printed-cards' } },
+    cardAddressWarning(origin),
     h('p', { class: 'notice warn', attrs: { role: 'alert' }, text: t('organiser.cards.keep') }),
     h(
       'div',

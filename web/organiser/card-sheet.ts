@@ -35,13 +35,14 @@ export async function makeCards(
   return cards;
 }
 
-export function cardFaces(meetingId: string, cards: PrintedCard[]): Promise<CardFace[]> {
+/** `origin`: the server's address for phones (the meeting's booth link), not this page's address. */
+export function cardFaces(origin: string, meetingId: string, cards: PrintedCard[]): Promise<CardFace[]> {
   return Promise.all(
     cards.map(async (card) => ({
       serial: card.serial,
       serialText: tIn(CARD_LANGUAGE, 'organiser.cards.serial', { serial: card.serial }),
       tokenText: tokenForDisplay(card.token),
-      qrPng: await QRCode.toDataURL(cardUrl(location.origin, meetingId, card.token), {
+      qrPng: await QRCode.toDataURL(cardUrl(origin, meetingId, card.token), {
         errorCorrectionLevel: 'Q',
         margin: 2,
         width: QR_PIXELS,

@@ -5,11 +5,11 @@
 import type { Manifest } from '../../crypto/index.ts';
 import { ApiError } from '../shared/api.ts';
 import { byId, h, mount } from '../shared/dom.ts';
-import { actionForm, field } from '../shared/forms.ts';
+import { actionForm, field, restoreTypedValues, showFieldError, typedValues } from '../shared/forms.ts';
 import { type MessageKey, pick, type Text, t } from '../shared/i18n.ts';
 import { startPage } from '../shared/page.ts';
 import type { CardsPerSheet } from './card-layout.ts';
-import { printedCards } from './card-print.ts';
+import { cardAddressWarning, printedCards } from './card-print.ts';
 import { cardScanPanel } from './card-scan.ts';
 import { makeCards } from './card-sheet.ts';
 import { type MeetingSummary, meetingForm, takeCreatedWarnings } from './meeting-form.ts';
@@ -28,9 +28,14 @@ let roster: RosterMember[] = [];
 let details: (MeetingDetails & { manifest: string }) | null = null;
 let result: MeetingResult | null = null;
 let createdWarnings: Text[] = [];
-let extra: HTMLElement | null = null;
+let trusteeLink: HTMLElement | null = null;
+let printed: HTMLElement | null = null;
 let scanPanel: HTMLElement | null = null;
 let message: { text: string; tone: 'ok' | 'error' } | null = null;
+/** The meeting form an action came from: its error is shown by its field, its values kept on error. */
+type FormAction = { form: string; fieldOf?: (code: string) => string | null };
+let formError: { form: string; field: string | null; text: string } | null = null;
+const doneForms = new Set<string>();
 
 function notice(): HTMLElement | null {
   if (!message) return null;
@@ -41,17 +46,41 @@ function notice(): HTMLElement | null {
   });
 }
 
-async function act(run: () => Promise<string | null>): Promise<void> {
+/** A form's own check before sending: the field and its error, or null when the values can be sent. */
+class FieldProblem extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function act(run: () => Promise<string | null>, from?: FormAction): Promise<void> {
+  formError = null;
   try {
     const done = await run();
     message = done ? { text: done, tone: 'ok' } : null;
+    if (from && done) doneForms.add(from.form);
   } catch (e) {
-    message = {
-      text: e instanceof ApiError ? e.message : String(e),
-      tone: 'error',
-    };
+    const text = e instanceof Error ? e.message : String(e);
+    if (from) {
+      message = null;
+      const field =
+        e instanceof FieldProblem ? e.field : e instanceof ApiError ? (from.fieldOf?.(e.code) ?? null) : null;
+      formError = { form: from.form, field, text };
+    } else message = { text, tone: 'error' };
   }
   await load();
+}
+
+/** A whole number of at least `min` typed in `name`, or a FieldProblem for that field. */
+function count(form: HTMLElement, name: string, min = 0): number {
+  const raw = (form.querySelector(`[name="${name}"]`) as HTMLInputElement).value.trim();
+  const value = Number(raw);
+  if (raw === '' || !Number.isInteger(value) || value < min)
+    throw new FieldProblem(name, t(min > 0 ? 'organiser.form.positive' : 'organiser.form.whole'));
+  return value;
 }
 
 function loginView(): Array<HTMLElement | null> {
@@ -127,7 +156,7 @@ const actions = {
   trusteeQr: () =>
     void act(async () => {
       const { url } = await send<{ url: string }>('POST', path('/trustee-code'));
-      extra = h(
+      trusteeLink = h(
         'section',
         { attrs: { id: 'trustee-link' } },
         await qrImage(url, t('organiser.ceremony.qrAlt')),
@@ -135,39 +164,61 @@ const actions = {
       );
       return null;
     }),
-  makeCards: (count: number, perSheet: CardsPerSheet) =>
-    void act(async () => {
-      const existing = (await get<{ cards: Array<{ serial: number }> }>(path('/cards'))).cards;
-      const first = Math.max(0, ...existing.map((c) => c.serial)) + 1;
-      const cards = await makeCards(meetingId!, first, count);
-      extra = await printedCards(
-        meetingId!,
-        details!.title,
-        cards,
-        perSheet,
-        (from, to) =>
-          void act(async () => {
-            extra = null;
-            return t('organiser.cards.voided', { first: from, last: to });
-          }),
-      );
-      return t('organiser.cards.done', { first, last: first + count - 1 });
-    }),
-  attendance: (summoned: number, present: number) =>
-    void act(async () => {
-      await send('PUT', path('/attendance'), { summoned, present });
-      return t('organiser.saved');
-    }),
-  activate: (from: number, to: number) =>
-    void act(async () => {
-      const r = await send<{ activated: number }>('POST', path('/cards/activate'), { from, to });
-      return t('organiser.activate.done', { count: r.activated });
-    }),
-  voidCard: (serial: number) =>
-    void act(async () => {
-      await send('POST', path(`/cards/${serial}/void`));
-      return t('organiser.void.done', { serial });
-    }),
+  makeCards: (form: HTMLElement, perSheet: CardsPerSheet) =>
+    void act(
+      async () => {
+        const wanted = count(form, 'count', 1);
+        const existing = (await get<{ cards: Array<{ serial: number }> }>(path('/cards'))).cards;
+        const first = Math.max(0, ...existing.map((c) => c.serial)) + 1;
+        const cards = await makeCards(meetingId!, first, wanted);
+        printed = await printedCards(
+          cardOrigin(details!),
+          meetingId!,
+          details!.title,
+          cards,
+          perSheet,
+          (from, to) =>
+            void act(async () => {
+              printed = null;
+              return t('organiser.cards.voided', { first: from, last: to });
+            }),
+        );
+        return t('organiser.cards.done', { first, last: first + wanted - 1 });
+      },
+      { form: 'cards-form' },
+    ),
+  attendance: (form: HTMLElement) =>
+    void act(
+      async () => {
+        const summoned = count(form, 'summoned');
+        const present = count(form, 'present');
+        if (present > summoned)
+          throw new FieldProblem('present', t('organiser.attendance.tooMany', { present, summoned }));
+        await send('PUT', path('/attendance'), { summoned, present });
+        return t('organiser.saved');
+      },
+      { form: 'attendance-form', fieldOf: (code) => (code === 'attendance_invalid' ? 'present' : null) },
+    ),
+  activate: (form: HTMLElement) =>
+    void act(
+      async () => {
+        const from = count(form, 'from', 1);
+        const to = count(form, 'to', 1);
+        if (to < from) throw new FieldProblem('to', t('organiser.activate.order'));
+        const r = await send<{ activated: number }>('POST', path('/cards/activate'), { from, to });
+        return t('organiser.activate.done', { count: r.activated });
+      },
+      { form: 'activate-form', fieldOf: () => 'from' },
+    ),
+  voidCard: (form: HTMLElement) =>
+    void act(
+      async () => {
+        const serial = count(form, 'serial', 1);
+        await send('POST', path(`/cards/${serial}/void`));
+        return t('organiser.void.done', { serial });
+      },
+      { form: 'void-form', fieldOf: () => 'serial' },
+    ),
   open: () =>
     void act(async () => {
       const opened = await send<{ warnings: Array<{ message: Text }> }>('POST', path('/open'));
@@ -192,15 +243,29 @@ function content(): Array<HTMLElement | null> {
       ...createdWarnings.map((w) =>
         h('p', { class: 'notice warn', attrs: { role: 'status' }, text: pick(w) }),
       ),
-      ...meetingView(details, actions, extra, scanPanel),
+      ...meetingView(details, actions, {
+        trusteeLink,
+        printed,
+        scanPanel,
+        addressWarning: cardAddressWarning(cardOrigin(details)),
+      }),
       result ? resultView(manifest, result) : null,
     ];
   }
   return homeView();
 }
 
+/** The origin phones reach the server at, from the meeting's booth link (the server's public address). */
+const cardOrigin = (m: MeetingDetails) => new URL(m.links.vote).origin;
+
 function render(): void {
-  mount(byId('app'), ...content());
+  const app = byId('app');
+  const kept = meetingId ? typedValues(app) : new Map<string, string>();
+  mount(app, ...content());
+  restoreTypedValues(app, kept, doneForms);
+  doneForms.clear();
+  const form = formError && document.getElementById(formError.form);
+  if (formError && form) showFieldError(form, formError.field, formError.text);
 }
 
 async function load(): Promise<void> {

@@ -17,12 +17,13 @@ export type MeetingDetails = {
   links: { vote: string };
 };
 
+/** Each form's action reads its own fields, so that a mistyped value is reported by its field. */
 export type MeetingActions = {
   trusteeQr: () => void;
-  makeCards: (count: number, perSheet: CardsPerSheet) => void;
-  attendance: (summoned: number, present: number) => void;
-  activate: (from: number, to: number) => void;
-  voidCard: (serial: number) => void;
+  makeCards: (form: HTMLElement, perSheet: CardsPerSheet) => void;
+  attendance: (form: HTMLElement) => void;
+  activate: (form: HTMLElement) => void;
+  voidCard: (form: HTMLElement) => void;
   open: () => void;
   close: () => void;
 };
@@ -34,6 +35,14 @@ export async function qrImage(url: string, alt: string): Promise<HTMLElement> {
 
 const value = (form: HTMLElement, name: string) =>
   Number((form.querySelector(`[name="${name}"]`) as HTMLInputElement).value);
+
+/** What the page keeps between redraws: the trustee QR, the cards not yet printed, the camera panel. */
+export type MeetingParts = {
+  trusteeLink: HTMLElement | null;
+  printed: HTMLElement | null;
+  scanPanel: HTMLElement | null;
+  addressWarning: HTMLElement | null;
+};
 
 const perSheetSelect = () =>
   h(
@@ -49,11 +58,12 @@ function formWith(
   inputs: Array<[MessageKey, HTMLInputElement | HTMLSelectElement]>,
   run: (form: HTMLElement) => void,
   id: string,
+  note: HTMLElement | null = null,
 ): HTMLElement {
   const form: HTMLElement = actionForm(
     title,
     submit,
-    inputs.map(([label, input]) => field(label, input)),
+    [note, ...inputs.map(([label, input]) => field(label, input))],
     () => run(form),
     id,
   );
@@ -63,8 +73,7 @@ function formWith(
 export function meetingView(
   m: MeetingDetails,
   a: MeetingActions,
-  extra: HTMLElement | null,
-  scanPanel: HTMLElement | null,
+  { trusteeLink, printed, scanPanel, addressWarning }: MeetingParts,
 ): Array<HTMLElement | null> {
   const open = m.status !== 'closed' && m.status !== 'decrypted';
   const c = m.counts;
@@ -98,7 +107,8 @@ export function meetingView(
         }),
       ),
     ),
-    extra,
+    m.status === 'ceremony' ? trusteeLink : null,
+    printed,
     m.status === 'ceremony'
       ? h(
           'section',
@@ -125,8 +135,9 @@ export function meetingView(
             ['organiser.cards.count', numberInput('count', 8)],
             ['organiser.cards.perSheet', perSheetSelect()],
           ],
-          (f) => a.makeCards(value(f, 'count'), value(f, 'perSheet') === 12 ? 12 : 8),
+          (f) => a.makeCards(f, value(f, 'perSheet') === 12 ? 12 : 8),
           'cards-form',
+          addressWarning,
         )
       : null,
     m.status === 'ceremony' || m.status === 'ready'
@@ -137,7 +148,7 @@ export function meetingView(
             ['organiser.attendance.summoned', numberInput('summoned', m.attendance?.summoned ?? '')],
             ['organiser.attendance.present', numberInput('present', m.attendance?.present ?? '')],
           ],
-          (f) => a.attendance(value(f, 'summoned'), value(f, 'present')),
+          a.attendance,
           'attendance-form',
         )
       : null,
@@ -150,7 +161,7 @@ export function meetingView(
             ['organiser.activate.from', numberInput('from')],
             ['organiser.activate.to', numberInput('to')],
           ],
-          (f) => a.activate(value(f, 'from'), value(f, 'to')),
+          a.activate,
           'activate-form',
         )
       : null,
@@ -159,7 +170,7 @@ export function meetingView(
           'organiser.void.title',
           'organiser.void.do',
           [['organiser.void.serial', numberInput('serial')]],
-          (f) => a.voidCard(value(f, 'serial')),
+          a.voidCard,
           'void-form',
         )
       : null,

@@ -48,3 +48,38 @@ export function actionForm(
     ),
   );
 }
+
+type Kept = Map<string, string>;
+const keyOf = (form: HTMLFormElement, input: Input) => `${form.id}\u0000${input.name}`;
+const inputsOf = (root: ParentNode) =>
+  [...root.querySelectorAll('form[id]')].flatMap((form) =>
+    [...(form as HTMLFormElement).querySelectorAll<Input>('input[name], select[name], textarea[name]')]
+      .filter((input) => input.type !== 'file')
+      .map((input) => ({ form: form as HTMLFormElement, input })),
+  );
+
+/** What is typed in the named fields of every form with an id under `root`, to put back after a redraw. */
+export function typedValues(root: ParentNode): Kept {
+  return new Map(inputsOf(root).map(({ form, input }) => [keyOf(form, input), input.value]));
+}
+
+/** Puts typed values back into the redrawn forms, except those of the forms in `dropped`. */
+export function restoreTypedValues(root: ParentNode, kept: Kept, dropped: ReadonlySet<string>): void {
+  for (const { form, input } of inputsOf(root)) {
+    const value = kept.get(keyOf(form, input));
+    if (value !== undefined && !dropped.has(form.id)) input.value = value;
+  }
+}
+
+/** An error shown in its form, under the field it is about (or above the form's button), and focused. */
+export function showFieldError(form: HTMLElement, fieldName: string | null, text: string): void {
+  const input = fieldName ? form.querySelector<Input>(`[name="${fieldName}"]`) : null;
+  const error = h('p', { class: 'field-error', attrs: { id: `${form.id}-error`, role: 'alert' }, text });
+  if (input) {
+    input.setAttribute('aria-invalid', 'true');
+    input.setAttribute('aria-describedby', error.id);
+    input.after(error);
+    input.focus();
+  } else form.querySelector('.actions')?.before(error);
+  error.scrollIntoView({ block: 'center' });
+}
