@@ -74,7 +74,15 @@ export function decodePoint(bytes: Uint8Array, allowIdentity = false): Point {
   return p;
 }
 
-/** s·P with a secret scalar: noble's constant-time ladder (uses P's fixed-base table when it has one). */
+/**
+ * s·P with a secret scalar: noble's constant-time `multiply`. It is not a ladder. For a point without a
+ * table it builds the 32 multiples 0·P … 31·P, then per 5-bit window does five doublings, a scan over the
+ * whole table and one addition, the identity added for a zero digit; for a point with a fixed-base table
+ * (`withFixedBaseTable`) it runs signed fixed windows, one table addition per window, zero digits feeding a
+ * discarded fake accumulator. Either way the sequence of point operations does not depend on s. What it
+ * does not cover: the BigInt field arithmetic underneath and the JIT, which JavaScript engines do not make
+ * constant-time (README, Security).
+ */
 export function mulSecret(p: Point, s: Scalar): Point {
   // multiply() refuses 0; a random or secret scalar is 0 with probability 2^-252, which this branch reveals.
   return s === 0n ? IDENTITY : p.multiply(s);

@@ -71,7 +71,18 @@ const statement = (
   ABytes: tally[qi]![o]!.ABytes,
 });
 
-/** Trustee i's share D_i = s_i·A for every option, each with its proof (s_i is secret: constant-time). */
+/**
+ * Trustee i's share D_i = s_i·A for every option, each with its proof (SPEC §5).
+ *
+ * Security: s_i is the trustee's long-lived key share and A is a point this phone did not make. The
+ * multiplication is constant-time (`mulSecret`), and ristretto255 has prime order with canonical
+ * encodings only (`decodePoint` refuses the rest), so no A can be of small order or off the group: D_i
+ * says nothing about s_i beyond s_i·A, and the proof is zero-knowledge. What this does not protect: D_i
+ * *decrypts* A. If A is not the sum of the meeting's valid ballots — one voter's ciphertext, say — then k
+ * such shares open that voter's ballot. So a trustee must decrypt only a tally it has recomputed from the
+ * record: the trustee page checks the record (`tally`, which re-adds every valid ballot) and decrypts the
+ * tally of that record, never one taken on the server's word.
+ */
 export function decryptionShare(
   mc: MeetingContext,
   keyShare: TrusteeKeyShare,

@@ -216,7 +216,18 @@ export function dealShares(
   return { round: secrets.round, from: i, shares };
 }
 
-/** Opens the share from trustee i to j and runs the Feldman check; null when anything is wrong. */
+/**
+ * Opens the share from trustee i to j and runs the Feldman check; null when anything is wrong.
+ *
+ * Security: `secrets.transport` is trustee j's transport key for the round and R comes from another
+ * trustee (through the server), so a secret meets a point chosen by someone else. The multiplication is
+ * constant-time, R is decoded as a canonical ristretto255 point (prime order: no small-subgroup leak), and
+ * the MAC is checked before the pad is used, in constant time, so a forged share gives only "null" (a
+ * complaint), whatever R is. The key is fresh per round and never used to decrypt anything but these
+ * shares, so answering many chosen R (each a complaint) reveals nothing about it. Not protected: a trustee
+ * who deals bad shares on purpose (the Feldman check catches it and the round restarts), and k colluding
+ * trustees, who can always rebuild the key.
+ */
 function openShare(
   manifestHash: Uint8Array,
   secrets: TrusteeSecrets,

@@ -4,10 +4,14 @@ import { base64url as b64 } from '../bytes.ts';
 import type { EventType } from '../payloads.ts';
 import { eventHash, type RecordEvent } from '../record.ts';
 
-type Phase = 'setup' | 'open' | 'closed' | 'tallied' | 'resulted';
+/** Where a record stands, as the verifier reads it from the events alone. */
+export type Phase = 'setup' | 'open' | 'closed' | 'tallied' | 'resulted';
 
-/** The phases in which each type may appear, and the phase it moves the meeting to. */
-const ALLOWED: Record<EventType, { in: Phase[]; to?: Phase }> = {
+/**
+ * The phases in which each type may appear, and the phase it moves the meeting to. The server's lifecycle
+ * (src/meeting/lifecycle.ts) is tested against this table, so the two cannot drift.
+ */
+export const EVENT_PHASES: Record<EventType, { in: readonly Phase[]; to?: Phase }> = {
   manifest: { in: [] },
   'trustee-commitments': { in: ['setup'] },
   'trustee-shares': { in: ['setup'] },
@@ -47,13 +51,13 @@ export function chainProblems(events: RecordEvent[]): string[] {
       problems.push(`${at}: parent does not match the hash of the event before`);
     if (i === 0) {
       if (e.type !== 'manifest') problems.push(`${at}: the record must start with the manifest`);
-    } else if (e.type === 'manifest' || !ALLOWED[e.type].in.includes(phase)) {
+    } else if (e.type === 'manifest' || !EVENT_PHASES[e.type].in.includes(phase)) {
       problems.push(`${at}: not allowed while the meeting is ${phase}`);
     } else {
       if (e.type === 'joint-key') jointKeys++;
       if (e.type === 'poll-opened' && jointKeys === 0)
         problems.push(`${at}: the poll opened before the joint key`);
-      phase = ALLOWED[e.type].to ?? phase;
+      phase = EVENT_PHASES[e.type].to ?? phase;
     }
     previous = e;
   });

@@ -1,9 +1,8 @@
-// The voter's side, with no account: the ballot's public data, a card's state, and submitting a ballot. A ballot is
-// checked off the event loop (the verifier), then the credential is spent and the ballot stored in one
-// atomic write; the answer is the server's signed receipt (SPEC §7). The same ballot again gets the same
-// receipt, even after the poll closed (a phone that lost its answer); another ballot on a spent card is
-// refused.
+// The voter's side, with no account: the ballot's public data, a card's state, and submitting a ballot
+// (src/meeting/ballots.ts decides whether it is cast); the answer is the server's signed receipt (SPEC §7).
+// The same ballot again gets the same receipt, even after the poll closed (a phone that lost its answer).
 import { type Context, Hono } from 'hono';
+import { castBallot } from '../meeting/ballots.ts';
 import { publicMeeting } from '../server/auth.ts';
 import type { Deps, Env } from '../server/context.ts';
 import { fail, failWith } from '../server/errors.ts';
@@ -17,15 +16,15 @@ import {
   type JointKeyPayload,
   receiptFor,
 } from '../server/protocol.ts';
-import { meetingRef, payloadsOf } from '../server/tally.ts';
+import { payloadsOf } from '../server/tally.ts';
 import { readJson } from '../server/validate.ts';
-import { type Card, CredentialSpentError, type SpentCredential } from '../store/store.ts';
+import type { SpentCredential } from '../store/store.ts';
 
 const MAX_BALLOT_BYTES = 4 * 1024 * 1024;
 
 export function ballotRoutes(deps: Deps): Hono<Env> {
   const app = new Hono<Env>();
-  const { store, queue, keys } = deps;
+  const { store, keys } = deps;
 
   function receipt(c: Context<Env>, meetingId: string, spent: SpentCredential, status: 200 | 201) {
     return c.json(
@@ -36,12 +35,6 @@ export function ballotRoutes(deps: Deps): Hono<Env> {
       },
       status,
     );
-  }
-
-  function refuseCard(card: Card | null): void {
-    if (!card) throw fail(403, 'credential_unknown');
-    if (card.state === 'voided') throw fail(403, 'credential_voided');
-    if (card.state !== 'active') throw fail(403, 'credential_not_active');
   }
 
   app.get('/:id', async (c) => {
@@ -79,43 +72,8 @@ export function ballotRoutes(deps: Deps): Hono<Env> {
   app.post('/:id/ballots', async (c) => {
     const meeting = await publicMeeting(deps, c.req.param('id'));
     const ballot = await readJson(c, ballotSchema, MAX_BALLOT_BYTES);
-    const card = await store.cardByKey(meeting.id, ballot.pk);
-    const spentBefore = card && (await store.spentCredential(meeting.id, ballot.pk));
-    if (!spentBefore) {
-      if (meeting.status !== 'open') throw fail(409, 'poll_not_open');
-      refuseCard(card);
-    }
-
-    const verdict = await deps.verifier.verifyBallot({ meeting: meetingRef(meeting), ballot });
-    if (spentBefore) {
-      if (verdict.ok && verdict.ballotHash === spentBefore.ballotHash)
-        return receipt(c, meeting.id, spentBefore, 200);
-      throw fail(409, 'credential_spent');
-    }
-    if (!verdict.ok) throw fail(400, 'ballot_invalid', { reason: verdict.problems.join('; ') });
-    const payload = JSON.stringify(ballot);
-
-    const outcome = await queue(meeting.id, async () => {
-      const at = await store.head(meeting.id);
-      const current = (await store.meeting(meeting.id))!;
-      const spent = await store.spentCredential(meeting.id, ballot.pk);
-      if (spent) return { spent, fresh: false };
-      if (current.status !== 'open') throw fail(409, 'poll_not_open');
-      refuseCard(await store.cardByKey(meeting.id, ballot.pk));
-      try {
-        const head = await store.castBallot(meeting.id, at, {
-          pk: ballot.pk,
-          ballotHash: verdict.ballotHash,
-          event: { type: 'ballot', payload },
-        });
-        return { spent: { pk: ballot.pk, ballotHash: verdict.ballotHash, height: head.height }, fresh: true };
-      } catch (error) {
-        if (error instanceof CredentialSpentError) return { spent: error.spent, fresh: false };
-        throw error;
-      }
-    });
-    if (outcome.spent.ballotHash !== verdict.ballotHash) throw fail(409, 'credential_spent');
-    return receipt(c, meeting.id, outcome.spent, outcome.fresh ? 201 : 200);
+    const cast = await castBallot(deps, meeting, ballot);
+    return receipt(c, meeting.id, cast.spent, cast.fresh ? 201 : 200);
   });
 
   return app;

@@ -1,16 +1,13 @@
 // Cards, for the organiser: the browser uploads (serial, pk) for each printed card and keeps the tokens
 // to itself; the board activates the cards it hands out and voids lost ones (and ones never printed), by
-// serial.
+// serial. What each may do is decided in src/meeting/cards.ts.
 
 import { Hono } from 'hono';
+import { activateCards, registerCards, voidCard } from '../meeting/cards.ts';
 import { ownMeeting } from '../server/auth.ts';
 import type { Deps, Env } from '../server/context.ts';
 import { fail } from '../server/errors.ts';
-import { isCredentialKey } from '../server/protocol.ts';
-import { sortByBytes } from '../server/snapshot.ts';
 import { is, readJson } from '../server/validate.ts';
-import { pollHasClosed } from '../shared/domain.ts';
-import { DuplicateCardError } from '../store/store.ts';
 
 const MAX_SERIAL = 1_000_000;
 const serial = is.int({ min: 1, max: MAX_SERIAL });
@@ -25,31 +22,16 @@ const activateBody = is.object({
 
 export function cardRoutes(deps: Deps): Hono<Env> {
   const app = new Hono<Env>();
-  const { store, queue } = deps;
 
   app.post('/:id/cards', async (c) => {
     const meeting = await ownMeeting(deps, c, c.req.param('id'));
     const body = await readJson(c, uploadBody, 512 * 1024);
-    if (pollHasClosed(meeting.status)) throw fail(409, 'poll_closed');
-    body.cards.forEach((card, i) => {
-      if (!isCredentialKey(card.pk)) throw fail(400, 'point_invalid', { path: `cards[${i}].pk` });
-    });
-    const serials = new Set(body.cards.map((card) => card.serial));
-    const keys = new Set(body.cards.map((card) => card.pk));
-    if (serials.size !== body.cards.length || keys.size !== body.cards.length)
-      throw fail(409, 'card_duplicate');
-    try {
-      await store.addCards(meeting.id, body.cards);
-    } catch (error) {
-      if (error instanceof DuplicateCardError) throw fail(409, 'card_duplicate');
-      throw error;
-    }
-    return c.json({ registered: body.cards.length }, 201);
+    return c.json({ registered: await registerCards(deps, meeting, body.cards) }, 201);
   });
 
   app.get('/:id/cards', async (c) => {
     const meeting = await ownMeeting(deps, c, c.req.param('id'));
-    return c.json({ cards: await store.cards(meeting.id) });
+    return c.json({ cards: await deps.store.cards(meeting.id) });
   });
 
   app.post('/:id/cards/activate', async (c) => {
@@ -65,24 +47,8 @@ export function cardRoutes(deps: Deps): Hono<Env> {
     }
     if (wanted.size === 0 || wanted.size > 2000) throw fail(400, 'cards_empty');
     const serials = [...wanted].sort((a, b) => a - b);
-    const result = await queue(meeting.id, async () => {
-      const at = await store.head(meeting.id);
-      const current = (await store.meeting(meeting.id))!;
-      if (pollHasClosed(current.status)) throw fail(409, 'poll_closed');
-      const found = await store.cards(meeting.id, { serials });
-      for (const s of serials) {
-        const card = found.find((f) => f.serial === s);
-        if (!card) throw fail(404, 'card_unknown', { serial: s });
-        if (card.state !== 'issued') throw fail(409, 'card_not_issued', { serial: s });
-      }
-      const keys = sortByBytes(found.map((card) => card.pk));
-      const head = await store.activateCards(meeting.id, at, serials, {
-        type: 'credentials-activated',
-        payload: JSON.stringify({ keys }),
-      });
-      return { head, activated: serials.length };
-    });
-    return c.json({ activated: result.activated, height: result.head.height });
+    const head = await activateCards(deps, meeting, serials);
+    return c.json({ activated: serials.length, height: head.height });
   });
 
   app.post('/:id/cards/:serial/void', async (c) => {
@@ -90,21 +56,7 @@ export function cardRoutes(deps: Deps): Hono<Env> {
     const number = Number(c.req.param('serial'));
     if (!Number.isInteger(number) || number < 1 || number > MAX_SERIAL)
       throw fail(404, 'card_unknown', { serial: c.req.param('serial') });
-    const head = await queue(meeting.id, async () => {
-      const at = await store.head(meeting.id);
-      const current = (await store.meeting(meeting.id))!;
-      if (pollHasClosed(current.status)) throw fail(409, 'poll_closed');
-      const [card] = await store.cards(meeting.id, { serials: [number] });
-      if (!card) throw fail(404, 'card_unknown', { serial: number });
-      if (card.state === 'voided') throw fail(409, 'card_voided', { serial: number });
-      // A card never activated has its key in no event (SPEC §3: only activated keys are published), so
-      // voiding it (a set registered but never printed) records nothing; it can no longer be activated.
-      const event =
-        card.state === 'active'
-          ? { type: 'credential-voided', payload: JSON.stringify({ key: card.pk }) }
-          : null;
-      return store.voidCard(meeting.id, at, number, event);
-    });
+    const head = await voidCard(deps, meeting, number);
     return c.json({ voided: number, height: head.height });
   });
 

@@ -3,6 +3,7 @@
 // over the groups it sets, and its decisions on members' levels, versioned and exported for filing upward.
 // The authorization middleware has already resolved the committee's chi bộ (`c.var.scope`).
 import { Hono } from 'hono';
+import { certifiedResult } from '../meeting/count.ts';
 import { type Scope, scopedBranch } from '../server/access.ts';
 import {
   type BranchProposals,
@@ -17,7 +18,7 @@ import { randomId } from '../server/ids.ts';
 import { is, readJson } from '../server/validate.ts';
 import { LEVEL_IDS, SUBJECT_ROLES } from '../shared/domain.ts';
 import { DEFAULT_CLASSIFICATION, type RuleOutcome, ruleSets } from '../shared/rules/index.ts';
-import { type Decision, type Meeting, StaleDecisionError } from '../store/store.ts';
+import { type Decision, StaleDecisionError } from '../store/store.ts';
 
 const year = is.int({ min: 2000, max: 2100 });
 const classificationBody = is.object({
@@ -51,19 +52,6 @@ export function committeeRoutes(deps: Deps): Hono<Env> {
   const app = new Hono<Env>();
   const { store, clock } = deps;
 
-  /** Whether k trustees have signed the meeting's result. */
-  async function certifiedResult(meeting: Meeting): Promise<ResultEvent | null> {
-    if (meeting.status !== 'decrypted') return null;
-    const events = await store.events(meeting.id, { types: ['result', 'certification'] });
-    const result = events.find((e) => e.type === 'result');
-    const signed = new Set(
-      events
-        .filter((e) => e.type === 'certification')
-        .map((e) => (JSON.parse(e.payload) as { index: number }).index),
-    );
-    return result && signed.size >= meeting.trustees.k ? (JSON.parse(result.payload) as ResultEvent) : null;
-  }
-
   /** Each chi bộ's latest certified classification for the year. */
   async function proposals(scope: Scope, assessmentYear: number): Promise<BranchProposals[]> {
     const found: BranchProposals[] = [];
@@ -72,7 +60,7 @@ export function committeeRoutes(deps: Deps): Hono<Env> {
         (m) => m.kind === 'classification' && m.assessmentYear === assessmentYear,
       );
       for (const meeting of meetings) {
-        const result = await certifiedResult(meeting);
+        const result = (await certifiedResult(store, meeting)) as ResultEvent | null;
         if (!result?.outcome) continue;
         found.push({ branch, meetingId: meeting.id, subjects: result.outcome.subjects });
         break;
@@ -110,7 +98,7 @@ export function committeeRoutes(deps: Deps): Hono<Env> {
     const rows = [];
     for (const branch of scope.below) {
       for (const { manifest: _, ...meeting } of await store.meetings(branch.id)) {
-        const certified = (await certifiedResult({ ...meeting, manifest: '' })) !== null;
+        const certified = (await certifiedResult(store, meeting)) !== null;
         rows.push({
           ...meeting,
           branchName: branch.name,

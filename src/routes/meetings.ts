@@ -1,23 +1,18 @@
 // Meetings, for the organiser: creation (the manifest is built once from the roster and kept as its exact
-// string), listing, details, the trustee invitation code, attendance, and opening and closing the poll.
+// string), listing, details, the trustee invitation code, attendance, and opening and closing the poll (as
+// src/meeting/poll.ts decides them).
 import { Hono } from 'hono';
+import { closePoll, openPoll, recordAttendance } from '../meeting/poll.ts';
 import { ownMeeting } from '../server/auth.ts';
 import type { Deps, Env } from '../server/context.ts';
 import { fail, failWith } from '../server/errors.ts';
 import { randomId, randomSecret, secretHash } from '../server/ids.ts';
-import { buildManifest, NO_RULE_SET } from '../server/manifest.ts';
-import { base64url, manifestHashOf } from '../server/protocol.ts';
+import { buildManifest } from '../server/manifest.ts';
+import { manifestHashOf } from '../server/protocol.ts';
 import { latestAttendance } from '../server/snapshot.ts';
-import { encryptedTally } from '../server/tally.ts';
 import { is, readJson } from '../server/validate.ts';
 import { KINDS } from '../shared/domain.ts';
-import {
-  assessmentYearAt,
-  checkManifest,
-  type ManifestForRules,
-  quorumToOpen,
-  RuleError,
-} from '../shared/rules/index.ts';
+import { assessmentYearAt, checkManifest, type ManifestForRules, RuleError } from '../shared/rules/index.ts';
 import type { Meeting } from '../store/store.ts';
 
 const settingValue = is.json(2000);
@@ -45,7 +40,7 @@ const attendanceBody = is.object({
 
 export function meetingRoutes(deps: Deps): Hono<Env> {
   const app = new Hono<Env>();
-  const { store, clock, config, queue } = deps;
+  const { store, clock, config } = deps;
 
   async function details(meeting: Meeting, origin: string) {
     const [counts, attendance, head] = await Promise.all([
@@ -136,58 +131,19 @@ export function meetingRoutes(deps: Deps): Hono<Env> {
     const meeting = await ownMeeting(deps, c, c.req.param('id'));
     const body = await readJson(c, attendanceBody);
     const attendance = { summoned: body.summoned, present: body.present, excluded: body.excluded ?? 0 };
-    if (attendance.present > attendance.summoned) throw fail(400, 'attendance_invalid', attendance);
-    const head = await queue(meeting.id, async () => {
-      const at = await store.head(meeting.id);
-      const current = (await store.meeting(meeting.id))!;
-      if (current.status !== 'ceremony' && current.status !== 'ready')
-        throw fail(409, 'attendance_after_open');
-      return store.appendEvent(meeting.id, at, { type: 'attendance', payload: JSON.stringify(attendance) });
-    });
+    const head = await recordAttendance(deps, meeting, attendance);
     return c.json({ attendance, height: head.height });
   });
 
   app.post('/:id/open', async (c) => {
     const meeting = await ownMeeting(deps, c, c.req.param('id'));
-    const result = await queue(meeting.id, async () => {
-      const at = await store.head(meeting.id);
-      const current = (await store.meeting(meeting.id))!;
-      if (current.status === 'ceremony') throw fail(409, 'ceremony_incomplete');
-      if (current.status !== 'ready') throw fail(409, 'poll_already_open');
-      const counts = await store.counts(meeting.id);
-      if (counts.activated === 0) throw fail(409, 'no_active_card');
-      const attendance = await latestAttendance(store, meeting.id);
-      if (!attendance) throw fail(409, 'attendance_missing');
-      let warnings: unknown[] = [];
-      if (current.ruleSet !== NO_RULE_SET) {
-        const settings = (JSON.parse(current.manifest) as { settings: Record<string, never> }).settings;
-        const quorum = quorumToOpen(current.ruleSet, settings, attendance);
-        if (!quorum.ok) throw failWith(409, quorum.code, quorum.message);
-        warnings = quorum.warnings;
-      }
-      const serverKey = base64url(deps.keys.receipt.publicKey);
-      const head = await store.openPoll(meeting.id, at, {
-        type: 'poll-opened',
-        payload: JSON.stringify({ serverKey }),
-      });
-      return { head, warnings };
-    });
-    return c.json({ status: 'open', height: result.head.height, warnings: result.warnings });
+    const { head, warnings } = await openPoll(deps, meeting);
+    return c.json({ status: 'open', height: head.height, warnings });
   });
 
   app.post('/:id/close', async (c) => {
     const meeting = await ownMeeting(deps, c, c.req.param('id'));
-    const head = await queue(meeting.id, async () => {
-      const at = await store.head(meeting.id);
-      const current = (await store.meeting(meeting.id))!;
-      if (current.status !== 'open') throw fail(409, 'poll_not_open');
-      const ballots = await store.events(meeting.id, { types: ['ballot'] });
-      const tally = await encryptedTally(deps, current, ballots);
-      return store.closePoll(meeting.id, at, [
-        { type: 'poll-closed', payload: JSON.stringify({ ballots: ballots.length }) },
-        { type: 'encrypted-tally', payload: JSON.stringify(tally) },
-      ]);
-    });
+    const head = await closePoll(deps, meeting);
     return c.json({ status: 'closed', height: head.height });
   });
 

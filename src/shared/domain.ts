@@ -51,3 +51,12 @@ export function defaultSubjects<M extends Eligible>(kind: Kind, roster: readonly
     (m) => m.status === 'official' && m.exclusion === null && (m.role === 'leader' || m.role === 'secretary'),
   );
 }
+
+/**
+ * Whether a result is certified: at least k of the board's trustees have signed it (SPEC §7). One
+ * definition for the server, the minutes and the committee; each signature was checked when it was
+ * recorded (and again by the verifier), so here only distinct signers are counted.
+ */
+export function isCertified(k: number, certifications: readonly { index: number }[]): boolean {
+  return new Set(certifications.map((c) => c.index)).size >= k;
+}

@@ -1,6 +1,6 @@
 // The vote-counting board on three phones: each opens the trustee link from the projector, joins, and
-// the key ceremony completes in the browsers; after the poll two of them decrypt the totals, check the
-// record on the phone, and sign the result; the record then verifies and the minutes show it certified.
+// the key ceremony completes in the browsers; after the poll two of them decrypt the totals (the tally
+// recomputed from the record, not the one the server shows), check the record on the phone, and sign the result; the record then verifies and the minutes show it certified.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { MeetingDriver, verify } from '../app/helpers.ts';
@@ -53,6 +53,14 @@ e2eDescribe('trustee pages', { timeout: 120_000 }, () => {
     await meeting.expectOk(meeting.vote(2, [1, null]), 201);
     await meeting.close();
 
+    // A server that lies about the tally: the first phone is shown the options of each question in
+    // reverse. A phone that decrypted what it is shown would open the wrong ciphertexts (one voter's, in a
+    // real attack); it must decrypt the tally it recomputed from the record, which the server then accepts.
+    await phones[0]!.route('**/api/meetings/*/tally', async (route) => {
+      const view = await (await route.fetch()).json();
+      for (const q of view.tally.questions) q.options.reverse();
+      await route.fulfill({ json: view });
+    });
     for (const page of phones.slice(0, 2)) {
       await page.locator('#decrypt').click();
       await page.locator('#share-sent, #result').first().waitFor({ timeout: 60_000 });

@@ -1,7 +1,14 @@
 // The trustee page (/t/<meetingId>#<trustee code>, the QR on the projector): joins the key ceremony and
 // runs it on this phone, then decrypts the totals when asked and signs the result. The secrets never
 // leave the phone; the page checks the server every moment and takes the next step itself.
-import { certifyResult, fromBase64url, parseManifest, type VerifyReport } from '../../crypto/index.ts';
+import {
+  CHECKS,
+  certifyResult,
+  fromBase64url,
+  parseManifest,
+  type TallyPayload,
+  type VerifyReport,
+} from '../../crypto/index.ts';
 import { ApiError, apiText } from '../shared/api.ts';
 import { byId, h, mount } from '../shared/dom.ts';
 import { t } from '../shared/i18n.ts';
@@ -155,13 +162,39 @@ async function act(run: () => Promise<void>): Promise<void> {
 
 const join = () => void act(() => joinCeremony(api!, ceremony!, state, keep));
 
+/** The checks a record must pass before this phone decrypts its tally: all that come before decryption. */
+const BEFORE_DECRYPTION = CHECKS.slice(0, CHECKS.indexOf('decryption'));
+
+/**
+ * The encrypted tally and joint key as this phone recomputed them from the record. A share decrypts
+ * whatever it is given (crypto/tally.ts, decryptionShare), so the phone never decrypts a tally on the
+ * server's word: one voter's ciphertext passed off as the tally would open that voter's ballot.
+ */
+async function checkedTally(): Promise<{ jointKey: string; tally: TallyPayload }> {
+  const recordText = await apiText(`/api/meetings/${encodeURIComponent(meetingId)}/record`);
+  const report = await runJob<{ recordText: string }, VerifyReport>(nextVerifier(), { recordText }, () => {})
+    .result;
+  const failed = report.checks.filter((c) => BEFORE_DECRYPTION.includes(c.name) && c.status !== 'pass');
+  const events = (JSON.parse(recordText) as { events: Array<{ type: string; payload: string }> }).events;
+  const payload = <T>(type: string) => {
+    const event = events.findLast((e) => e.type === type);
+    return event ? (JSON.parse(event.payload) as T) : null;
+  };
+  const recorded = payload<TallyPayload>('encrypted-tally');
+  const jointKey = payload<{ K: string }>('joint-key');
+  if (failed.length > 0 || !recorded || !jointKey)
+    throw new Error(`${t('trustee.tallyUnchecked')} ${failed.map((c) => c.name).join(', ')}`.trim());
+  return { jointKey: jointKey.K, tally: recorded };
+}
+
 const decrypt = () =>
   act(async () => {
+    const checked = await checkedTally();
     const request: DecryptRequest = {
       manifestText: ceremony!.manifest,
-      jointKey: tally!.jointKey!.K,
+      jointKey: checked.jointKey,
       keyShare: encodeKeyShare(state.keyShare!),
-      tally: tally!.tally!,
+      tally: checked.tally,
     };
     const share = await runJob(nextWorker(), request, () => {}).result;
     await api!.post('/shares', share);

@@ -20,6 +20,7 @@ import {
   type ResultPayload,
   resultHash,
 } from '../../../crypto/index.ts';
+import { isCertified } from '../domain.ts';
 import { percent } from '../rules/arithmetic.ts';
 import type { Message, RuleOutcome, Text, TraceLine } from '../rules/index.ts';
 import { ruleSets } from '../rules/index.ts';
@@ -263,7 +264,6 @@ export function minutesOf(record: MeetingRecord, context: MinutesContext): Minut
   const present = attendance?.present ?? Math.min(result.activated, summoned);
   const excluded = attendance?.excluded ?? 0;
   const signatures = signaturesOf(events, manifestEvent.payload, resultEvent.payload);
-  const signed = new Set(signatures.filter((s) => s.valid).map((s) => s.index));
   const warnings: Message[] = outcome?.warnings ?? [];
   const info = ruleSets[result.ruleSet];
   return {
@@ -296,7 +296,10 @@ export function minutesOf(record: MeetingRecord, context: MinutesContext): Minut
       k: manifest.trustees.k,
       trusteesUsed: result.trusteesUsed,
       signatures,
-      certified: signed.size >= manifest.trustees.k,
+      certified: isCertified(
+        manifest.trustees.k,
+        signatures.filter((s) => s.valid),
+      ),
     },
     record: {
       resultHash: b64(resultHash(resultEvent.payload)),
