@@ -1,10 +1,11 @@
 // The booth's hard cases in a phone browser: a response lost after the server accepted the ballot (the
 // retry sends the same ballot and gets the same receipt: one ballot counted), a card not activated, voided
 // or spent (refused as soon as it is read, before the ballot) and one voided while the voter reads, a closed
-// poll, the kiosk that keeps nothing, and text at 200 % with 44 px targets.
+// poll, the kiosk that keeps nothing, and text at 200 % with 44 px targets. A mistyped code is kept with
+// the character it cannot read pointed at; lower case, dashes and the look-alikes 0/O, 1/I, 8/B are read.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { tokenForDisplay, tokenText } from '../../crypto/index.ts';
+import { base64url, credentialFromToken, newToken, tokenForDisplay, tokenText } from '../../crypto/index.ts';
 import { MeetingDriver } from '../app/helpers.ts';
 import { e2eDescribe, fitsWidth, launchBrowser, phone, screenshot } from './browser.ts';
 import { type E2eServer, startE2eServer } from './server.ts';
@@ -124,13 +125,53 @@ e2eDescribe('booth refusals, retries and kiosk', { timeout: 120_000 }, () => {
     expect(await cast()).toBe(2);
   });
 
-  it('rejects a mistyped card code before anything is sent', async () => {
+  it('rejects a mistyped card code before anything is sent, keeps it and points at what it cannot read', async () => {
     const page = await (await phone(browser)).newPage();
     await page.goto(`${server.origin}/v/${meeting.id}`);
-    await page.locator('#token').fill('ABCD');
+    const typeCode = async (text: string) => {
+      await page.locator('#token').fill(text);
+      await page.locator('#token-form button[type="submit"]').click();
+    };
+    await typeCode('ABCD');
+    await page.locator('#token-error').waitFor();
+    expect(await page.locator('#token-error').textContent()).toContain('26 ký tự, nhưng ở đây có 4');
+    expect(await page.locator('#token').inputValue()).toBe('ABCD');
+
+    const typed = `${tokenForDisplay(meeting.tokens[0]!).slice(0, 6)}9${tokenForDisplay(meeting.tokens[0]!).slice(6)}`;
+    await typeCode(typed);
+    await page.locator('#token-error').filter({ hasText: 'ký tự thứ 7 («9»)' }).waitFor();
+    expect(await page.locator('#token').inputValue()).toBe(typed);
+    await page.waitForFunction(
+      () => (document.getElementById('token') as HTMLInputElement).selectionStart === 6,
+    );
+    expect(await page.locator('#token').evaluate((el: HTMLInputElement) => el.selectionEnd)).toBe(7);
+    expect(await page.locator('#token').getAttribute('aria-invalid')).toBe('true');
+    await screenshot(page, 'booth-token-unreadable');
+    expect(await cast()).toBe(2);
+  });
+
+  it('reads a card code typed in lower case with dashes and the look-alikes 0, 1 and 8', async () => {
+    let token = newToken();
+    while (!/O/.test(tokenText(token)) || !/I/.test(tokenText(token)) || !/B/.test(tokenText(token)))
+      token = newToken();
+    const serial = meeting.tokens.length + 1;
+    meeting.tokens.push(token);
+    const pk = base64url(credentialFromToken(meeting.id, token).pk);
+    await meeting.expectOk(meeting.organiser.post(meeting.path('/cards'), { cards: [{ serial, pk }] }));
+    await meeting.expectOk(
+      meeting.organiser.post(meeting.path('/cards/activate'), { from: serial, to: serial }),
+      200,
+    );
+    const typed = tokenForDisplay(token)
+      .replace(/ /g, '-')
+      .replace(/O/g, '0')
+      .replace(/I/g, '1')
+      .replace(/B/g, '8');
+    const page = await (await phone(browser)).newPage();
+    await page.goto(`${server.origin}/v/${meeting.id}`);
+    await page.locator('#token').fill(typed.toLowerCase());
     await page.locator('#token-form button[type="submit"]').click();
-    await page.getByRole('alert').waitFor();
-    expect(await page.getByRole('alert').textContent()).toContain('26 ký tự');
+    await page.locator('#ballot').waitFor();
   });
 
   it('says the poll is closed', async () => {

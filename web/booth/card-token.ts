@@ -8,13 +8,44 @@ export function meetingIdFromPath(path: string): string | null {
   return match ? decodeURIComponent(match[1]!) : null;
 }
 
+/** What a person types for the card's letters: 0 for O, 1 for I, 8 for B (the card has no 0, 1, 8 or 9). */
+const LOOK_ALIKES: Record<string, string> = { '0': 'O', '1': 'I', '8': 'B' };
+const CARD_LETTER = /^[A-Z2-7]$/;
+const IGNORED = /[\s\-.–—_]/;
+const TOKEN_CHARACTERS = 26;
+
+/**
+ * A typed card code as the card means it: spaces, dashes and dots left out, lower case and look-alikes
+ * read as the card's letters. Otherwise where it cannot be read: the first character (its position in
+ * what was typed, counted from 0) that is no card letter, or how many letters there were instead of 26.
+ */
+export type TypedToken =
+  | { token: string }
+  | { unreadable: { at: number; character: string } }
+  | { length: number }
+  | { malformed: true };
+
+export function readTypedToken(text: string): TypedToken {
+  let letters = '';
+  for (let at = 0; at < text.length; at++) {
+    const character = text[at]!;
+    if (IGNORED.test(character)) continue;
+    const letter = LOOK_ALIKES[character] ?? character.toUpperCase();
+    if (!CARD_LETTER.test(letter)) return { unreadable: { at, character } };
+    letters += letter;
+  }
+  if (letters.length !== TOKEN_CHARACTERS) return { length: letters.length };
+  try {
+    return { token: tokenText(parseTokenText(letters)) };
+  } catch {
+    return { malformed: true };
+  }
+}
+
 /** The token text, or null when the text is not a card's token. */
 export function canonicalToken(text: string): string | null {
-  try {
-    return tokenText(parseTokenText(text));
-  } catch {
-    return null;
-  }
+  const read = readTypedToken(text);
+  return 'token' in read ? read.token : null;
 }
 
 /** The fragment's token (null: none there, 'malformed'); the fragment leaves the address bar and history. */

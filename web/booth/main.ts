@@ -13,9 +13,9 @@ import { proposedChoices } from './ballot-form.ts';
 import { boothStorage, type KeptReceipt, type PendingBallot } from './booth-storage.ts';
 import { type CardProblem, cardProblem, cardState } from './card-check.ts';
 import {
-  canonicalToken,
   meetingIdFromPath,
   publicKeyOf,
+  readTypedToken,
   takeTokenFromFragment,
   tokenFromScan,
 } from './card-token.ts';
@@ -38,7 +38,7 @@ const meetingId = meetingIdFromPath(location.pathname) ?? '';
 const storage = boothStorage(meetingId, kiosk);
 
 type Screen =
-  | { kind: 'token'; error: string | null; scanning?: boolean }
+  | { kind: 'token'; error: string | null; scanning?: boolean; typed?: string; pointAt?: number }
   | { kind: 'loading' }
   | { kind: 'problem'; title: string; message: string; actions: Action[]; tone?: string }
   | { kind: 'ballot' }
@@ -93,6 +93,8 @@ function content(): Array<HTMLElement | null> {
     case 'token':
       return tokenView({
         error: screen.error,
+        typed: screen.typed,
+        pointAt: screen.pointAt,
         camera: cameraAvailable() ? { video, scanning: screen.scanning === true } : null,
         onToken: openWithTypedToken,
         onScan: () => void scan(),
@@ -161,12 +163,15 @@ function stopScanning(): void {
 }
 
 function openWithTypedToken(text: string): void {
-  const typed = canonicalToken(text);
-  if (!typed) {
-    show({ kind: 'token', error: t('booth.token.malformed') });
-    return;
-  }
-  void open(typed);
+  const read = readTypedToken(text);
+  if ('token' in read) void open(read.token);
+  else if ('unreadable' in read) {
+    const { at, character } = read.unreadable;
+    const error = t('booth.token.unreadable', { position: at + 1, character });
+    show({ kind: 'token', error, typed: text, pointAt: at });
+  } else if ('length' in read)
+    show({ kind: 'token', error: t('booth.token.length', { count: read.length }), typed: text });
+  else show({ kind: 'token', error: t('booth.token.malformed'), typed: text });
 }
 
 const reload: Action = { label: 'booth.action.reload', run: () => void open(token!) };

@@ -11,6 +11,9 @@ type View = Array<HTMLElement | null>;
 
 export type TokenScreen = {
   error: string | null;
+  /** What was typed, kept after an error, and the character the error points at (selected). */
+  typed?: string;
+  pointAt?: number;
   /** null: this page cannot use the camera; otherwise the video element to show while scanning. */
   camera: { video: HTMLVideoElement; scanning: boolean } | null;
   onToken: (text: string) => void;
@@ -60,12 +63,21 @@ export function tokenView(s: TokenScreen): View {
       spellcheck: 'false',
       'aria-describedby': 'token-help',
       'aria-invalid': s.error ? 'true' : null,
+      value: s.typed ?? null,
     },
   });
+  const pointAt = s.pointAt;
+  if (pointAt !== undefined)
+    requestAnimationFrame(() => {
+      input.focus();
+      input.setSelectionRange(pointAt, pointAt + 1);
+    });
   return [
     h('h1', { text: t('booth.token.title') }),
     h('p', { text: t('booth.token.intro') }),
-    s.error ? h('p', { class: 'notice error', attrs: { role: 'alert' }, text: s.error }) : null,
+    s.error && s.typed === undefined
+      ? h('p', { class: 'notice error', attrs: { role: 'alert' }, text: s.error })
+      : null,
     cameraPart(s),
     h(
       'form',
@@ -81,6 +93,9 @@ export function tokenView(s: TokenScreen): View {
       h('label', { class: 'field', attrs: { for: 'token' }, text: t('booth.token.label') }),
       h('p', { class: 'muted small', attrs: { id: 'token-help' }, text: t('booth.token.help') }),
       input,
+      s.error && s.typed !== undefined
+        ? h('p', { class: 'field-error', attrs: { id: 'token-error', role: 'alert' }, text: s.error })
+        : null,
       h(
         'div',
         { class: 'actions' },
