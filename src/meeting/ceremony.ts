@@ -53,18 +53,21 @@ export async function roundOf(store: Store, meeting: Meeting): Promise<Round> {
   };
 }
 
-/** One ceremony step by trustee `index` in `payload.round`: refused unless it is this round's, on this board. */
+/** A trustee index must be on the meeting's board: `400 trustee_index`, before any proof is checked. */
+export function trusteeOnBoard(meeting: Meeting, index: number): void {
+  if (index > meeting.trustees.n) throw fail(400, 'trustee_index', { n: meeting.trustees.n });
+}
+
+/** One ceremony step in `payload.round`: refused unless it is this round's. */
 async function ceremonyStep(
   deps: CeremonyDeps,
   meetingId: string,
   payload: { round: number },
-  index: number,
   decide: (meeting: Meeting, round: Round) => { events: NewEvent[]; outcome: CeremonyOutcome },
 ): Promise<CeremonyAnswer> {
   const { answer, head } = await step(deps, meetingId, 'ceremony', async (meeting, at) => {
     if (payload.round !== meeting.round)
       throw fail(409, 'ceremony_round', { round: meeting.round, got: payload.round });
-    if (index > meeting.trustees.n) throw fail(400, 'trustee_index', { n: meeting.trustees.n });
     const { events, outcome } = decide(meeting, await roundOf(deps.store, meeting));
     return {
       answer: { round: outcome.kind === 'restart' ? outcome.round : meeting.round, outcome: outcome.kind },
@@ -82,9 +85,10 @@ export async function publishCommitments(
   meeting: Meeting,
   payload: CommitmentsPayload,
 ): Promise<CeremonyAnswer> {
+  trusteeOnBoard(meeting, payload.index);
   const problems = commitmentsProblems(meeting.manifest, payload, meeting.trustees);
   if (problems.length > 0) throw fail(400, 'ceremony_invalid', { reason: problems.join('; ') });
-  return ceremonyStep(deps, meeting.id, payload, payload.index, (_, round) => {
+  return ceremonyStep(deps, meeting.id, payload, (_, round) => {
     if (round.commitments.some((x) => x.index === payload.index))
       throw fail(409, 'ceremony_duplicate', { index: payload.index, round: payload.round });
     return { events: [{ type: 'trustee-commitments', payload: JSON.stringify(payload) }], outcome: none };
@@ -96,12 +100,13 @@ export async function publishShares(
   meeting: Meeting,
   payload: SharesPayload,
 ): Promise<CeremonyAnswer> {
+  trusteeOnBoard(meeting, payload.from);
   const { n } = meeting.trustees;
   const to = payload.shares.map((s) => s.to).sort((a, b) => a - b);
   const expected = Array.from({ length: n }, (_, i) => i + 1).filter((j) => j !== payload.from);
   if (to.join() !== expected.join())
     throw fail(400, 'ceremony_invalid', { reason: `one share to each of trustees ${expected.join(', ')}` });
-  return ceremonyStep(deps, meeting.id, payload, payload.from, (current, round) => {
+  return ceremonyStep(deps, meeting.id, payload, (current, round) => {
     if (round.commitments.length < current.trustees.n)
       throw fail(409, 'ceremony_phase', { n: current.trustees.n });
     if (round.shares.some((x) => x.from === payload.from))
@@ -116,7 +121,8 @@ export async function acknowledge(
   meeting: Meeting,
   payload: AckPayload,
 ): Promise<CeremonyAnswer> {
-  return ceremonyStep(deps, meeting.id, payload, payload.index, (current, round) => {
+  trusteeOnBoard(meeting, payload.index);
+  return ceremonyStep(deps, meeting.id, payload, (current, round) => {
     const { n } = current.trustees;
     if (round.shares.length < n) throw fail(409, 'ceremony_phase', { n });
     if (round.acks.some((x) => x.index === payload.index))

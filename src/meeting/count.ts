@@ -18,6 +18,7 @@ import { ceremonyKeys, meetingRef, payloadsOf } from '../server/tally.ts';
 import { isCertified } from '../shared/domain.ts';
 import { outcomeForResult } from '../shared/rules/index.ts';
 import type { Head, Meeting, Store } from '../store/store.ts';
+import { trusteeOnBoard } from './ceremony.ts';
 import { refusalOf } from './lifecycle.ts';
 import { step } from './step.ts';
 
@@ -91,7 +92,7 @@ export async function addDecryptionShare(
   // Refused early, before the costly proof check; step() checks again under the queue.
   const refused = refusalOf('decryption-share', meeting.status);
   if (refused) throw fail(409, refused);
-  if (share.index > meeting.trustees.n) throw fail(400, 'trustee_index', { n: meeting.trustees.n });
+  trusteeOnBoard(meeting, share.index);
   const keys = (await ceremonyKeys(store, meeting.id))!;
   const before = await countingOf(store, meeting);
   if (before.shares.some((s) => s.index === share.index))
@@ -151,7 +152,7 @@ export async function certify(
   body: CertificationPayload,
 ): Promise<Head> {
   const { store } = deps;
-  if (body.index > meeting.trustees.n) throw fail(400, 'trustee_index', { n: meeting.trustees.n });
+  trusteeOnBoard(meeting, body.index);
   const { head } = await step(deps, meeting.id, 'certify', async (current, at) => {
     const state = await countingOf(store, current);
     if (!state.result) throw fail(409, 'result_missing');

@@ -18,6 +18,10 @@ export const messages = {
     en: 'The request body is too large (at most {max} bytes)',
   },
   bad_request: { vi: 'Yêu cầu không hợp lệ', en: 'Bad request' },
+  headers_too_large: {
+    vi: 'Phần đầu (header) của yêu cầu quá lớn; hãy xóa cookie của trang này rồi thử lại',
+    en: "The request's headers are too large; clear this site's cookies and try again",
+  },
   not_found: { vi: 'Không tìm thấy địa chỉ này', en: 'There is nothing at this address' },
   method_not_allowed: { vi: 'Phương thức không được hỗ trợ', en: 'Method not allowed' },
   internal: {

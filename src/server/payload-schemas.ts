@@ -20,7 +20,8 @@ export const commitmentsSchema = is.object({
 export const sharesSchema = is.object({
   round,
   from: index,
-  shares: is.array(is.object({ to: index, R: b32, ct: b32, mac: b32 }), { min: 1, max: 31 }),
+  // n − 1 shares: none at all on a board of one trustee (n = 1, k = 1)
+  shares: is.array(is.object({ to: index, R: b32, ct: b32, mac: b32 }), { min: 0, max: 31 }),
 });
 
 export const ackHeadSchema = is.object({ round, index, ok: is.boolean() });

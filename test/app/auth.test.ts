@@ -84,6 +84,18 @@ describe('organiser accounts', () => {
     expect((await noToken.post('/api/meetings', {})).status).toBe(403);
   });
 
+  it('keeps a session until its TTL on the server clock, not a millisecond longer, and says so in Max-Age', async () => {
+    t = testApp({ sessionTtlMs: 60_000 });
+    const client = t.client();
+    const reply = await client.post('/api/auth/setup', { token: await t.setupToken(), password: PASSWORD });
+    expect(reply.headers.get('set-cookie')).toContain('Max-Age=60');
+    t.clock.advance(59_999);
+    expect((await client.get('/api/auth/session')).body.loggedIn).toBe(true);
+    t.clock.advance(1);
+    expect((await client.get('/api/auth/session')).body.loggedIn).toBe(false);
+    expect((await client.get('/api/roster')).body.error.code).toBe('unauthenticated');
+  });
+
   it('expires sessions', async () => {
     t = testApp({ sessionTtlMs: 1000 });
     const organiser = await t.organiser();

@@ -208,9 +208,12 @@ describe('invitations', () => {
     expect(nested.status).toBe(400);
   });
 
-  it('expire (the last test: the clock moves past every session)', async () => {
+  it('are accepted until the last millisecond of their days, and refused from then on (the last test: the clock moves past every session)', async () => {
+    const early = await invite(org.admin, 'committee', 'y', 1);
     const token = await invite(org.admin, 'committee', 'y', 1);
-    org.t.clock.advance(24 * 60 * 60 * 1000 + 1);
+    org.t.clock.advance(24 * 60 * 60 * 1000 - 1);
+    await accept(org.t, early, 'dung-han');
+    org.t.clock.advance(1);
     const before = await snapshot();
     const late = await org.t.client({ 'accept-language': 'en' }).post('/api/auth/invitation', {
       token,

@@ -1,8 +1,8 @@
 // The key ceremony through the API: only the trustee code's holders publish, each step in its order and
 // once per trustee and round, proofs and signatures checked; a complaint starts a new round.
 import { afterEach, describe, expect, it } from 'vitest';
-import { manifestHash, startCeremony } from '../../crypto/index.ts';
-import { MeetingDriver, type TestApp, testApp } from './helpers.ts';
+import { dealShares, manifestHash, startCeremony } from '../../crypto/index.ts';
+import { MeetingDriver, type TestApp, testApp, verify } from './helpers.ts';
 
 describe('key ceremony', () => {
   let t: TestApp;
@@ -24,6 +24,53 @@ describe('key ceremony', () => {
       .post('/api/meetings/nope/ceremony/commitments', {});
     expect(unknown.status).toBe(404);
   });
+
+  it('a board of one trustee (n = 1, k = 1) finishes with the empty share list it deals, and counts', async () => {
+    t = testApp();
+    const m = await MeetingDriver.create(t, { body: { trustees: { n: 1, k: 1 } } });
+    await m.commitments();
+    const state = (await t.client().get(m.path('/ceremony'))).body;
+    const dealt = dealShares(manifestHash(m.manifest), m.trustees[0]!.secrets, state.commitments);
+    expect(dealt.shares).toEqual([]);
+    expect((await m.trustee.post(m.path('/ceremony/shares'), dealt)).status).toBe(201);
+    await m.acks();
+    expect((await t.store.meeting(m.id))!.status).toBe('ready');
+    await m.cards(2);
+    await m.expectOk(m.organiser.put(m.path('/attendance'), { summoned: 2, present: 2 }), 200);
+    await m.expectOk(m.organiser.post(m.path('/cards/activate'), { from: 1, to: 2 }), 200);
+    await m.open();
+    await m.expectOk(m.vote(1, [1, 0]));
+    await m.close();
+    await m.expectOk(m.share(1));
+    await m.expectOk(m.certify(1));
+    expect(verify(await m.record()).ok).toBe(true);
+  });
+
+  it.each([
+    {
+      phase: 'commitments',
+      body: (mh: Uint8Array) => startCeremony(mh, { round: 1, index: 4, n: 4, k: 2 }).commitments,
+    },
+    {
+      phase: 'shares',
+      body: () => ({
+        round: 1,
+        from: 4,
+        shares: [1, 2, 3].map((to) => ({ to, R: 'A'.repeat(43), ct: 'A'.repeat(43), mac: 'A'.repeat(43) })),
+      }),
+    },
+    { phase: 'acks', body: () => ({ round: 1, index: 4, ok: true, signature: 'A'.repeat(86) }) },
+  ])(
+    'trustee 4 of a 3-trustee board gets 400 trustee_index in phase $phase (docs/api.md)',
+    async ({ phase, body }) => {
+      t = testApp();
+      const m = await MeetingDriver.create(t);
+      const reply = await m.trustee.post(m.path(`/ceremony/${phase}`), body(manifestHash(m.manifest)));
+      expect(reply.status).toBe(400);
+      expect(reply.body.error.code).toBe('trustee_index');
+      expect((await m.record()).events).toHaveLength(1);
+    },
+  );
 
   it('checks the proofs of phase 1 and takes one message per trustee', async () => {
     t = testApp();

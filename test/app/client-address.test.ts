@@ -22,14 +22,17 @@ describe('clientAddressOf', () => {
 });
 
 describe('phieukin serve behind a reverse proxy (PHIEUKIN_TRUST_PROXY=1)', { timeout: 60_000 }, () => {
-  async function failedLogins(trustProxy: boolean) {
+  /** A real server on a SQLite file, its clock in the test's hands. */
+  async function proxiedServer(trustProxy: boolean) {
     const folder = mkdtempSync(join(tmpdir(), 'phieukin-proxy-'));
     const { store, close } = openDatabase(join(folder, 'db.sqlite'));
+    let now = Date.UTC(2026, 10, 23, 8);
     const server = await startServer({
       store,
       port: 0,
       hostname: '127.0.0.1',
       trustProxy,
+      clock: { now: () => now },
       config: { passwordCost: 4, loginLimit: { failures: 2, windowMs: 60_000 } },
     });
     const login = (forwardedFor: string) =>
@@ -37,20 +40,34 @@ describe('phieukin serve behind a reverse proxy (PHIEUKIN_TRUST_PROXY=1)', { tim
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-forwarded-for': forwardedFor },
         body: JSON.stringify({ password: 'không phải mật khẩu' }),
-      }).then((r) => r.status);
+      });
+    return {
+      login: async (forwardedFor: string) => (await login(forwardedFor)).status,
+      loginReply: login,
+      advance: (ms: number) => {
+        now += ms;
+      },
+      stop: async () => {
+        await server.close();
+        close();
+        rmSync(folder, { recursive: true, force: true });
+      },
+    };
+  }
+
+  async function failedLogins(trustProxy: boolean) {
+    const s = await proxiedServer(trustProxy);
     try {
       const stranger = [
-        await login('198.51.100.4'),
-        await login('198.51.100.4'),
-        await login('198.51.100.4'),
+        await s.login('198.51.100.4'),
+        await s.login('198.51.100.4'),
+        await s.login('198.51.100.4'),
       ];
-      const spoofing = await login('203.0.113.9, 198.51.100.4');
-      const neighbour = await login('198.51.100.5');
+      const spoofing = await s.login('203.0.113.9, 198.51.100.4');
+      const neighbour = await s.login('198.51.100.5');
       return { stranger, spoofing, neighbour };
     } finally {
-      await server.close();
-      close();
-      rmSync(folder, { recursive: true, force: true });
+      await s.stop();
     }
   }
 
@@ -65,5 +82,21 @@ describe('phieukin serve behind a reverse proxy (PHIEUKIN_TRUST_PROXY=1)', { tim
     const r = await failedLogins(false);
     expect(r.stranger).toEqual([401, 401, 429]);
     expect(r.neighbour).toBe(429);
+  });
+
+  it('lifts a forwarded client’s limit when Retry-After has passed on the server’s clock, not a millisecond before', async () => {
+    const s = await proxiedServer(true);
+    try {
+      expect([await s.login('198.51.100.4'), await s.login('198.51.100.4')]).toEqual([401, 401]);
+      const limited = await s.loginReply('198.51.100.4');
+      expect(limited.status).toBe(429);
+      expect(limited.headers.get('retry-after')).toBe('60');
+      s.advance(59_999);
+      expect(await s.login('198.51.100.4')).toBe(429);
+      s.advance(1);
+      expect(await s.login('198.51.100.4')).toBe(401);
+    } finally {
+      await s.stop();
+    }
   });
 });

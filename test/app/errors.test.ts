@@ -1,6 +1,9 @@
 // What every response shares: JSON errors in the client's language, body limits, security headers, and
-// no caching of API answers.
+// no caching of API answers; a request whose headers Node refuses gets the same error shape.
+import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase, startServer } from '../../src/entry/node.ts';
+import { messages } from '../../src/server/messages.ts';
 import { MeetingDriver, type TestApp, testApp } from './helpers.ts';
 
 describe('errors and headers', () => {
@@ -57,4 +60,43 @@ describe('errors and headers', () => {
       if (path.startsWith('/api')) expect(reply.headers.get('cache-control')).toBe('no-store');
     }
   });
+});
+
+describe('a request Node cannot read, on the real server', () => {
+  /** A raw HTTP/1.1 exchange, so the client side sets no header limit of its own. */
+  async function exchange(port: number, request: string): Promise<{ head: string; body: string }> {
+    const socket = connect(port, '127.0.0.1');
+    socket.end(request);
+    let text = '';
+    for await (const chunk of socket) text += chunk;
+    const [head = '', body = ''] = text.split('\r\n\r\n');
+    return { head, body };
+  }
+
+  it.each([
+    { header: 'Cookie', value: `phieukin_session=${'a'.repeat(70_000)}` },
+    { header: 'Accept-Language', value: 'en;q=0.9, '.repeat(7_000) },
+  ])(
+    'answers 431 headers_too_large in the API’s error shape for a $header of about 70 KB',
+    async ({ header, value }) => {
+      const { store, close } = openDatabase(':memory:');
+      const server = await startServer({ store, port: 0, hostname: '127.0.0.1', config: {} });
+      try {
+        const reply = await exchange(
+          server.port,
+          `GET /api/auth/session HTTP/1.1\r\nHost: x\r\n${header}: ${value}\r\n\r\n`,
+        );
+        expect(reply.head).toMatch(/^HTTP\/1\.1 431 /);
+        expect(reply.head).toContain('Content-Type: application/json');
+        expect(JSON.parse(reply.body)).toEqual({
+          error: { code: 'headers_too_large', message: messages.headers_too_large.vi },
+        });
+        const fine = await fetch(`http://127.0.0.1:${server.port}/api/auth/session`);
+        expect(fine.status).toBe(200);
+      } finally {
+        await server.close();
+        close();
+      }
+    },
+  );
 });

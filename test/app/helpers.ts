@@ -85,8 +85,9 @@ export type TestApp = {
   close(): void;
 };
 
-export function testApp(config: AppConfig = {}): TestApp {
-  const { store, close } = openDatabase(':memory:');
+/** A test app on `database`: in memory unless a file is named. */
+export function testApp(config: AppConfig = {}, database = ':memory:'): TestApp {
+  const { store, close } = openDatabase(database);
   let now = Date.UTC(2026, 10, 23, 8);
   const clock = {
     now: () => now,

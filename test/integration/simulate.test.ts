@@ -56,6 +56,22 @@ describe('the simulator against a real server', () => {
     expect(report.ballots).toBe(100);
   });
 
+  it('runs a board of one trustee (--trustees 1/1) to a verified record', async () => {
+    const result = await simulate({
+      url: `http://127.0.0.1:${server.port}`,
+      voters: 3,
+      questions: 1,
+      concurrency: 3,
+      trustees: { n: 1, k: 1 },
+      operatorKey: 'operator-key-for-the-test',
+    });
+    expect(result.accepted).toBe(3);
+    const report = verifyRecord(result.record, {
+      outcome: (args) => outcomeForResult(args as ResultForRules),
+    });
+    expect(report.checks.filter((c) => c.status !== 'pass')).toEqual([]);
+  });
+
   it('refuses a simulator without the operator key', async () => {
     await expect(
       simulate({
