@@ -22,7 +22,9 @@ export type JointKeyPayload = {
   ctx: B64;
 };
 export type AttendancePayload = { summoned: number; present: number; excluded: number };
-export type ActivationPayload = { keys: B64[] };
+/** A credential is a printed card (SPEC §3) or a paper ballot (SPEC §3.1); `medium` absent means cards. */
+export type CredentialMedium = 'card' | 'paper';
+export type ActivationPayload = { keys: B64[]; medium?: CredentialMedium };
 export type VoidPayload = { key: B64 };
 export type PollOpenedPayload = { serverKey: B64 };
 export type ZeroOrOneJson = { a0: B64; b0: B64; a1: B64; b1: B64; c0: B64; z0: B64; z1: B64 };
@@ -57,6 +59,11 @@ export type ResultPayload = {
    * field of a certified record (attendance, the receipt key, the encrypted shares…) can change unseen.
    */
   recordHead?: B64;
+  /**
+   * How many of `ballots` were cast with a paper ballot's credential (SPEC §3.1, §7); present when the
+   * record activates any paper ballot.
+   */
+  paperBallots?: number;
 };
 export type CertificationPayload = { index: number; signature: B64 };
 

@@ -35,6 +35,8 @@ export type VerifyReport = {
   checks: Check[];
   meetingId: string | null;
   ballots: number;
+  /** How many of the ballots were cast with a paper ballot's credential (SPEC §3.1). */
+  paperBallots: number;
   /** Confirmation codes of the ballots in the record, in record order (SPEC §4). */
   confirmationCodes: string[];
 };
@@ -69,13 +71,14 @@ export function verifyRecord(
   const random = options.random ?? secureRandom;
   const checks = new Map<CheckName, Check>();
   const put = (c: Check) => checks.set(c.name, c);
-  const report = (meetingId: string | null, codes: string[] = []): VerifyReport => {
+  const report = (meetingId: string | null, codes: string[] = [], paperBallots = 0): VerifyReport => {
     const list = CHECKS.map((name) => checks.get(name) ?? pending(name, 'not reached'));
     return {
       ok: list.every((c) => c.status === 'pass'),
       checks: list,
       meetingId,
       ballots: codes.length,
+      paperBallots,
       confirmationCodes: codes,
     };
   };
@@ -143,5 +146,5 @@ export function verifyRecord(
         : pending('certification', `${certification.signed} of the ${k} signatures needed`),
     );
   }
-  return report(manifest.meetingId, codes);
+  return report(manifest.meetingId, codes, cast.ballots.filter((b) => b.paper).length);
 }

@@ -9,7 +9,13 @@ import type { RandomSource } from '../random.ts';
 import type { RecordEvent } from '../record.ts';
 import type { Activations } from './credentials.ts';
 
-export type AcceptedBallot = { height: number; statements: BallotStatements; confirmationCode: string };
+/** A ballot that passed its shape; `paper` when its credential is a paper ballot's (SPEC §3.1). */
+export type AcceptedBallot = {
+  height: number;
+  statements: BallotStatements;
+  confirmationCode: string;
+  paper: boolean;
+};
 
 export function ballotsCheck(
   events: RecordEvent[],
@@ -38,6 +44,7 @@ export function ballotsCheck(
         height: e.height,
         statements,
         confirmationCode: confirmationCode(statements.ballotHash),
+        paper: activation?.paper ?? false,
       });
     } catch (err) {
       problems.push(`${at}: ${(err as Error).message}`);

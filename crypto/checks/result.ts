@@ -1,5 +1,6 @@
-// Check `result` (SPEC §8.8): the result belongs to this meeting, counts the ballots and the activated
-// credentials of the record, has consistent blanks, and its outcome is what the named rule set gives.
+// Check `result` (SPEC §8.8): the result belongs to this meeting, counts the ballots, the paper ballots
+// among them and the activated credentials of the record, has consistent blanks, and its outcome is what
+// the named rule set gives.
 
 import { base64url as b64 } from '../bytes.ts';
 import type { MeetingContext } from '../meeting.ts';
@@ -29,6 +30,17 @@ export function sameJson(a: unknown, b: unknown): boolean {
   );
 }
 
+/** SPEC §7: `paperBallots` counts the ballots signed by a paper ballot's key; required once one is activated. */
+function paperProblems(events: RecordEvent[], activations: Activations, stated: unknown): string[] {
+  const anyPaper = [...activations.values()].some((a) => a.paper);
+  const paper = events.filter(
+    (e) => e.type === 'ballot' && activations.get((JSON.parse(e.payload) as { pk: string }).pk)?.paper,
+  ).length;
+  if (stated === undefined)
+    return anyPaper ? [`paperBallots missing: the record activates paper ballots and holds ${paper}`] : [];
+  return stated === paper ? [] : [`paperBallots: ${String(stated)}, the record holds ${paper}`];
+}
+
 export function resultCheck(
   events: RecordEvent[],
   mc: MeetingContext,
@@ -48,6 +60,7 @@ export function resultCheck(
   if (r.ballots !== ballots) problems.push(`ballots: ${r.ballots}, the record holds ${ballots}`);
   if (r.activated !== activated)
     problems.push(`activated: ${r.activated}, the record activates ${activated}`);
+  problems.push(...paperProblems(events, activations, r.paperBallots));
   if (r.ruleSet !== manifest.ruleSet) problems.push('ruleSet differs from the manifest');
   const previous = events[event.height - 1];
   if (r.recordHead !== undefined && (!previous || r.recordHead !== b64(eventHash(previous))))

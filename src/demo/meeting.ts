@@ -48,6 +48,8 @@ export type DemoOptions = {
   /** Builds the manifest's questions and settings when a rule set needs its own options (the rules engine). */
   manifestFor?: (base: Manifest) => Manifest;
   outcome?: OutcomeFunction;
+  /** How many of the voters (the last ones) vote on paper ballots (SPEC §3.1) rather than cards. */
+  paperVoters?: number;
   /** Probability in percent that a voter leaves a question blank. */
   blankPercent?: number;
   onProgress?: (stage: string, done: number, total: number) => void;
@@ -141,8 +143,20 @@ export function runDemoMeeting(o: DemoOptions): DemoMeeting {
   appendEvent(events, 'attendance', { summoned: o.voters, present: o.voters, excluded: 0 });
   const tokens = Array.from({ length: o.voters }, () => newToken(random));
   const credentials = tokens.map((token) => credentialFromToken(manifest.meetingId, token));
-  const keys = credentials.map((c) => c.pk).sort(compareBytes);
-  appendEvent(events, 'credentials-activated', { keys: keys.map(b64) });
+  const paper = Math.min(o.paperVoters ?? 0, credentials.length);
+  const onCards = credentials.length - paper;
+  const sortedKeys = (from: number, to: number) =>
+    credentials
+      .slice(from, to)
+      .map((c) => c.pk)
+      .sort(compareBytes)
+      .map(b64);
+  if (onCards > 0) appendEvent(events, 'credentials-activated', { keys: sortedKeys(0, onCards) });
+  if (paper > 0)
+    appendEvent(events, 'credentials-activated', {
+      keys: sortedKeys(onCards, credentials.length),
+      medium: 'paper',
+    });
   const serverKey = ed25519Keygen(random);
   appendEvent(events, 'poll-opened', { serverKey: b64(serverKey.publicKey) });
 
@@ -199,6 +213,7 @@ export function runDemoMeeting(o: DemoOptions): DemoMeeting {
           }) ?? null),
     trusteesUsed,
     recordHead: b64(eventHash(events.at(-1)!)),
+    ...(paper > 0 ? { paperBallots: paper } : {}),
   };
   const resultText = JSON.stringify(result);
   appendEvent(events, 'result', resultText);

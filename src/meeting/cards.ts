@@ -1,12 +1,19 @@
-// The cards' commands (SPEC §3): registering the public keys of printed cards, activating the cards the
-// board hands out, and voiding lost ones. Registration writes no event (a card's key is published when it
+// The cards' commands (SPEC §3, §3.1): registering the public keys of printed cards and paper ballots,
+// activating the ones the board hands out, and voiding lost ones. Registration writes no event (a card's key is published when it
 // is activated); activation and voiding of an active card are steps of the record.
 import type { Deps } from '../server/context.ts';
 import { fail } from '../server/errors.ts';
 import { isCredentialKey } from '../server/protocol.ts';
 import { sortByBytes } from '../server/snapshot.ts';
 import { pollHasClosed } from '../shared/domain.ts';
-import { DuplicateCardError, type Head, type Meeting } from '../store/store.ts';
+import {
+  type Card,
+  type CardMedium,
+  DuplicateCardError,
+  type Head,
+  type Meeting,
+  type NewEvent,
+} from '../store/store.ts';
 import { step } from './step.ts';
 
 type CardDeps = Pick<Deps, 'store' | 'queue'>;
@@ -14,7 +21,7 @@ type CardDeps = Pick<Deps, 'store' | 'queue'>;
 export async function registerCards(
   deps: CardDeps,
   meeting: Meeting,
-  cards: { serial: number; pk: string }[],
+  cards: { serial: number; pk: string; medium?: CardMedium }[],
 ): Promise<number> {
   if (pollHasClosed(meeting.status)) throw fail(409, 'poll_closed');
   cards.forEach((card, i) => {
@@ -32,6 +39,16 @@ export async function registerCards(
   return cards.length;
 }
 
+/** SPEC §6: one `credentials-activated` event for the cards, one marked `medium: "paper"` for paper ballots. */
+function activationEvents(found: Card[]): NewEvent[] {
+  return (['card', 'paper'] as const).flatMap((medium) => {
+    const keys = sortByBytes(found.filter((card) => card.medium === medium).map((card) => card.pk));
+    if (keys.length === 0) return [];
+    const payload = medium === 'paper' ? { keys, medium } : { keys };
+    return [{ type: 'credentials-activated', payload: JSON.stringify(payload) }];
+  });
+}
+
 /** Activates the cards with these serials, each of which must be registered and not yet activated. */
 export async function activateCards(deps: CardDeps, meeting: Meeting, serials: number[]): Promise<Head> {
   const { store } = deps;
@@ -42,14 +59,11 @@ export async function activateCards(deps: CardDeps, meeting: Meeting, serials: n
       if (!card) throw fail(404, 'card_unknown', { serial: s });
       if (card.state !== 'issued') throw fail(409, 'card_not_issued', { serial: s });
     }
-    const event = {
-      type: 'credentials-activated',
-      payload: JSON.stringify({ keys: sortByBytes(found.map((c) => c.pk)) }),
-    };
+    const events = activationEvents(found);
     return {
       answer: null,
-      events: [event],
-      write: () => store.activateCards(meeting.id, at, serials, event),
+      events,
+      write: () => store.activateCards(meeting.id, at, serials, events),
     };
   });
   return head!;

@@ -62,6 +62,8 @@ export function resultOf(input: {
   meeting: Meeting;
   ballots: number;
   activated: number;
+  /** Of `ballots`, those cast with a paper ballot's credential (SPEC §3.1). */
+  paperBallots: number;
   attendance: Attendance | null;
   questions: ResultPayload['questions'];
   trusteesUsed: number[];
@@ -79,6 +81,7 @@ export function resultOf(input: {
     outcome: outcomeForResult({ manifest, attendance: input.attendance, activated, ballots, questions }),
     trusteesUsed: input.trusteesUsed,
     recordHead: input.recordHead,
+    paperBallots: input.paperBallots,
   };
 }
 
@@ -126,10 +129,12 @@ export async function addDecryptionShare(
     } catch (error) {
       throw fail(409, 'combine_failed', { reason: (error as Error).message });
     }
+    const { activated, paperCast } = await store.counts(meeting.id);
     const result = resultOf({
       meeting: current,
       ballots,
-      activated: (await store.counts(meeting.id)).activated,
+      activated,
+      paperBallots: paperCast,
       attendance: await latestAttendance(store, meeting.id),
       questions,
       trusteesUsed: chosen.map((s) => s.index),

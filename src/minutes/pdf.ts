@@ -85,7 +85,10 @@ function countsPart(flow: PdfFlow, m: Minutes): void {
     9,
     { indent: 10 },
   );
-  flow.paragraph(`Phiếu thu về: ${ballots.cast}; phiếu được kiểm: ${ballots.counted}.`, 9, { indent: 10 });
+  const paper = ballots.paper > 0 ? ` (trong đó phiếu giấy, Ban kiểm phiếu quét: ${ballots.paper})` : '';
+  flow.paragraph(`Phiếu thu về: ${ballots.cast}${paper}; phiếu được kiểm: ${ballots.counted}.`, 9, {
+    indent: 10,
+  });
 }
 
 function subjectsPart(flow: PdfFlow, m: Minutes): void {

@@ -53,6 +53,7 @@ export function headerRows(m: Minutes): TableCell[][] {
     ['Thẻ không dùng', m.cards.notUsed],
     ['Phiếu thu về', m.ballots.cast],
     ['Phiếu được kiểm', m.ballots.counted],
+    ['Phiếu giấy (Ban kiểm phiếu quét)', m.ballots.paper],
   ];
   for (const s of m.meeting.settings)
     rows.push([`Thiết lập ${s.key}`, `${s.value}${s.basis ? ` (căn cứ: ${s.basis})` : ''}`]);

@@ -1,4 +1,5 @@
-// Cards, for the organiser: the browser uploads (serial, pk) for each printed card and keeps the tokens
+// Cards, for the organiser: the browser uploads (serial, pk) for each printed card, or paper ballot with
+// `medium: "paper"` (SPEC §3.1), and keeps the tokens
 // to itself; the board activates the cards it hands out and voids lost ones (and ones never printed), by
 // serial. What each may do is decided in src/meeting/cards.ts.
 
@@ -12,7 +13,10 @@ import { is, readJson } from '../server/validate.ts';
 const MAX_SERIAL = 1_000_000;
 const serial = is.int({ min: 1, max: MAX_SERIAL });
 const uploadBody = is.object({
-  cards: is.array(is.object({ serial, pk: is.bytes(32) }), { min: 1, max: 2000 }),
+  cards: is.array(is.object({ serial, pk: is.bytes(32), medium: is.optional(is.literal('card', 'paper')) }), {
+    min: 1,
+    max: 2000,
+  }),
 });
 const activateBody = is.object({
   serials: is.optional(is.array(serial, { min: 1, max: 2000 })),

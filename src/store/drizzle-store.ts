@@ -415,7 +415,10 @@ export function createDrizzleStore(db: Db, atomic: Atomic): Store {
     },
 
     async cards(meetingId, options = {}) {
-      const select = () => db.select({ serial: cards.serial, pk: cards.pk, state: cards.state }).from(cards);
+      const select = () =>
+        db
+          .select({ serial: cards.serial, pk: cards.pk, state: cards.state, medium: cards.medium })
+          .from(cards);
       if (!options.serials) {
         return select().where(eq(cards.meetingId, meetingId)).orderBy(asc(cards.serial));
       }
@@ -430,7 +433,7 @@ export function createDrizzleStore(db: Db, atomic: Atomic): Store {
 
     async cardByKey(meetingId, pk) {
       const [row] = await db
-        .select({ serial: cards.serial, pk: cards.pk, state: cards.state })
+        .select({ serial: cards.serial, pk: cards.pk, state: cards.state, medium: cards.medium })
         .from(cards)
         .where(and(eq(cards.meetingId, meetingId), eq(cards.pk, pk)));
       return row ?? null;
@@ -451,8 +454,19 @@ export function createDrizzleStore(db: Db, atomic: Atomic): Store {
         .where(eq(cards.meetingId, meetingId))
         .groupBy(cards.state);
       const [cast] = await db.select({ n: count() }).from(ballots).where(eq(ballots.meetingId, meetingId));
+      const [paperCast] = await db
+        .select({ n: count() })
+        .from(ballots)
+        .innerJoin(cards, and(eq(cards.meetingId, ballots.meetingId), eq(cards.pk, ballots.pk)))
+        .where(and(eq(ballots.meetingId, meetingId), eq(cards.medium, 'paper')));
       const n = (state: string) => byState.find((r) => r.state === state)?.n ?? 0;
-      return { issued: n('issued'), activated: n('active'), voided: n('voided'), cast: cast?.n ?? 0 };
+      return {
+        issued: n('issued'),
+        activated: n('active'),
+        voided: n('voided'),
+        cast: cast?.n ?? 0,
+        paperCast: paperCast?.n ?? 0,
+      };
     },
 
     async trusteeCodeHash(meetingId) {
@@ -494,9 +508,15 @@ export function createDrizzleStore(db: Db, atomic: Atomic): Store {
     },
 
     async addCards(meetingId, newCards) {
-      const rows = newCards.map((c) => ({ meetingId, serial: c.serial, pk: c.pk, state: 'issued' as const }));
+      const rows = newCards.map((c) => ({
+        meetingId,
+        serial: c.serial,
+        pk: c.pk,
+        state: 'issued' as const,
+        medium: c.medium ?? 'card',
+      }));
       try {
-        await atomic(chunkRows(rows, 4).map((part) => db.insert(cards).values(part)));
+        await atomic(chunkRows(rows, 5).map((part) => db.insert(cards).values(part)));
       } catch (error) {
         if (uniqueViolation(error)?.startsWith('cards.')) throw new DuplicateCardError();
         throw error;
@@ -516,14 +536,14 @@ export function createDrizzleStore(db: Db, atomic: Atomic): Store {
       return commit(meetingId, at, newEvents, more);
     },
 
-    activateCards(meetingId, at, serials, event) {
+    activateCards(meetingId, at, serials, newEvents) {
       const updates = chunk(serials, MAX_PARAMS - 2).map((part) =>
         db
           .update(cards)
           .set({ state: 'active' })
           .where(and(eq(cards.meetingId, meetingId), inArray(cards.serial, part))),
       );
-      return commit(meetingId, at, [event], updates);
+      return commit(meetingId, at, newEvents, updates);
     },
 
     voidCard(meetingId, at, serial, event) {

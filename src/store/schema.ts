@@ -188,6 +188,10 @@ export const cards = sqliteTable(
     serial: integer('serial').notNull(),
     pk: text('pk').notNull(),
     state: text('state', { enum: ['issued', 'active', 'voided'] }).notNull(),
+    /** A card (SPEC §3) or a paper ballot (SPEC §3.1): the same credential, printed differently. */
+    medium: text('medium', { enum: ['card', 'paper'] })
+      .notNull()
+      .default('card'),
   },
   (t) => [primaryKey({ columns: [t.meetingId, t.serial] }), unique('cards_pk').on(t.meetingId, t.pk)],
 );

@@ -51,9 +51,12 @@ export type Meeting = {
   assessmentYear: number | null;
 };
 
-export type Card = { serial: number; pk: string; state: CardState };
+/** How a credential reaches its member: a printed card (SPEC §3) or a paper ballot (SPEC §3.1). */
+export type CardMedium = 'card' | 'paper';
+export type Card = { serial: number; pk: string; state: CardState; medium: CardMedium };
 export type SpentCredential = { pk: string; ballotHash: string; height: number };
-export type Counts = { issued: number; activated: number; voided: number; cast: number };
+/** Cards by state, ballots cast, and of these the ones cast with a paper ballot's credential. */
+export type Counts = { issued: number; activated: number; voided: number; cast: number; paperCast: number };
 
 /** An account's role: admin of the server, organiser of a chi bộ, committee member of a đảng ủy. */
 export type AccountRole = 'admin' | 'organiser' | 'committee';
@@ -215,13 +218,14 @@ export interface Store {
     },
   ): Promise<Head>;
   setTrusteeCode(meetingId: string, codeHash: string): Promise<void>;
-  /** Registers printed cards (serial, pk), not yet active. Throws DuplicateCardError on a repeat. */
-  addCards(meetingId: string, cards: { serial: number; pk: string }[]): Promise<void>;
+  /** Registers printed cards (serial, pk; a card unless `medium` says paper), not yet active. Throws DuplicateCardError on a repeat. */
+  addCards(meetingId: string, cards: { serial: number; pk: string; medium?: CardMedium }[]): Promise<void>;
   /** Appends one event that changes nothing else (attendance, certification). */
   appendEvent(meetingId: string, at: Head, event: NewEvent): Promise<Head>;
   /** Appends ceremony events and applies their outcome. */
   recordCeremony(meetingId: string, at: Head, events: NewEvent[], outcome: CeremonyOutcome): Promise<Head>;
-  activateCards(meetingId: string, at: Head, serials: number[], event: NewEvent): Promise<Head>;
+  /** Activates the cards with their `credentials-activated` events (one per medium). */
+  activateCards(meetingId: string, at: Head, serials: number[], events: NewEvent[]): Promise<Head>;
   /** Voids a card: an active one with its `credential-voided` event; one never activated (null) without any. */
   voidCard(meetingId: string, at: Head, serial: number, event: NewEvent | null): Promise<Head>;
   openPoll(meetingId: string, at: Head, event: NewEvent): Promise<Head>;

@@ -18,7 +18,7 @@ describe('cards', () => {
     expect(reply.status).toBe(201);
     expect(reply.body).toEqual({ registered: 3 });
     const listed = await m.organiser.get(m.path('/cards'));
-    expect(listed.body.cards).toEqual(cards.map((c) => ({ ...c, state: 'issued' })));
+    expect(listed.body.cards).toEqual(cards.map((c) => ({ ...c, state: 'issued', medium: 'card' })));
     expect((await m.record()).events).toHaveLength(1);
   });
 

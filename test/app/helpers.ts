@@ -238,13 +238,15 @@ export class MeetingDriver {
     await this.acks();
   }
 
-  async cards(count: number): Promise<void> {
+  /** Registers `count` more credentials, serials following on: cards, or paper ballots (SPEC §3.1). */
+  async cards(count: number, medium?: 'paper'): Promise<void> {
     const start = this.tokens.length;
     const fresh = Array.from({ length: count }, () => newToken());
     this.tokens.push(...fresh);
     const cards = fresh.map((token, i) => ({
       serial: start + i + 1,
       pk: Buffer.from(credentialFromToken(this.id, token).pk).toString('base64url'),
+      ...(medium ? { medium } : {}),
     }));
     await this.expectOk(this.organiser.post(this.path('/cards'), { cards }));
   }

@@ -47,6 +47,8 @@ export type DemoShape = {
   questions: number;
   options: number;
   trustees: { n: number; k: number };
+  /** How many of the voters vote on paper ballots (SPEC §3.1). */
+  paperVoters?: number;
 };
 
 /** A seeded demo meeting (rule set "none") together with the secrets of its participants. */

@@ -37,7 +37,7 @@ describe('minutes of a QD366-2025 classification', () => {
   it('counts attendance, cards and ballots from the record (and the printed cards from the server)', () => {
     expect(minutes.attendance).toEqual({ recorded: true, summoned: 9, present: 9, excluded: 0, absent: 0 });
     expect(minutes.cards).toEqual({ issued: 12, activated: 9, voided: 0, notUsed: 0 });
-    expect(minutes.ballots).toEqual({ cast: 9, counted: 9 });
+    expect(minutes.ballots).toEqual({ cast: 9, counted: 9, paper: 0 });
   });
 
   it('has per subject each option’s votes and the blanks exactly as the decrypted tally', () => {

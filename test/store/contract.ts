@@ -237,20 +237,61 @@ export function storeContract(name: string, open: OpenStore): void {
       expect(await store.cards('m1')).toHaveLength(250);
       const some = await store.cards('m1', { serials: Array.from({ length: 150 }, (_, i) => i + 50) });
       expect(some.map((c) => c.serial)).toEqual(Array.from({ length: 150 }, (_, i) => i + 50));
-      expect(await store.cardByKey('m1', keyFor(7))).toEqual({ serial: 7, pk: keyFor(7), state: 'issued' });
+      expect(await store.cardByKey('m1', keyFor(7))).toEqual({
+        serial: 7,
+        pk: keyFor(7),
+        state: 'issued',
+        medium: 'card',
+      });
     });
 
     it('activates and voids cards with their events; a stale activation changes nothing', async () => {
       const h0 = await meetingWithCards('m1', 200);
       const serials = Array.from({ length: 150 }, (_, i) => i + 1);
-      const h1 = await store.activateCards('m1', h0, serials, event('credentials-activated', { keys: [] }));
+      const h1 = await store.activateCards('m1', h0, serials, [event('credentials-activated', { keys: [] })]);
       await expect(
-        store.activateCards('m1', h0, [151, 152], event('credentials-activated', { keys: [] })),
+        store.activateCards('m1', h0, [151, 152], [event('credentials-activated', { keys: [] })]),
       ).rejects.toBeInstanceOf(StaleHeadError);
-      expect(await store.counts('m1')).toEqual({ issued: 50, activated: 150, voided: 0, cast: 0 });
+      expect(await store.counts('m1')).toEqual({
+        issued: 50,
+        activated: 150,
+        voided: 0,
+        cast: 0,
+        paperCast: 0,
+      });
       await store.voidCard('m1', h1, 3, event('credential-voided', { key: keyFor(3) }));
-      expect(await store.counts('m1')).toEqual({ issued: 50, activated: 149, voided: 1, cast: 0 });
+      expect(await store.counts('m1')).toEqual({
+        issued: 50,
+        activated: 149,
+        voided: 1,
+        cast: 0,
+        paperCast: 0,
+      });
       expect((await store.cardByKey('m1', keyFor(3)))?.state).toBe('voided');
+      await expectValidChain('m1');
+    });
+
+    it('keeps paper ballots apart from cards: registered as paper, activated in their own event, counted', async () => {
+      let at = await meetingWithCards('m1', 2);
+      await store.addCards('m1', [
+        { serial: 3, pk: keyFor(3), medium: 'paper' },
+        { serial: 4, pk: keyFor(4), medium: 'paper' },
+      ]);
+      expect((await store.cards('m1')).map((c) => c.medium)).toEqual(['card', 'card', 'paper', 'paper']);
+      at = await store.activateCards(
+        'm1',
+        at,
+        [1, 2, 3, 4],
+        [
+          event('credentials-activated', { keys: [keyFor(1), keyFor(2)] }),
+          event('credentials-activated', { keys: [keyFor(3), keyFor(4)], medium: 'paper' }),
+        ],
+      );
+      expect(at.height).toBe(2);
+      at = await store.openPoll('m1', at, event('poll-opened'));
+      for (const n of [1, 3, 4])
+        at = await store.castBallot('m1', at, { pk: keyFor(n), ballotHash: `h${n}`, event: event('ballot') });
+      expect(await store.counts('m1')).toEqual({ issued: 0, activated: 4, voided: 0, cast: 3, paperCast: 2 });
       await expectValidChain('m1');
     });
 

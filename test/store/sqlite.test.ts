@@ -47,7 +47,7 @@ describe('drizzle on better-sqlite3: D1 limits', () => {
       serials.map((serial) => ({ serial, pk: keyFor(serial) })),
     );
     expect(await store.cards('m', { serials })).toHaveLength(500);
-    await store.activateCards('m', at, serials, { type: 'credentials-activated', payload: '{}' });
+    await store.activateCards('m', at, serials, [{ type: 'credentials-activated', payload: '{}' }]);
     expect((await store.counts('m')).activated).toBe(500);
     expect(await store.roster('b')).toHaveLength(300);
     expect(maxParams).toBeGreaterThan(90);

@@ -78,7 +78,12 @@ function countsPart(m: Minutes): HTMLElement[] {
       cards.issued === null ? '' : `${t('minutes.cards.issued', { issued: cards.issued })} `,
       t('minutes.cards.line', { activated: cards.activated, voided: cards.voided, notUsed: cards.notUsed }),
     ),
-    h('p', { attrs: { id: 'ballots' }, text: t('minutes.ballots.line', { ...ballots }) }),
+    h(
+      'p',
+      { attrs: { id: 'ballots' } },
+      t('minutes.ballots.line', { ...ballots }),
+      ballots.paper > 0 ? ` ${t('minutes.ballots.paper', { paper: ballots.paper })}` : '',
+    ),
   ];
 }
 

@@ -88,7 +88,8 @@ export type Minutes = {
   };
   attendance: { recorded: boolean; summoned: number; present: number; excluded: number; absent: number };
   cards: { issued: number | null; activated: number; voided: number; notUsed: number };
-  ballots: { cast: number; counted: number };
+  /** `paper`: how many of the counted ballots came on paper, scanned by the board (SPEC §3.1). */
+  ballots: { cast: number; counted: number; paper: number };
   subjects: MinutesSubject[];
   warnings: Array<{ code: string; citation: string; text: Text }>;
   board: {
@@ -288,7 +289,7 @@ export function minutesOf(record: MeetingRecord, context: MinutesContext): Minut
       absent: Math.max(summoned - present, 0),
     },
     cards: { issued: context.issued, activated, voided, notUsed: activated - voided - cast },
-    ballots: { cast, counted: result.ballots },
+    ballots: { cast, counted: result.ballots, paper: result.paperBallots ?? 0 },
     subjects: subjectsOf(manifest, result, outcome),
     warnings: warnings.map((w) => ({ code: w.code, citation: w.citation, text: w.message })),
     board: {

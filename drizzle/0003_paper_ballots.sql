@@ -1,0 +1,1 @@
+ALTER TABLE `cards` ADD `medium` text DEFAULT 'card' NOT NULL;
