@@ -52,7 +52,11 @@ export const LIFECYCLE: Record<Command, Transition> = {
   'activate-cards': {
     in: ['ceremony', 'ready', 'open'],
     refusal: 'poll_closed',
-    writes: [{ events: ['credentials-activated'] }],
+    // A batch of cards and paper ballots writes one event for each medium (SPEC §3.1).
+    writes: [
+      { events: ['credentials-activated'] },
+      { events: ['credentials-activated', 'credentials-activated'] },
+    ],
   },
   // A card never activated has no key in the record, so voiding it writes nothing.
   'void-card': {

@@ -1,7 +1,7 @@
 // Cards, for the organiser: the browser uploads (serial, pk) for each printed card, or paper ballot with
-// `medium: "paper"` (SPEC §3.1), and keeps the tokens
-// to itself; the board activates the cards it hands out and voids lost ones (and ones never printed), by
-// serial. What each may do is decided in src/meeting/cards.ts.
+// `medium: "paper"` (SPEC §3.1), and keeps the tokens to itself; the board activates the cards it hands
+// out and voids lost ones (and ones never printed), by serial. What each may do is decided in
+// src/meeting/cards.ts.
 
 import { Hono } from 'hono';
 import { activateCards, registerCards, voidCard } from '../meeting/cards.ts';
