@@ -50,7 +50,12 @@ form.addEventListener('submit', async (event) => {
   if (response.ok) {
     history.replaceState(null, '', '/setup');
     form.remove();
-    status.textContent = 'Đã lưu mật khẩu; tài khoản: ' + body.account + ' / Password saved; account: ' + body.account;
+    status.textContent = 'Đã lưu mật khẩu; tài khoản: ' + body.account + ' / Password saved; account: ' + body.account + ' ';
+    const next = document.createElement('a');
+    next.id = 'continue';
+    next.href = '/';
+    next.textContent = 'Mở trang người tổ chức / Open the organiser console';
+    status.append(next);
   } else {
     status.textContent = body.error.message;
   }
@@ -72,9 +77,16 @@ const inviteScript = script
   )
   .replace("'/setup'", "'/invite'")
   .replace(
-    "'Đã lưu mật khẩu; tài khoản: ' + body.account + ' / Password saved; account: ' + body.account",
     [
-      "'Đã tạo tài khoản ' + body.account + ' (' + body.role + ') / Account ' + body.account + ' created (' + body.role + ') '",
+      "'Đã lưu mật khẩu; tài khoản: ' + body.account + ' / Password saved; account: ' + body.account + ' '",
+      "const next = document.createElement('a')",
+      "next.id = 'continue'",
+      "next.href = '/'",
+      "next.textContent = 'Mở trang người tổ chức / Open the organiser console'",
+      'status.append(next)',
+    ].join(';\n    '),
+    [
+      "'Đã tạo tài khoản ' + body.account + ' (' + ({ committee: 'ủy viên cấp ủy', admin: 'quản trị' }[body.role] || 'người tổ chức') + ') / Account ' + body.account + ' created (' + ({ committee: 'committee member', admin: 'administrator' }[body.role] || 'organiser') + ') '",
       "const next = document.createElement('a')",
       "next.id = 'continue'",
       "next.href = { committee: '/committee', admin: '/admin' }[body.role] || '/'",

@@ -1,7 +1,8 @@
 // The organiser's console as a secretary works it at `localhost`: the cards' QR codes carry the server's
 // public address (PHIEUKIN_PUBLIC_URL), not the browser's; without it the console warns before printing;
 // showing the trustee QR keeps the cards made and not yet printed and the number typed; a wrong
-// attendance keeps what was typed and says what is wrong under the field it is about.
+// attendance keeps what was typed and says what is wrong under the field it is about; the setup page
+// links on to the console.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { MeetingDriver, PASSWORD } from '../app/helpers.ts';
@@ -14,11 +15,13 @@ const PUBLIC_URL = 'http://192.168.50.7:3000';
 e2eDescribe('console traps', { timeout: 180_000 }, () => {
   let withAddress: E2eServer;
   let withoutAddress: E2eServer;
+  let fresh: E2eServer;
   let browser: Browser;
 
   beforeAll(async () => {
-    [withAddress, withoutAddress] = await Promise.all([
+    [withAddress, withoutAddress, fresh] = await Promise.all([
       startE2eServer({ publicUrl: PUBLIC_URL }),
+      startE2eServer(),
       startE2eServer(),
     ]);
     browser = await launchBrowser();
@@ -28,6 +31,19 @@ e2eDescribe('console traps', { timeout: 180_000 }, () => {
     await browser?.close();
     await withAddress?.stop();
     await withoutAddress?.stop();
+    await fresh?.stop();
+  });
+
+  it('links on to the console once the first password is set', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${fresh.origin}/setup#${await fresh.t.setupToken()}`);
+    await page.locator('#p1').fill('mật khẩu đủ dài');
+    await page.locator('#p2').fill('mật khẩu đủ dài');
+    await page.locator('button[type=submit]').click();
+    await page.locator('#continue').click();
+    await page.locator('#roster-section').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/');
+    await page.close();
   });
 
   /** The console of a new meeting (at its ceremony), opened at localhost as an organiser on a laptop. */

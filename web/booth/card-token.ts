@@ -1,6 +1,7 @@
 // The card's token: read from the URL fragment (which no browser sends to a server) and wiped from the
 // address bar at once, or typed from the card. Only its canonical text is kept, in this tab.
 import { base64url, credentialFromToken, parseTokenText, tokenText } from '../../crypto/index.ts';
+import { typedLetters } from '../shared/typed-code.ts';
 
 /** The meeting id of a booth address `/v/<meetingId>`. */
 export function meetingIdFromPath(path: string): string | null {
@@ -8,16 +9,11 @@ export function meetingIdFromPath(path: string): string | null {
   return match ? decodeURIComponent(match[1]!) : null;
 }
 
-/** What a person types for the card's letters: 0 for O, 1 for I, 8 for B (the card has no 0, 1, 8 or 9). */
-const LOOK_ALIKES: Record<string, string> = { '0': 'O', '1': 'I', '8': 'B' };
-const CARD_LETTER = /^[A-Z2-7]$/;
-const IGNORED = /[\s\-.–—_]/;
 const TOKEN_CHARACTERS = 26;
 
 /**
- * A typed card code as the card means it: spaces, dashes and dots left out, lower case and look-alikes
- * read as the card's letters. Otherwise where it cannot be read: the first character (its position in
- * what was typed, counted from 0) that is no card letter, or how many letters there were instead of 26.
+ * A typed card code as the card means it (typed-code.ts). Otherwise where it cannot be read: the first
+ * character (its position in what was typed, from 0) that is no card letter, or how many letters there were.
  */
 export type TypedToken =
   | { token: string }
@@ -26,14 +22,9 @@ export type TypedToken =
   | { malformed: true };
 
 export function readTypedToken(text: string): TypedToken {
-  let letters = '';
-  for (let at = 0; at < text.length; at++) {
-    const character = text[at]!;
-    if (IGNORED.test(character)) continue;
-    const letter = LOOK_ALIKES[character] ?? character.toUpperCase();
-    if (!CARD_LETTER.test(letter)) return { unreadable: { at, character } };
-    letters += letter;
-  }
+  const read = typedLetters(text);
+  if ('unreadable' in read) return read;
+  const { letters } = read;
   if (letters.length !== TOKEN_CHARACTERS) return { length: letters.length };
   try {
     return { token: tokenText(parseTokenText(letters)) };
