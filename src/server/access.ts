@@ -66,6 +66,7 @@ export const ROUTE_ACCESS: RouteAccess[] = [
   { method: 'POST', path: '/committee/classification', access: 'committee' },
   { method: 'GET', path: '/committee/decisions', access: 'committee' },
   { method: 'POST', path: '/committee/decisions', access: 'committee' },
+  { method: 'POST', path: '/committee/decisions/approve', access: 'committee' },
   { method: 'GET', path: '/committee/decisions.xlsx', access: 'committee' },
   { method: 'GET', path: '/committee/decisions.pdf', access: 'committee' },
 ];

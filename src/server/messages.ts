@@ -253,6 +253,18 @@ export const messages = {
     vi: 'Đảng viên {member} không có đề xuất đã xác nhận của chi bộ {branch} trong năm {year}',
     en: 'Member {member} has no certified proposal from chi bộ {branch} for {year}',
   },
+  decision_over_cap: {
+    vi: 'Nhóm "{group}" chỉ được tối đa {max} HTXSNV và đã có {decided}; muốn vượt giới hạn phải ghi căn cứ',
+    en: 'Group "{group}" allows at most {max} HTXSNV and already has {decided}; going beyond needs its basis',
+  },
+  decision_above_proposal: {
+    vi: 'Mức quyết định cao hơn đề xuất của chi bộ cho {name} ({proposal}); muốn vậy phải ghi căn cứ',
+    en: "The level is above the chi bộ's proposal for {name} ({proposal}); that needs its basis",
+  },
+  decision_reason_required: {
+    vi: 'Quyết định cho {name} khác đề xuất của chi bộ: cần ghi lý do',
+    en: "The decision for {name} differs from the chi bộ's proposal: give the reason",
+  },
   decision_stale: {
     vi: 'Quyết định đã được sửa bởi người khác; hãy tải lại và thử lại',
     en: 'The decision was amended by someone else; reload and try again',

@@ -13,6 +13,7 @@ import {
 } from 'drizzle-orm/sqlite-core';
 import { KINDS, MEETING_STATUSES } from '../shared/domain.ts';
 import { ORGANISATION_KINDS } from '../shared/organisation-tree.ts';
+import type { CapGroup } from './store.ts';
 
 export const ROLES = ['admin', 'organiser', 'committee'] as const;
 
@@ -237,6 +238,8 @@ export const decisions = sqliteTable(
       .notNull()
       .references(() => accounts.id),
     createdAt: integer('created_at').notNull(),
+    override: text('override'),
+    capGroup: text('cap_group', { mode: 'json' }).$type<CapGroup>(),
   },
   (t) => [
     unique('decisions_version').on(t.branchId, t.memberId, t.assessmentYear, t.version),

@@ -73,6 +73,19 @@ export type Session = {
   expiresAt: number;
 };
 
+/** The group and cap a decision was taken under, as the combined table showed them. */
+export type CapGroup = {
+  name: string;
+  percent: number;
+  base: string;
+  rounding: string;
+  /** The HTTNV (or HTTNV and better) proposals the cap counts over, and the limit it gave. */
+  counted: number;
+  max: number;
+  /** The chi bộ of the group with no certified result yet: the cap was worked out without them. */
+  missing: string[];
+};
+
 /** A committee's decision on a member's level for an assessment year: one version of it. */
 export type Decision = {
   id: string;
@@ -89,6 +102,9 @@ export type Decision = {
   supersedes: string | null;
   authorId: string;
   createdAt: number;
+  /** The căn cứ for a decision beyond the cap or above the chi bộ's proposal; null within both. */
+  override: string | null;
+  capGroup: CapGroup | null;
 };
 export type PasswordRecord = {
   accountId: string;

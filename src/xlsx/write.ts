@@ -1,9 +1,17 @@
-// A minimal XLSX (Office Open XML spreadsheet) writer: sheets of string and integer cells, zipped with
-// fflate. Pure: no node: imports, so it runs in Node, in Workers and in browsers alike.
+// A minimal XLSX (Office Open XML spreadsheet) writer: sheets of string, integer and date cells, zipped
+// with fflate. Pure: no node: imports, so it runs in Node, in Workers and in browsers alike.
 import { strToU8, zipSync } from 'fflate';
 
-/** A cell: text is written as an inline string, a number as a numeric value. */
-export type Cell = string | number;
+/**
+ * A cell: text is written as an inline string, a number as a numeric value, a date (`{ date }`, ms since
+ * the epoch) as the spreadsheet's own date-time in Việt Nam time (UTC+7), shown dd/mm/yyyy hh:mm.
+ */
+export type Cell = string | number | { date: number };
+
+const DAY_MS = 86_400_000;
+/** Days from the spreadsheet's day 0 (30 Dec 1899) to 1 Jan 1970. */
+const EPOCH_SERIAL = 25_569;
+const VIETNAM_MS = 7 * 3_600_000;
 export type Sheet = { name: string; rows: Cell[][] };
 
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -28,6 +36,10 @@ export function columnName(index: number): string {
 }
 
 function cellXml(cell: Cell, ref: string): string {
+  if (typeof cell === 'object') {
+    const serial = (cell.date + VIETNAM_MS) / DAY_MS + EPOCH_SERIAL;
+    return `<c r="${ref}" s="1"><v>${serial.toFixed(8)}</v></c>`;
+  }
   if (typeof cell === 'number') {
     if (!Number.isSafeInteger(cell))
       throw new Error(`XLSX cell ${ref}: only integers are written, got ${cell}`);
@@ -52,13 +64,16 @@ function sheetName(name: string): string {
   return name.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31) || 'Sheet';
 }
 
+/** Cell style 0 is plain; style 1 shows a date and time (custom number format 164). */
+const STYLES = `${XML_DECL}<styleSheet xmlns="${MAIN_NS}"><numFmts count="1"><numFmt numFmtId="164" formatCode="dd/mm/yyyy hh:mm"/></numFmts><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs></styleSheet>`;
+
 /** A workbook of the given sheets, in order, as XLSX bytes (deterministic: fixed zip timestamps). */
 export function xlsxWorkbook(sheets: Sheet[]): Uint8Array {
   if (sheets.length === 0) throw new Error('An XLSX workbook needs at least one sheet');
   const worksheetType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
   const files: Record<string, Uint8Array> = {
     '[Content_Types].xml': strToU8(
-      `${XML_DECL}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="${worksheetType}"/>`).join('')}</Types>`,
+      `${XML_DECL}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>${sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="${worksheetType}"/>`).join('')}</Types>`,
     ),
     '_rels/.rels': strToU8(
       `${XML_DECL}<Relationships xmlns="${PACKAGE_REL_NS}"><Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
@@ -67,8 +82,9 @@ export function xlsxWorkbook(sheets: Sheet[]): Uint8Array {
       `${XML_DECL}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheets>${sheets.map((s, i) => `<sheet name="${escapeXml(sheetName(s.name))}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets></workbook>`,
     ),
     'xl/_rels/workbook.xml.rels': strToU8(
-      `${XML_DECL}<Relationships xmlns="${PACKAGE_REL_NS}">${sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL_NS}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('')}</Relationships>`,
+      `${XML_DECL}<Relationships xmlns="${PACKAGE_REL_NS}">${sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL_NS}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('')}<Relationship Id="rId${sheets.length + 1}" Type="${REL_NS}/styles" Target="styles.xml"/></Relationships>`,
     ),
+    'xl/styles.xml': strToU8(STYLES),
   };
   sheets.forEach((sheet, i) => {
     files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(sheetXml(sheet.rows));

@@ -2,9 +2,15 @@
 // proposed HTTNV, over the group the committee sets): the limit for 0, 1, 4, 5, 6 and 12 proposed HTTNV
 // across the tree, the ranking by vote share across chi bộ, the marks beyond the cap, and groups.
 import { describe, expect, it } from 'vitest';
-import { type BranchProposals, combinedTable } from '../../src/server/combined-table.ts';
+import {
+  approvable,
+  type BranchProposals,
+  combinedTable,
+  decisionProblems,
+  findMember,
+} from '../../src/server/combined-table.ts';
 import type { SubjectOutcome } from '../../src/shared/rules/index.ts';
-import type { Organisation } from '../../src/store/store.ts';
+import type { Decision, Organisation } from '../../src/store/store.ts';
 
 const branch = (id: string): Organisation => ({ id, name: `Chi bộ ${id}`, kind: 'chi-bo', parentId: 'x' });
 
@@ -59,7 +65,7 @@ describe('the combined cap over three chi bộ', () => {
   ])(
     '%i proposed HTTNV allow %i HTXSNV; the rest are marked, ranked by vote share across chi bộ',
     (httnv, max) => {
-      const [whole] = combinedTable({ proposals: tree(httnv), groups: [], cap, decisions: [] });
+      const [whole] = combinedTable({ branches: [], proposals: tree(httnv), groups: [], cap, decisions: [] });
       expect(whole).toMatchObject({ name: 'Toàn đảng ủy', base: httnv, max, proposedBest: 3 });
       const best = whole!.rows.filter((r) => r.proposal === 'htxsnv');
       expect(best.map((r) => [r.memberId, r.rank])).toEqual([
@@ -75,6 +81,7 @@ describe('the combined cap over three chi bộ', () => {
 
   it('counts HTXSNV in the base when the committee says so, and rounds as set', () => {
     const [whole] = combinedTable({
+      branches: [],
       proposals: tree(12),
       groups: [],
       cap: { percent: 25, base: 'httnv-and-better', rounding: 'floor' },
@@ -86,6 +93,7 @@ describe('the combined cap over three chi bộ', () => {
 
   it('applies the cap over each group the committee defines, the rest in a group of their own', () => {
     const groups = combinedTable({
+      branches: [],
       proposals: tree(12),
       groups: [{ name: 'Khối giảng dạy', branchIds: ['a', 'b'] }],
       cap,
@@ -103,12 +111,83 @@ describe('the combined cap over three chi bộ', () => {
       ...p,
       subjects: p.subjects.map((s) => (s.proposal === 'htxsnv' ? subject(s.id, 'htxsnv', 8, 10) : s)),
     }));
-    const [whole] = combinedTable({ proposals, groups: [], cap, decisions: [] });
+    const [whole] = combinedTable({ branches: [], proposals, groups: [], cap, decisions: [] });
     expect(whole!.max).toBe(1);
     expect(whole!.rows.filter((r) => r.proposal === 'htxsnv').map((r) => [r.rank, r.cap])).toEqual([
       [1, 'tied-at-cap'],
       [1, 'tied-at-cap'],
       [1, 'tied-at-cap'],
     ]);
+  });
+});
+
+const decided = (branchId: string, memberId: string, level: string): Decision => ({
+  id: `${branchId}-${memberId}`,
+  committeeId: 'x',
+  branchId,
+  memberId,
+  memberName: memberId,
+  assessmentYear: 2026,
+  level,
+  reason: '',
+  proposal: level,
+  meetingId: null,
+  version: 1,
+  supersedes: null,
+  authorId: 'u',
+  createdAt: 0,
+  override: null,
+  capGroup: null,
+});
+
+describe('decisions held to the cap and the proposal', () => {
+  const missing = [{ id: 'd', name: 'Chi bộ d', status: 'open' as const, meetingId: 'm-d' }];
+
+  it('names the chi bộ a group covers that have no certified result', () => {
+    const [whole] = combinedTable({ branches: missing, proposals: tree(5), groups: [], cap, decisions: [] });
+    expect(whole!.missing).toEqual([{ id: 'd', name: 'Chi bộ d' }]);
+    const [named, others] = combinedTable({
+      branches: missing,
+      proposals: tree(5),
+      groups: [{ name: 'A', branchIds: ['a'] }],
+      cap,
+      decisions: [],
+    });
+    expect([named!.missing, others!.missing]).toEqual([[], [{ id: 'd', name: 'Chi bộ d' }]]);
+  });
+
+  it('refuses a second HTXSNV where the cap allows one, and a level above the proposal', () => {
+    const groups = combinedTable({
+      branches: [],
+      proposals: tree(5),
+      groups: [],
+      cap,
+      decisions: [decided('a', 'a-best', 'htxsnv')],
+    });
+    const { group, row } = findMember(groups, 'b', 'b-best')!;
+    expect([group.max, group.decidedBest]).toEqual([1, 1]);
+    expect(decisionProblems(group, row, 'htxsnv')).toEqual(['over-cap']);
+    expect(decisionProblems(group, row, 'httnv')).toEqual([]);
+    const first = findMember(groups, 'a', 'a-best')!;
+    expect(decisionProblems(first.group, first.row, 'htxsnv')).toEqual([]);
+    const good = findMember(groups, 'a', 'a-0')!;
+    expect(decisionProblems(good.group, good.row, 'htxsnv')).toEqual(['over-cap', 'above-proposal']);
+    const fair = findMember(groups, 'a', 'a-htnv')!;
+    expect(decisionProblems(fair.group, fair.row, 'httnv')).toEqual(['above-proposal']);
+  });
+
+  it('approves all within the cap: every lower proposal, and the best-ranked HTXSNV the room allows', () => {
+    const [whole] = combinedTable({ branches: [], proposals: tree(5), groups: [], cap, decisions: [] });
+    const picked = approvable(whole!);
+    expect(picked.filter((r) => r.proposal === 'htxsnv').map((r) => r.memberId)).toEqual(['a-best']);
+    expect(picked).toHaveLength(whole!.rows.length - 2);
+    const [full] = combinedTable({
+      branches: [],
+      proposals: tree(5),
+      groups: [],
+      cap,
+      decisions: [decided('c', 'c-best', 'htxsnv')],
+    });
+    expect(approvable(full!).filter((r) => r.proposal === 'htxsnv')).toEqual([]);
   });
 });

@@ -1,9 +1,14 @@
 // One server holding two đảng ủy with three chi bộ between them: each organiser runs a classification to a
 // certified result; each committee sees exactly its own chi bộ, computes the combined cap, records a
 // decision that differs from a proposal, amends it (the earlier version stays visible) and exports them.
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { certified, meetingOf, type Org, orgServer } from './org-helpers.ts';
+import { readXlsxRows } from '../../src/shared/xlsx/read.ts';
+import { accept, certified, invite, meetingOf, type Org, orgServer } from './org-helpers.ts';
 
 let org: Org;
 const meetings: Record<string, string> = {};
@@ -22,6 +27,15 @@ beforeAll(async () => {
     await certified(driver, 4, plan.choices);
     meetings[plan.id] = driver.id;
   }
+  // D, a third chi bộ of X, holds its classification but has no certified result yet.
+  await org.admin.post('/api/organisations', {
+    id: 'd',
+    name: 'Chi bộ Hình học',
+    kind: 'chi-bo',
+    parentId: 'x',
+  });
+  const d = await accept(org.t, await invite(org.admin, 'organiser', 'd'), 'to-chuc-d');
+  meetings.d = (await meetingOf(org.t, d, 2)).id;
 }, 120_000);
 afterAll(() => org.t.close());
 
@@ -31,12 +45,14 @@ const table = (body: object = {}) =>
 describe('the committee of a đảng ủy', () => {
   it("sees exactly its own chi bộ's meetings, certified, with links to verify them", async () => {
     const x = (await org.committees.x.get('/api/committee/meetings')).body;
-    expect(x.branches.map((b: { id: string }) => b.id)).toEqual(['a', 'b']);
-    expect(x.meetings.map((m: { id: string }) => m.id).sort()).toEqual([meetings.a, meetings.b].sort());
+    expect(x.branches.map((b: { id: string }) => b.id)).toEqual(['a', 'b', 'd']);
+    expect(x.meetings.map((m: { id: string }) => m.id).sort()).toEqual(
+      [meetings.a, meetings.b, meetings.d].sort(),
+    );
     expect(
-      x.meetings.every(
-        (m: { certified: boolean; status: string }) => m.certified && m.status === 'decrypted',
-      ),
+      x.meetings
+        .filter((m: { id: string }) => m.id !== meetings.d)
+        .every((m: { certified: boolean; status: string }) => m.certified && m.status === 'decrypted'),
     ).toBe(true);
     expect(x.meetings[0].links.verify).toMatch(/^\/verify\?meeting=/);
     const y = (await org.committees.y.get('/api/committee/meetings')).body;
@@ -48,6 +64,12 @@ describe('the committee of a đảng ủy', () => {
     expect(reply.status).toBe(200);
     const [whole] = reply.body.groups;
     expect(whole).toMatchObject({ name: 'Toàn đảng ủy', base: 3, max: 0, proposedBest: 3 });
+    expect(whole.missing).toEqual([{ id: 'd', name: 'Chi bộ Hình học' }]);
+    expect(reply.body.branches.map((b: { id: string; status: string }) => [b.id, b.status])).toEqual([
+      ['a', 'certified'],
+      ['b', 'certified'],
+      ['d', 'open'],
+    ]);
     const best = whole.rows.filter((r: { proposal: string }) => r.proposal === 'htxsnv');
     expect(
       best.map((r: { branchId: string; memberId: string; rank: number; cap: string }) => [
@@ -100,15 +122,46 @@ describe('the committee of a đảng ủy', () => {
       level: 'httnv',
       meetingId: meetings.a,
     });
-    const amended = await x.post('/api/committee/decisions', {
+    const amend = {
       branchId: 'a',
       memberId: 'm2',
       assessmentYear: 2026,
       level: 'htxsnv',
       reason: 'Đảng ủy cho phép tỉ lệ 25%',
       supersedes: first.body.id,
+    };
+    const refused = await x.post('/api/committee/decisions', amend);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe('decision_over_cap');
+    expect(refused.body.error.message).toContain('tối đa 0 HTXSNV');
+    const amended = await x.post('/api/committee/decisions', {
+      ...amend,
+      override: 'Nghị quyết ban thường vụ số 12 cho phép 25%',
     });
-    expect(amended.body).toMatchObject({ version: 2, supersedes: first.body.id });
+    expect(amended.status).toBe(201);
+    expect(amended.body).toMatchObject({
+      version: 2,
+      supersedes: first.body.id,
+      override: 'Nghị quyết ban thường vụ số 12 cho phép 25%',
+      capGroup: { name: 'Toàn đảng ủy', max: 0, missing: ['Chi bộ Hình học'] },
+    });
+    const above = await x.post('/api/committee/decisions', {
+      branchId: 'a',
+      memberId: 'm3',
+      assessmentYear: 2026,
+      level: 'htxsnv',
+      reason: 'Thành tích nổi bật',
+      supersedes: null,
+    });
+    expect(above.body.error.code).toBe('decision_over_cap');
+    const noReason = await x.post('/api/committee/decisions', {
+      branchId: 'a',
+      memberId: 'm3',
+      assessmentYear: 2026,
+      level: 'htnv',
+      supersedes: null,
+    });
+    expect(noReason.body.error.code).toBe('decision_reason_required');
     const stale = await x.post('/api/committee/decisions', {
       branchId: 'a',
       memberId: 'm2',
@@ -129,6 +182,7 @@ describe('the committee of a đảng ủy', () => {
     expect(unknown.status).toBe(404);
     const listed = (await x.get('/api/committee/decisions?year=2026')).body.members;
     expect(listed).toHaveLength(1);
+    expect(listed[0].current.authorId).toBeTruthy();
     expect(listed[0].current.version).toBe(2);
     expect(listed[0].history.map((d: { level: string }) => d.level)).toEqual(['httnv', 'htxsnv']);
     const row = (await table()).body.groups[0].rows.find(
@@ -138,27 +192,75 @@ describe('the committee of a đảng ủy', () => {
     expect((await org.committees.y.get('/api/committee/decisions?year=2026')).body.members).toEqual([]);
   });
 
+  it('approves, in one action, every undecided proposal the cap allows, without a reason', async () => {
+    const x = org.committees.x;
+    const reply = await x.post('/api/committee/decisions/approve', { assessmentYear: 2026 });
+    expect(reply.status).toBe(200);
+    const recorded = reply.body.recorded.map((d: { branchId: string; memberId: string; level: string }) =>
+      [d.branchId, d.memberId, d.level].join(' '),
+    );
+    expect(recorded.sort()).toEqual(['a m3 httnv', 'b m1 httnv', 'b m2 httnv']);
+    expect(reply.body.left.map((r: { memberId: string; cap: string }) => [r.memberId, r.cap])).toEqual([
+      ['m3', 'exceeds-cap'],
+      ['m1', 'exceeds-cap'],
+    ]);
+    expect(reply.body.recorded[0].reason).toBe('');
+  });
+
   it('exports the decisions as XLSX and as a PDF with its Unicode font embedded', async () => {
     const x = org.committees.x;
     const xlsx = await org.t.app.request('/api/committee/decisions.xlsx?year=2026', {
       headers: { cookie: x.cookie },
     });
     expect(xlsx.status).toBe(200);
-    const files = unzipSync(new Uint8Array(await xlsx.arrayBuffer()));
+    const bytes = new Uint8Array(await xlsx.arrayBuffer());
+    const rows = readXlsxRows(bytes);
+    const header = rows[1]!;
+    const members = rows.slice(2);
+    expect(members).toHaveLength(6);
+    const col = (name: string) => header.indexOf(name);
+    const m2 = members.find(
+      (r) => r[col('Chi bộ')] === 'Chi bộ Giải tích' && r[col('Mã đảng viên')] === 'm2',
+    )!;
+    expect(m2[col('Quyết định')]).toBe('Hoàn thành xuất sắc nhiệm vụ');
+    expect(m2[col('Căn cứ vượt giới hạn, đề xuất')]).toBe('Nghị quyết ban thường vụ số 12 cho phép 25%');
+    expect(m2[col('Người ghi')]).toBe('uy-vien-x');
+    expect(m2[col('Lần')]).toBe('2');
+    expect(members.filter((r) => r[col('Quyết định')] === 'Chưa quyết định')).toHaveLength(2);
+    const files = unzipSync(bytes);
     const sheet = strFromU8(files['xl/worksheets/sheet1.xml']!);
-    expect(sheet).toContain('Đảng viên 2');
-    expect(sheet).toContain('Hoàn thành xuất sắc nhiệm vụ');
-    expect(sheet).toContain('Đảng ủy cho phép tỉ lệ 25%');
-    expect(strFromU8(files['xl/worksheets/sheet2.xml']!)).toContain('Vượt giới hạn 20% số HTTNV của đảng ủy');
+    expect(sheet).toMatch(/<c r="F3"><v>\d+<\/v><\/c>/);
+    expect(sheet).toMatch(/<c r="P\d+" s="1"><v>\d+\.\d+<\/v><\/c>/);
+    expect(strFromU8(files['xl/worksheets/sheet3.xml']!)).toContain('Hội nghị chưa có kết quả xác nhận');
+    const history = strFromU8(files['xl/worksheets/sheet4.xml']!);
+    expect(history).toContain('Vượt giới hạn 20% số HTTNV của đảng ủy');
+    expect(history).toContain('uy-vien-x');
     const pdf = await org.t.app.request('/api/committee/decisions.pdf?year=2026', {
       headers: { cookie: x.cookie },
     });
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
-    const bytes = Buffer.from(await pdf.arrayBuffer());
-    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
-    expect(bytes.toString('latin1')).toMatch(/\/BaseFont \/DejaVuSans/);
-    expect(bytes.toString('latin1')).toContain('/ToUnicode');
+    const file = Buffer.from(await pdf.arrayBuffer());
+    expect(file.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(file.toString('latin1')).toMatch(/\/BaseFont \/DejaVuSans/);
+    expect(file.toString('latin1')).toContain('/ToUnicode');
+    writeFileSync(join(tmpdir(), 'phieukin-quyet-dinh.pdf'), file);
+    const text = execFileSync('pdftotext', ['-layout', join(tmpdir(), 'phieukin-quyet-dinh.pdf'), '-'], {
+      encoding: 'utf8',
+    });
+    for (const part of [
+      'ĐẢNG CỘNG SẢN VIỆT NAM',
+      'Số:',
+      'Căn cứ',
+      'Điều 1',
+      'Chi bộ Hình học',
+      'Nơi nhận',
+      'BÍ THƯ',
+    ])
+      expect(text).toContain(part);
+    expect(text).toContain('Chưa quyết định');
+    expect(text).toContain('uy-vien-x');
+    expect(text).toContain('(sửa đổi');
     expect((await x.get('/api/committee/decisions.pdf?year=19')).status).toBe(400);
   });
 });

@@ -98,10 +98,29 @@ export function organisationContract(name: string, open: OpenStore): void {
         supersedes: null,
         authorId: 'u1',
         createdAt: NOW,
+        override: null,
+        capGroup: null,
       };
       expect((await store.recordDecision(first)).version).toBe(1);
       await expect(store.recordDecision({ ...first, id: 'd1b' })).rejects.toBeInstanceOf(StaleDecisionError);
-      const amended = await store.recordDecision({ ...first, id: 'd2', level: 'htxsnv', supersedes: 'd1' });
+      const capGroup = {
+        name: 'Toàn đảng ủy',
+        percent: 20,
+        base: 'httnv',
+        rounding: 'floor',
+        counted: 4,
+        max: 0,
+        missing: ['Chi bộ C'],
+      };
+      const override = 'Nghị quyết của ban thường vụ số 12';
+      const amended = await store.recordDecision({
+        ...first,
+        id: 'd2',
+        level: 'htxsnv',
+        supersedes: 'd1',
+        override,
+        capGroup,
+      });
       expect(amended.version).toBe(2);
       await expect(store.recordDecision({ ...first, id: 'd3', supersedes: 'd1' })).rejects.toBeInstanceOf(
         StaleDecisionError,
@@ -112,6 +131,7 @@ export function organisationContract(name: string, open: OpenStore): void {
         ['d1', 1, null],
         ['d2', 2, 'd1'],
       ]);
+      expect(listed[1]).toMatchObject({ override, capGroup });
       expect(await store.decisions(['c'], 2026)).toEqual([]);
     });
   });
