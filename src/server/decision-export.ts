@@ -188,9 +188,8 @@ function heading(flow: PdfFlow, filed: Filed): void {
     '*',
     'Số: ……-QĐ/ĐU',
   ];
-  left
-    .filter((l): l is string => !!l)
-    .forEach((line, i) => centred(line, flow.margin, top - 12 - i * 14, 10));
+  const lines = left.filter((l): l is string => !!l);
+  for (const [i, line] of lines.entries()) centred(line, flow.margin, top - 12 - i * 14, 10);
   const local = new Date(filed.now + VIETNAM_MS);
   const day = `……, ngày ${local.getUTCDate()} tháng ${local.getUTCMonth() + 1} năm ${local.getUTCFullYear()}`;
   centred('ĐẢNG CỘNG SẢN VIỆT NAM', flow.margin + half, top - 12, 10);
