@@ -2,6 +2,7 @@
 // attendance, and when the poll may open and close.
 import { afterEach, describe, expect, it } from 'vitest';
 import { base64url, manifestHash } from '../../crypto/index.ts';
+import { applyRuleSet } from '../../src/shared/rules/index.ts';
 import { MeetingDriver, roster, type TestApp, testApp } from './helpers.ts';
 
 describe('meetings', () => {
@@ -63,6 +64,28 @@ describe('meetings', () => {
       height: 0,
     });
     expect(one.body.links.vote).toBe(`http://localhost/v/${reply.body.id}`);
+  });
+
+  it('links a confidence result held without its 2/3 quorum only with the warning that it will not be applied', async () => {
+    t = testApp();
+    const organiser = await t.organiser();
+    await organiser.put('/api/roster', roster(3));
+    const short = applyRuleSet({
+      ruleSet: 'QD96-2023',
+      meeting: { summoned: 9, present: 5, activated: 5, ballots: 5 },
+      subjects: [
+        { id: 'm1', name: 'Đảng viên 1', role: 'secretary', facts: [], counts: { thap: 5 }, blank: 0 },
+      ],
+    });
+    const reply = await organiser.post('/api/meetings', {
+      title: 'Xếp loại 2025',
+      kind: 'classification',
+      trustees: { n: 1, k: 1 },
+      linkedConfidence: short,
+    });
+    expect(reply.status).toBe(201);
+    expect(reply.body.warnings.map((w: { code: string }) => w.code)).toEqual(['linked-confidence-invalid']);
+    expect(reply.body.warnings[0].message.vi).toContain('QĐ 96-QĐ/TW Điều 3');
   });
 
   it('binds the assessment year in the manifest, and warns when the rule set is not for that year', async () => {
