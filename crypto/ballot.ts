@@ -258,19 +258,54 @@ export function checkBallot(
   ballot: unknown,
   random: RandomSource = secureRandom,
 ): BallotCheck {
-  let statements: BallotStatements;
+  return checkBallots(mc, [ballot], random)[0]!;
+}
+
+/** Decodes a ballot into its statements, or says why it does not decode. */
+function decoded(mc: MeetingContext, ballot: unknown): BallotCheck {
   try {
-    statements = ballotStatements(mc, ballot);
+    return { ok: true, statements: ballotStatements(mc, ballot) };
   } catch (e) {
     return { ok: false, problems: [(e as Error).message] };
   }
+}
+
+const relationsOf = (statements: BallotStatements): Relation[] =>
+  statements.items.flatMap((i) => i.relations);
+
+/**
+ * Checks several ballots at once, each judged on its own: the verdicts come back in the order given.
+ *
+ * Soundness (SPEC §4, batch rule across ballots): every relation of every ballot that decodes gets its own
+ * fresh 128-bit weight wᵢ, drawn after the ballots are fixed, and the batch holds when Σ wᵢ·Rᵢ = 0, where
+ * Rᵢ is the group element relation i sums to (0 exactly when it holds). If any Rᵢ ≠ 0, fix every other
+ * weight: in a group of prime order ℓ > 2^128 at most one value of wᵢ mod ℓ cancels it, so the batch
+ * passes with probability at most 2^-128 whichever ballots share it. A passing batch therefore shows every
+ * relation of every ballot in it, exactly as checking each ballot alone would. When the batch fails, each
+ * ballot is checked again alone with fresh weights: a true relation always sums to 0, so an honest ballot
+ * passes its own batch whatever else was in the shared one, and a bad ballot is refused for its own
+ * equations only (one bad ballot costs the others one more batch of their own, never their verdict).
+ */
+export function checkBallots(
+  mc: MeetingContext,
+  ballots: unknown[],
+  random: RandomSource = secureRandom,
+): BallotCheck[] {
+  const checks = ballots.map((ballot) => decoded(mc, ballot));
+  const sound = checks.filter((c) => c.ok);
+  if (sound.length === 0) return checks;
   if (
     allRelationsHold(
-      statements.items.flatMap((i) => i.relations),
+      sound.flatMap((c) => relationsOf(c.statements!)),
       random,
     )
   )
-    return { ok: true, statements };
-  const bad = failingStatements(statements.items);
-  return { ok: false, problems: bad.map((where) => `${where}: proof does not verify`), statements };
+    return checks;
+  return checks.map((check) => {
+    if (!check.ok) return check;
+    const { statements } = check;
+    if (sound.length > 1 && allRelationsHold(relationsOf(statements), random)) return check;
+    const bad = failingStatements(statements.items);
+    return { ok: false, problems: bad.map((where) => `${where}: proof does not verify`), statements };
+  });
 }

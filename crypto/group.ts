@@ -75,6 +75,24 @@ export function decodePoint(bytes: Uint8Array, allowIdentity = false): Point {
 }
 
 /**
+ * A point's projective coordinates (X, Y, Z, T), so a worker thread can hand a point it decoded to another
+ * thread without the cost of encoding and decoding it again (a square root each way).
+ */
+export type Coordinates = [bigint, bigint, bigint, bigint];
+
+export function coordinatesOf(p: Point): Coordinates {
+  // noble keeps the Edwards point in `ep` (protected in its types, a plain field at run time); every public
+  // way out of it (toBytes, toAffine) costs a field inversion or square root per point.
+  const { X, Y, Z, T } = (p as unknown as { ep: { X: bigint; Y: bigint; Z: bigint; T: bigint } }).ep;
+  return [X, Y, Z, T];
+}
+
+/** The point back from `coordinatesOf`. No check is made: only for coordinates this program produced. */
+export function pointFromCoordinates([X, Y, Z, T]: Coordinates): Point {
+  return new RistrettoPoint(new ed25519.Point(X, Y, Z, T));
+}
+
+/**
  * s·P with a secret scalar: noble's constant-time `multiply`. It is not a ladder. For a point without a
  * table it builds the 32 multiples 0·P … 31·P, then per 5-bit window does five doublings, a scan over the
  * whole table and one addition, the identity added for a zero digit; for a point with a fixed-base table

@@ -13,8 +13,11 @@ export {
   utf8ToBytes,
 } from './bytes.ts';
 export * from './certify.ts';
+export { type CodeList, codeListProblems } from './checks/codes.ts';
 export * from './credential.ts';
 export {
+  type Coordinates,
+  coordinatesOf,
   decodePoint,
   decodeScalar,
   type Ed25519Keys,
@@ -26,6 +29,7 @@ export {
   encodeScalar,
   G,
   type Point,
+  pointFromCoordinates,
   randomScalar,
   type Scalar,
 } from './group.ts';

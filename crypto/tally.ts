@@ -14,18 +14,31 @@ import { lagrangeCoefficients, type TrusteeKeyShare } from './threshold.ts';
 /** Per question, per option: the summed ciphertext (A, B) and the bytes of A (which share proofs hash). */
 export type EncryptedTally = Array<Array<{ A: Point; B: Point; ABytes: Uint8Array }>>;
 
-/** (A_{q,o}, B_{q,o}) = Σ over accepted ballots of (α_o, β_o). Points are public: plain additions. */
-export function sumCiphertexts(mc: MeetingContext, ballots: Iterable<Ciphertexts>): EncryptedTally {
-  const sums = mc.manifest.questions.map((q) => q.options.map(() => ({ A: IDENTITY, B: IDENTITY })));
-  for (const ballot of ballots)
-    ballot.forEach((options, q) => {
-      options.forEach((ct, o) => {
-        const s = sums[q]![o]!;
-        s.A = s.A.add(ct.alpha);
-        s.B = s.B.add(ct.beta);
-      });
+/** Running sums of ciphertexts per question, per option, before they are encoded. */
+export type CiphertextSums = Array<Array<{ A: Point; B: Point }>>;
+
+export const emptySums = (mc: MeetingContext): CiphertextSums =>
+  mc.manifest.questions.map((q) => q.options.map(() => ({ A: IDENTITY, B: IDENTITY })));
+
+/** Adds one ballot's ciphertexts into the sums. Points are public: plain additions. */
+export function addCiphertexts(sums: CiphertextSums, ballot: Ciphertexts): void {
+  ballot.forEach((options, q) => {
+    options.forEach((ct, o) => {
+      const s = sums[q]![o]!;
+      s.A = s.A.add(ct.alpha);
+      s.B = s.B.add(ct.beta);
     });
-  return sums.map((options) => options.map((s) => ({ ...s, ABytes: encodePoint(s.A) })));
+  });
+}
+
+export const sealSums = (sums: CiphertextSums): EncryptedTally =>
+  sums.map((options) => options.map((s) => ({ ...s, ABytes: encodePoint(s.A) })));
+
+/** (A_{q,o}, B_{q,o}) = Σ over accepted ballots of (α_o, β_o) (SPEC §5). */
+export function sumCiphertexts(mc: MeetingContext, ballots: Iterable<Ciphertexts>): EncryptedTally {
+  const sums = emptySums(mc);
+  for (const ballot of ballots) addCiphertexts(sums, ballot);
+  return sealSums(sums);
 }
 
 export function tallyPayload(mc: MeetingContext, tally: EncryptedTally): TallyPayload {

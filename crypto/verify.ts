@@ -5,11 +5,13 @@ import { ballotsCheck } from './checks/ballots.ts';
 import { ceremonyCheck } from './checks/ceremony.ts';
 import { certificationCheck } from './checks/certification.ts';
 import { chainProblems } from './checks/chain.ts';
+import { type CodeList, codeListProblems } from './checks/codes.ts';
 import { type Activations, credentialsCheck } from './checks/credentials.ts';
 import { decryptionCheck } from './checks/decryption.ts';
 import { type OutcomeFunction, resultCheck } from './checks/result.ts';
 import { tallyCheck } from './checks/tally.ts';
 import { type Manifest, manifestHash, parseManifest } from './manifest.ts';
+import type { PollOpenedPayload } from './payloads.ts';
 import { type RandomSource, secureRandom } from './random.ts';
 import { type MeetingRecord, parseRecord, type RecordEvent } from './record.ts';
 
@@ -45,6 +47,8 @@ export type VerifyOptions = {
   random?: RandomSource;
   outcome?: OutcomeFunction;
   onProgress?: (stage: CheckName, done: number, total: number) => void;
+  /** The server's confirmation-code list, read after the record: check `ballots` also compares it. */
+  codeList?: CodeList;
 };
 
 const pending = (name: CheckName, note: string): Check => ({ name, status: 'pending', problems: [], note });
@@ -122,10 +126,32 @@ export function verifyRecord(
     put,
   );
   if (!cast) return report(manifest.meetingId);
-  put(has('poll-opened') ? judged('ballots', cast.problems) : pending('ballots', 'the poll has not opened'));
+  const opened = events.find((e) => e.type === 'poll-opened');
+  const codeList = options.codeList;
+  const listProblems = codeList
+    ? guarded(
+        'ballots',
+        () =>
+          codeListProblems(codeList, {
+            meetingId: manifest.meetingId,
+            serverKey: opened ? (JSON.parse(opened.payload) as PollOpenedPayload).serverKey : null,
+            lastHeight: events.at(-1)?.height ?? 0,
+            ballots: cast.ballots,
+          }),
+        put,
+      )
+    : [];
+  if (listProblems === null) return report(manifest.meetingId);
+  put(
+    opened
+      ? judged('ballots', [...cast.problems, ...listProblems])
+      : listProblems.length > 0
+        ? judged('ballots', listProblems)
+        : pending('ballots', 'the poll has not opened'),
+  );
   const codes = cast.ballots.map((b) => b.confirmationCode);
 
-  const tally = guarded('tally', () => tallyCheck(events, mc, cast.ballots), put);
+  const tally = guarded('tally', () => tallyCheck(events, mc, cast.sums), put);
   if (tally)
     put(has('encrypted-tally') ? judged('tally', tally) : pending('tally', 'the poll has not been tallied'));
   const decryption = guarded('decryption', () => decryptionCheck(events, mc, verificationKeys, random), put);

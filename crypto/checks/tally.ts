@@ -3,10 +3,10 @@
 import type { MeetingContext } from '../meeting.ts';
 import type { PollClosedPayload, TallyPayload } from '../payloads.ts';
 import type { RecordEvent } from '../record.ts';
-import { sumCiphertexts, tallyPayload } from '../tally.ts';
-import type { AcceptedBallot } from './ballots.ts';
+import { type CiphertextSums, sealSums, tallyPayload } from '../tally.ts';
 
-export function tallyCheck(events: RecordEvent[], mc: MeetingContext, ballots: AcceptedBallot[]): string[] {
+/** `sums`: the ciphertexts of the record's ballots added up as the ballots check read them. */
+export function tallyCheck(events: RecordEvent[], mc: MeetingContext, sums: CiphertextSums): string[] {
   const problems: string[] = [];
   const closed = events.find((e) => e.type === 'poll-closed');
   const castCount = events.filter((e) => e.type === 'ballot').length;
@@ -15,13 +15,7 @@ export function tallyCheck(events: RecordEvent[], mc: MeetingContext, ballots: A
   const event = events.find((e) => e.type === 'encrypted-tally');
   if (!event) return problems;
   const published = JSON.parse(event.payload) as TallyPayload;
-  const expected = tallyPayload(
-    mc,
-    sumCiphertexts(
-      mc,
-      ballots.map((b) => b.statements.ciphertexts),
-    ),
-  );
+  const expected = tallyPayload(mc, sealSums(sums));
   expected.questions.forEach((q, qi) => {
     const pq = published.questions?.[qi];
     if (pq?.id !== q.id) {

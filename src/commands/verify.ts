@@ -1,17 +1,22 @@
-// `phieukin verify FILE [--json]`: every check of SPEC §8 with pass, fail or pending and the reasons.
+// `phieukin verify FILE [--codes LIST] [--json]`: every check of SPEC §8 with pass, fail or pending and the
+// reasons; with --codes, the server's confirmation-code list (GET /api/meetings/:id/codes) is compared too.
 // Imports crypto/ (and the pure rules engine to recompute outcomes) only: no server code.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { verifyRecord } from '../../crypto/index.ts';
+import { type CodeList, verifyRecord } from '../../crypto/index.ts';
 import { outcomeForResult } from '../shared/rules/index.ts';
 import { parsedOrUsage } from './arguments.ts';
 import { progressLine } from './progress.ts';
 
-const USAGE = 'Usage: phieukin verify FILE [--json]';
+const USAGE = 'Usage: phieukin verify FILE [--codes LIST.json] [--json]';
 
 export async function run(args: string[]): Promise<number> {
   const parsed = parsedOrUsage(USAGE, () =>
-    parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' } } }),
+    parseArgs({
+      args,
+      allowPositionals: true,
+      options: { json: { type: 'boolean' }, codes: { type: 'string' } },
+    }),
   );
   if (!parsed) return 2;
   const file = parsed.positionals[0];
@@ -27,8 +32,19 @@ export async function run(args: string[]): Promise<number> {
     console.error(`Không đọc được tệp / cannot read ${file}: ${(e as Error).message}`);
     return 2;
   }
+  let codeList: CodeList | undefined;
+  if (parsed.values.codes) {
+    try {
+      codeList = JSON.parse(readFileSync(parsed.values.codes, 'utf8')) as CodeList;
+    } catch (e) {
+      console.error(
+        `Không đọc được danh sách mã / cannot read ${parsed.values.codes}: ${(e as Error).message}`,
+      );
+      return 2;
+    }
+  }
   const show = progressLine();
-  const report = verifyRecord(text, { onProgress: show, outcome: outcomeForResult });
+  const report = verifyRecord(text, { onProgress: show, outcome: outcomeForResult, codeList });
   show.done();
   if (json) {
     console.log(JSON.stringify(report, null, 2));

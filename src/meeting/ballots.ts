@@ -48,8 +48,20 @@ export async function castBallot(
       const spent = await store.spentCredential(meeting.id, ballot.pk);
       if (spent) return { answer: spent };
       refuseCard(await store.cardByKey(meeting.id, ballot.pk));
-      const write = () =>
-        store.castBallot(meeting.id, at, { pk: ballot.pk, ballotHash: verdict.ballotHash, event });
+      const write = async () => {
+        const head = await store.castBallot(meeting.id, at, {
+          pk: ballot.pk,
+          ballotHash: verdict.ballotHash,
+          event,
+        });
+        // still under the queue, so the running tally has the ballot before any close can read it
+        deps.verifier.ballotAccepted({
+          meeting: meetingRef(meeting),
+          ballotHash: verdict.ballotHash,
+          height: head.height,
+        });
+        return head;
+      };
       return { answer: null, events: [event], write };
     });
     cast = answer

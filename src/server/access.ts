@@ -55,6 +55,7 @@ export const ROUTE_ACCESS: RouteAccess[] = [
   { method: 'GET', path: '/meetings/:id/counts', access: 'public' },
   { method: 'GET', path: '/meetings/:id/counts/stream', access: 'public' },
   { method: 'GET', path: '/meetings/:id/record', access: 'public' },
+  { method: 'GET', path: '/meetings/:id/codes', access: 'public' },
   { method: 'GET', path: '/meetings/:id/minutes', access: 'public' },
   { method: 'GET', path: '/meetings/:id/minutes.pdf', access: 'public' },
   { method: 'GET', path: '/meetings/:id/minutes.csv', access: 'public' },

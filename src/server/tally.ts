@@ -11,7 +11,10 @@ export function meetingRef(meeting: Meeting): MeetingRef {
 }
 
 export function encryptedTally(deps: Deps, meeting: Meeting, ballots: StoredEvent[]): Promise<TallyPayload> {
-  return deps.verifier.sumBallots({ meeting: meetingRef(meeting), ballots: ballots.map((b) => b.payload) });
+  return deps.verifier.sumBallots({
+    meeting: meetingRef(meeting),
+    ballots: ballots.map(({ height, payload }) => ({ height, payload })),
+  });
 }
 
 export const payloadsOf = <T>(events: StoredEvent[], type: string): T[] =>

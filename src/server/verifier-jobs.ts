@@ -2,11 +2,16 @@
 // checking a ballot, summing ballots into the encrypted tally, checking a decryption share, combining
 // shares into counts. The meeting context (with K's fixed-base table) is cached per meeting.
 import {
+  addCiphertexts,
   base64url as b64,
-  checkBallot,
+  type CiphertextSums,
+  type Ciphertexts,
+  type Coordinates,
+  checkBallots,
   checkDecryptionShare,
   combineShares,
   confirmationCode,
+  coordinatesOf,
   type DecryptionSharePayload,
   decodePoint,
   decodeTally,
@@ -14,7 +19,9 @@ import {
   IDENTITY_POINT,
   type MeetingContext,
   meetingContext,
+  pointFromCoordinates,
   type QuestionResult,
+  sealSums,
   sumCiphertexts,
   type TallyPayload,
   tallyPayload,
@@ -40,11 +47,51 @@ export function contextFor(ref: MeetingRef): MeetingContext {
   return mc;
 }
 
+/** A ballot's ciphertexts as coordinates: per question, per option, [α, β]. */
+export type CiphertextCoordinates = Array<Array<[Coordinates, Coordinates]>>;
+
+/** A verdict with, for an accepted ballot, its decoded ciphertexts (the pool's running tally adds them). */
+export type CheckedBallot = BallotVerdict & { ciphertexts?: CiphertextCoordinates };
+
+/** Checks ballots of one meeting together (SPEC §4, batch rule across ballots); one verdict each, in order. */
+export function verifyBallots(job: { meeting: MeetingRef; ballots: unknown[] }): CheckedBallot[] {
+  return checkBallots(contextFor(job.meeting), job.ballots).map((result) => {
+    if (!result.ok) return { ok: false, problems: result.problems.slice(0, 5) };
+    const { ballotHash, ciphertexts } = result.statements;
+    return {
+      ok: true,
+      ballotHash: b64(ballotHash),
+      confirmationCode: confirmationCode(ballotHash),
+      ciphertexts: ciphertexts.map((q) => q.map((ct) => [coordinatesOf(ct.alpha), coordinatesOf(ct.beta)])),
+    };
+  });
+}
+
 export function verifyBallot(job: { meeting: MeetingRef; ballot: unknown }): BallotVerdict {
-  const result = checkBallot(contextFor(job.meeting), job.ballot);
-  if (!result.ok) return { ok: false, problems: result.problems.slice(0, 5) };
-  const hash = result.statements.ballotHash;
-  return { ok: true, ballotHash: b64(hash), confirmationCode: confirmationCode(hash) };
+  const { ciphertexts: _, ...verdict } = verifyBallots({ meeting: job.meeting, ballots: [job.ballot] })[0]!;
+  return verdict;
+}
+
+export const ciphertextsFrom = (coordinates: CiphertextCoordinates): Ciphertexts =>
+  coordinates.map((q) =>
+    q.map(([alpha, beta]) => ({ alpha: pointFromCoordinates(alpha), beta: pointFromCoordinates(beta) })),
+  );
+
+/** Running sums as coordinates, per question, per option, [A, B]. */
+export type SumCoordinates = CiphertextCoordinates;
+
+export const sumsToCoordinates = (sums: CiphertextSums): SumCoordinates =>
+  sums.map((q) => q.map((s) => [coordinatesOf(s.A), coordinatesOf(s.B)]));
+
+/** Adds a ballot's ciphertexts, as coordinates, into running sums. */
+export function addCoordinates(sums: CiphertextSums, ballot: CiphertextCoordinates): void {
+  addCiphertexts(sums, ciphertextsFrom(ballot));
+}
+
+/** The tally payload of running sums (the encoding is the costly part, hence a job of its own). */
+export function sealTally(job: { meeting: MeetingRef; sums: SumCoordinates }): TallyPayload {
+  const sums = ciphertextsFrom(job.sums).map((q) => q.map((ct) => ({ A: ct.alpha, B: ct.beta })));
+  return tallyPayload(contextFor(job.meeting), sealSums(sums));
 }
 
 type BallotJson = { questions: { options: { alpha: string; beta: string }[] }[] };

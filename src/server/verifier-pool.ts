@@ -1,12 +1,17 @@
 // The Node verifier: a pool of worker threads, each running verifier-jobs.ts. Jobs queue until a worker
-// is free; summing a poll's ballots is split across all workers and the partial tallies are merged.
+// is free. Ballots of one meeting that wait together go to a worker as one job and are checked in one
+// batch across them (checkBallots: each still judged on its own equations); a bad one among them costs the
+// others a second, per-ballot batch, never their verdict. The ciphertexts of each ballot checked feed the
+// running tally (verifier-tally.ts); without one, summing a poll's ballots at close is split across all
+// workers and the partial tallies are merged.
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { TallyPayload } from './protocol.ts';
-import type { Verifier } from './verifier.ts';
-import { mergeTallies } from './verifier-jobs.ts';
+import type { BallotVerdict, MeetingRef, Verifier } from './verifier.ts';
+import { type CheckedBallot, mergeTallies, sumsToCoordinates } from './verifier-jobs.ts';
+import { runningTallies } from './verifier-tally.ts';
 import type { JobName, Reply, Request } from './verifier-worker.ts';
 
 type Pending = { request: Request; resolve: (value: unknown) => void; reject: (error: Error) => void };
@@ -23,6 +28,11 @@ export function spawnTypeScriptWorker(module: URL): Worker {
   return new Worker(code, { eval: true });
 }
 
+type BallotJob = { meeting: MeetingRef; ballot: unknown };
+
+/** The most ballots one worker checks in one batch: beyond it the batch saves little and answers wait. */
+const MAX_BATCH = 8;
+
 const spawn = () => spawnTypeScriptWorker(new URL('./verifier-worker.ts', import.meta.url));
 
 export function createVerifierPool(options: { size?: number } = {}): Verifier {
@@ -31,6 +41,47 @@ export function createVerifierPool(options: { size?: number } = {}): Verifier {
   const slots: Slot[] = [];
   let nextId = 1;
   let closed = false;
+  const tallies = runningTallies();
+
+  /** Keeps an accepted ballot's ciphertexts for the running tally and answers with the verdict alone. */
+  function verdictOf(meeting: MeetingRef, checked: CheckedBallot): BallotVerdict {
+    const { ciphertexts, ...verdict } = checked;
+    if (verdict.ok && ciphertexts) tallies.checked(meeting, verdict.ballotHash, ciphertexts);
+    return verdict;
+  }
+
+  /**
+   * The next job; a ballot takes with it other ballots of its meeting that wait, sharing them out so that
+   * every worker gets some.
+   */
+  function next(): Pending | undefined {
+    const first = queue.shift();
+    if (!first || first.request.name !== 'verifyBallot') return first;
+    const { meeting } = first.request.job as BallotJob;
+    const sameMeeting = queue.filter(
+      (p) =>
+        p.request.name === 'verifyBallot' &&
+        (p.request.job as BallotJob).meeting.jointKey === meeting.jointKey,
+    );
+    const others = sameMeeting.slice(0, Math.min(MAX_BATCH, Math.ceil((sameMeeting.length + 1) / size)) - 1);
+    for (const p of others) queue.splice(queue.indexOf(p), 1);
+    const group = [first, ...others];
+    return {
+      request: {
+        id: nextId++,
+        name: 'verifyBallots',
+        job: { meeting, ballots: group.map((p) => (p.request.job as BallotJob).ballot) },
+      },
+      resolve: (value) => {
+        (value as CheckedBallot[]).forEach((checked, i) => {
+          group[i]!.resolve(verdictOf(meeting, checked));
+        });
+      },
+      reject: (error) => {
+        for (const p of group) p.reject(error);
+      },
+    };
+  }
 
   function startSlot(): Slot {
     const slot: Slot = { worker: spawn(), busy: null };
@@ -57,7 +108,7 @@ export function createVerifierPool(options: { size?: number } = {}): Verifier {
   function dispatch(): void {
     for (const slot of slots) {
       if (slot.busy || queue.length === 0) continue;
-      const pending = queue.shift()!;
+      const pending = next()!;
       slot.busy = pending;
       slot.worker.postMessage(pending.request);
     }
@@ -76,13 +127,20 @@ export function createVerifierPool(options: { size?: number } = {}): Verifier {
 
   return {
     verifyBallot: (job) => run('verifyBallot', job),
+    ballotAccepted: (job) => tallies.accepted(job.meeting, job.ballotHash, job.height),
     async sumBallots(job) {
-      const per = Math.ceil(job.ballots.length / size) || 1;
+      const sums = tallies.take(
+        job.meeting,
+        job.ballots.map((b) => b.height),
+      );
+      if (sums) return run('sealTally', { meeting: job.meeting, sums: sumsToCoordinates(sums) });
+      const payloads = job.ballots.map((b) => b.payload);
+      const per = Math.ceil(payloads.length / size) || 1;
       const parts: Promise<TallyPayload>[] = [];
-      for (let i = 0; i < job.ballots.length; i += per) {
-        parts.push(run('sumBallots', { meeting: job.meeting, ballots: job.ballots.slice(i, i + per) }));
+      for (let i = 0; i < payloads.length; i += per) {
+        parts.push(run('sumBallots', { meeting: job.meeting, ballots: payloads.slice(i, i + per) }));
       }
-      if (parts.length === 0) return run('sumBallots', job);
+      if (parts.length === 0) return run('sumBallots', { meeting: job.meeting, ballots: payloads });
       return mergeTallies(job.meeting, await Promise.all(parts));
     },
     verifyShare: (job) => run('verifyShare', job),

@@ -2,7 +2,13 @@
 import { parentPort } from 'node:worker_threads';
 import * as jobs from './verifier-jobs.ts';
 
-export type JobName = 'verifyBallot' | 'sumBallots' | 'verifyShare' | 'combine';
+export type JobName =
+  | 'verifyBallot'
+  | 'verifyBallots'
+  | 'sumBallots'
+  | 'sealTally'
+  | 'verifyShare'
+  | 'combine';
 export type Request = { id: number; name: JobName; job: unknown };
 export type Reply =
   | { id: number; ok: true; value: unknown }

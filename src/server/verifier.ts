@@ -1,5 +1,6 @@
 // The heavy crypto, behind one injectable interface: inline (Workers, tests), or a worker-thread pool on
 // Node (src/server/verifier-pool.ts) so that a hundred phones submitting at once do not stall the server.
+// Only the pool keeps a running tally (a long-lived process); inline, the sum is made at close.
 
 import type { DecryptionSharePayload, QuestionResult, TallyPayload } from './protocol.ts';
 import {
@@ -14,10 +15,18 @@ import {
 
 export type { BallotVerdict, MeetingRef, ShareVerdict };
 
+/** A ballot event as stored: its height in the chain and its payload string. */
+export type StoredBallot = { height: number; payload: string };
+
 export interface Verifier {
   verifyBallot(job: { meeting: MeetingRef; ballot: unknown }): Promise<BallotVerdict>;
-  /** The encrypted tally of the ballot payloads (strings as stored). */
-  sumBallots(job: { meeting: MeetingRef; ballots: string[] }): Promise<TallyPayload>;
+  /**
+   * The store has accepted a ballot this verifier checked (at this height of the chain): a verifier that
+   * keeps a running tally adds it now, so that the sum at close is ready.
+   */
+  ballotAccepted(job: { meeting: MeetingRef; ballotHash: string; height: number }): void;
+  /** The encrypted tally of the stored ballots (payloads as stored, with their heights). */
+  sumBallots(job: { meeting: MeetingRef; ballots: StoredBallot[] }): Promise<TallyPayload>;
   verifyShare(job: {
     meeting: MeetingRef;
     verificationKey: string;
@@ -35,7 +44,8 @@ export interface Verifier {
 
 export const inlineVerifier: Verifier = {
   verifyBallot: async (job) => verifyBallot(job),
-  sumBallots: async (job) => sumBallots(job),
+  ballotAccepted: () => {},
+  sumBallots: async (job) => sumBallots({ meeting: job.meeting, ballots: job.ballots.map((b) => b.payload) }),
   verifyShare: async (job) => verifyShare(job),
   combine: async (job) => combine(job),
   close: async () => {},

@@ -447,6 +447,14 @@ export function createDrizzleStore(db: Db, atomic: Atomic): Store {
       return row ?? null;
     },
 
+    spentCredentials(meetingId) {
+      return db
+        .select({ pk: ballots.pk, ballotHash: ballots.ballotHash, height: ballots.height })
+        .from(ballots)
+        .where(eq(ballots.meetingId, meetingId))
+        .orderBy(asc(ballots.height));
+    },
+
     async counts(meetingId) {
       const byState = await db
         .select({ state: cards.state, n: count() })

@@ -223,6 +223,8 @@ export interface Store {
   cards(meetingId: string, options?: { serials?: number[] }): Promise<Card[]>;
   cardByKey(meetingId: string, pk: string): Promise<Card | null>;
   spentCredential(meetingId: string, pk: string): Promise<SpentCredential | null>;
+  /** Every ballot cast in the meeting (its key, ballot hash and height), by height. */
+  spentCredentials(meetingId: string): Promise<SpentCredential[]>;
   counts(meetingId: string): Promise<Counts>;
   trusteeCodeHash(meetingId: string): Promise<string | null>;
 

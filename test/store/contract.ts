@@ -331,6 +331,15 @@ export function storeContract(name: string, open: OpenStore): void {
       expect(await store.spentCredential('m1', pk)).toEqual({ pk, ballotHash: 'h1', height: first.height });
       expect(await store.spentCredential('m1', keyFor(2))).toBeNull();
       expect((await store.counts('m1')).cast).toBe(1);
+      const second = await store.castBallot('m1', first, {
+        pk: keyFor(2),
+        ballotHash: 'h2',
+        event: event('ballot'),
+      });
+      expect(await store.spentCredentials('m1')).toEqual([
+        { pk, ballotHash: 'h1', height: first.height },
+        { pk: keyFor(2), ballotHash: 'h2', height: second.height },
+      ]);
     });
 
     it('a ballot written against a stale head is not stored', async () => {
