@@ -1,35 +1,45 @@
-// "Check my code in the record", on the booth's receipt screen: the phone downloads this meeting's public
-// record (ballots are in it as soon as they are cast), finds its confirmation code there (the verifier's
-// code lookup over web/verify/recorded-ballots.ts, a hash per ballot: fine for a hundred voters), checks
-// that the ballot sits where the receipt says, and checks the server's signature on the receipt against
-// the key the record publishes when the poll opens. Its state outlives a re-render (language switch).
-import { type Receipt, receiptValid } from '../../crypto/index.ts';
-import { ApiError, apiText } from '../shared/api.ts';
+// "Check my code in the record", on the booth's receipt screen: the phone downloads the meeting's
+// confirmation-code list (SPEC §7: every code with its ballot's height, a few kilobytes, the same list for
+// every phone, so nothing tells which code it looked for) instead of the whole record, finds its code there,
+// checks that it sits at the height the receipt names, and checks the server's signature on the receipt
+// against the key the list carries. The full verifier holds the list to the record (check `ballots`). Its
+// state outlives a re-render (language switch).
+import {
+  type CodeList,
+  confirmationCode,
+  fromBase64url,
+  type Receipt,
+  receiptValid,
+} from '../../crypto/index.ts';
+import { ApiError, api } from '../shared/api.ts';
 import { h, mount } from '../shared/dom.ts';
 import { t } from '../shared/i18n.ts';
 import { type CodeAnswer, codeAnswerView, lookUpCode } from '../verify/code-lookup.ts';
-import { recordedBallots } from '../verify/recorded-ballots.ts';
 import type { KeptReceipt } from './booth-storage.ts';
 
 export type ReceiptInRecord = {
   answer: CodeAnswer;
-  /** The record's event at the receipt's height is a ballot with the receipt's ballot hash. */
+  /** The list has, at the receipt's height, the code of the receipt's ballot hash. */
   atReceipt: boolean;
-  /** The receipt's signature verifies under the record's published server key. */
+  /** The receipt's signature verifies under the published server key. */
   signatureValid: boolean;
 };
 
-/** Throws when the record cannot be read at all. */
-export function receiptInRecord(recordText: string, receipt: Receipt, code: string): ReceiptInRecord {
-  const { serverKey, ballots } = recordedBallots(recordText);
-  const there = ballots.find((b) => b.height === receipt.height);
+export function receiptInList(list: CodeList, receipt: Receipt, code: string): ReceiptInRecord {
+  const there = list.ballots.find((b) => b.height === receipt.height);
+  let receiptCode: string | null = null;
+  try {
+    receiptCode = confirmationCode(fromBase64url(receipt.ballotHash, 64));
+  } catch {
+    // a receipt whose hash does not decode matches nothing
+  }
   return {
     answer: lookUpCode(
       code,
-      ballots.map((b) => b.confirmationCode),
+      list.ballots.map((b) => b.code),
     ),
-    atReceipt: there?.ballotHash === receipt.ballotHash,
-    signatureValid: serverKey !== null && receiptValid(receipt, serverKey),
+    atReceipt: receiptCode !== null && there?.code === receiptCode,
+    signatureValid: list.serverKey !== null && receiptValid(receipt, list.serverKey),
   };
 }
 
@@ -47,8 +57,8 @@ async function check(kept: KeptReceipt, box: HTMLElement): Promise<void> {
   draw(kept, box);
   let next: CheckState;
   try {
-    const text = await apiText(`/api/meetings/${encodeURIComponent(kept.meetingId)}/record`);
-    next = { kind: 'checked', result: receiptInRecord(text, kept.receipt, kept.confirmationCode) };
+    const { body } = await api<CodeList>(`/api/meetings/${encodeURIComponent(kept.meetingId)}/codes`);
+    next = { kind: 'checked', result: receiptInList(body, kept.receipt, kept.confirmationCode) };
   } catch (error) {
     const message = error instanceof ApiError ? error.message : (error as Error).message;
     next = { kind: 'failed', message: t('booth.check.failed', { message }) };

@@ -2,8 +2,8 @@
 // device, checks it in a Web Worker with crypto/ and the rules engine only, shows every named check, and
 // finds a voter's confirmation code. A service worker (offline-worker.ts) keeps the page, so once it has
 // been opened it opens again and checks a file with no connection.
-import type { VerifyReport } from '../../crypto/index.ts';
-import { ApiError, apiText } from '../shared/api.ts';
+import type { CodeList, VerifyReport } from '../../crypto/index.ts';
+import { ApiError, api, apiText } from '../shared/api.ts';
 import { byId, h, mount } from '../shared/dom.ts';
 import { t } from '../shared/i18n.ts';
 import { startPage } from '../shared/page.ts';
@@ -47,12 +47,12 @@ function showProgress(done: number, total: number, stage?: string): void {
     stage === 'ballots' ? t('verify.progress.ballots', { done, total }) : t('verify.progress.start');
 }
 
-function verify(recordText: string, source: Source): void {
+function verify(recordText: string, source: Source, codeList?: CodeList): void {
   job?.cancel();
   Object.assign(state, { source, report: null, error: null, running: true, answer: null });
   showProgress(0, 1);
   render();
-  const current = runJob<VerifyRequest, VerifyReport>(nextWorker(), { recordText }, showProgress);
+  const current = runJob<VerifyRequest, VerifyReport>(nextWorker(), { recordText, codeList }, showProgress);
   job = current;
   current.result.then(
     (report) => {
@@ -76,8 +76,12 @@ async function loadFromServer(meetingId: string): Promise<void> {
     const path = recordPath(meetingId);
     const text = await apiText(path);
     if (!navigator.serviceWorker?.controller) keepForOfflineReload(path, text);
+    // read after the record, so every ballot in the record is in the list (SPEC §8, check ballots)
+    const codeList = navigator.onLine
+      ? (await api<CodeList>(`/api/meetings/${encodeURIComponent(meetingId)}/codes`).catch(() => null))?.body
+      : undefined;
     state.loading = false;
-    verify(text, { kind: 'server', meetingId });
+    verify(text, { kind: 'server', meetingId }, codeList ?? undefined);
   } catch (error) {
     Object.assign(state, {
       loading: false,

@@ -1,14 +1,16 @@
 // The verifier's Web Worker: runs verifyRecord (SPEC §8) with the rules engine recomputing the outcome,
 // off the page's thread, reporting progress through the ballots.
-import { type VerifyReport, verifyRecord } from '../../crypto/index.ts';
+import { type CodeList, type VerifyReport, verifyRecord } from '../../crypto/index.ts';
 import { outcomeForResult } from '../../src/shared/rules/index.ts';
 import { serveJobs } from '../shared/worker-job.ts';
 
-export type VerifyRequest = { recordText: string };
+/** `codeList`: the server's confirmation-code list, read after the record, for check `ballots` to compare. */
+export type VerifyRequest = { recordText: string; codeList?: CodeList };
 
-serveJobs<VerifyRequest, VerifyReport>(({ recordText }, progress) =>
+serveJobs<VerifyRequest, VerifyReport>(({ recordText, codeList }, progress) =>
   verifyRecord(recordText, {
     outcome: outcomeForResult,
+    codeList,
     onProgress: (stage, done, total) => progress(done, total, stage),
   }),
 );
