@@ -21,7 +21,16 @@ export type JointKeyPayload = {
   verificationKeys: Array<{ index: number; key: B64 }>;
   ctx: B64;
 };
-export type AttendancePayload = { summoned: number; present: number; excluded: number };
+export type AttendancePayload = {
+  summoned: number;
+  present: number;
+  excluded: number;
+  /**
+   * phieukin's addition (an extra field, SPEC §6): what the minutes name (place, chair, secretary, the
+   * board by name and trustee seat). The protocol never reads it; src/shared/minutes/details.ts does.
+   */
+  details?: unknown;
+};
 /** A credential is a printed card (SPEC §3) or a paper ballot (SPEC §3.1); `medium` absent means cards. */
 export type CredentialMedium = 'card' | 'paper';
 export type ActivationPayload = { keys: B64[]; medium?: CredentialMedium };
@@ -64,6 +73,12 @@ export type ResultPayload = {
    * record activates any paper ballot.
    */
   paperBallots?: number;
+  /**
+   * phieukin's addition: when the server counted the result (ms since the epoch, UTC). The board signs it
+   * with the rest of the result, so the minutes' time of the count is certified; a verifier checks only
+   * that it is a whole number.
+   */
+  countedAt?: number;
 };
 export type CertificationPayload = { index: number; signature: B64 };
 

@@ -2,6 +2,7 @@
 // store, the keys and the verifier for their runtime and pass them in; this file imports no adapter.
 import { Hono, type MiddlewareHandler } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
+import type { DocumentFonts } from './pdf/layout.ts';
 import { authRoutes } from './routes/auth.ts';
 import { ballotRoutes } from './routes/ballots.ts';
 import { cardRoutes } from './routes/cards.ts';
@@ -40,6 +41,8 @@ export type AppOptions = {
   verifier?: Verifier;
   /** The TrueType font the PDF exports embed (each entry supplies DejaVu Sans its own way). */
   font: () => Promise<Uint8Array>;
+  /** The serif family the biên bản is set in (src/pdf/layout.ts DocumentFonts). */
+  documentFonts: () => Promise<DocumentFonts>;
   /** Serves the built web pages for every path outside /api (static assets of the runtime). */
   assets?: MiddlewareHandler;
 };
@@ -53,6 +56,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     verifier: options.verifier ?? inlineVerifier,
     queue: createMeetingQueue(),
     font: options.font,
+    documentFonts: options.documentFonts,
   };
   const app = new Hono<Env>();
 

@@ -65,6 +65,8 @@ export function resultCheck(
   const previous = events[event.height - 1];
   if (r.recordHead !== undefined && (!previous || r.recordHead !== b64(eventHash(previous))))
     problems.push('recordHead is not the hash of the event before the result: the record was changed');
+  if (r.countedAt !== undefined && !(Number.isSafeInteger(r.countedAt) && r.countedAt >= 0))
+    problems.push('countedAt: a whole number of milliseconds since 1970 expected');
   if (!Array.isArray(r.questions) || r.questions.length !== manifest.questions.length)
     return [...problems, 'questions: one entry per question of the manifest expected'];
   manifest.questions.forEach((q, i) => {

@@ -21,7 +21,7 @@ import { transactionAtomic } from '../store/atomic.ts';
 import { createDrizzleStore, type Db } from '../store/drizzle-store.ts';
 import * as schema from '../store/schema.ts';
 import type { Store } from '../store/store.ts';
-import { packagedFont } from './packaged-font.ts';
+import { packagedDocumentFonts, packagedFont } from './packaged-font.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const migrationsFolder = resolve(root, 'drizzle');
@@ -115,6 +115,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     keys,
     verifier: options.verifier,
     font: packagedFont,
+    documentFonts: packagedDocumentFonts,
     assets,
   });
   return new Promise((resolvePromise) => {

@@ -1,13 +1,30 @@
-// The Unicode font the PDF exports embed (DejaVu Sans, from the dejavu-fonts-ttf package), read once from
-// node_modules: what the Node entry (and the Node tests) pass to createApp. The Worker bundles the same
-// file as a data module instead (src/entry/worker.ts).
-let cached: Promise<Uint8Array> | null = null;
+// The Unicode fonts the PDF exports embed, from the dejavu-fonts-ttf package, read once from node_modules:
+// what the Node entry (and the Node tests) pass to createApp. DejaVu Sans for the committee's exports, the
+// DejaVu Serif Condensed family for the Party documents (the biên bản). The Worker bundles the same files
+// as data modules instead (src/entry/worker.ts).
+import type { DocumentFonts } from '../pdf/layout.ts';
 
-export function packagedFont(): Promise<Uint8Array> {
-  cached ??= (async () => {
-    const { readFile } = await import('node:fs/promises');
-    const path = new URL(import.meta.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'));
-    return new Uint8Array(await readFile(path));
-  })();
-  return cached;
+const cache = new Map<string, Promise<Uint8Array>>();
+
+function packaged(file: string): Promise<Uint8Array> {
+  let bytes = cache.get(file);
+  if (!bytes) {
+    bytes = (async () => {
+      const { readFile } = await import('node:fs/promises');
+      return new Uint8Array(await readFile(new URL(import.meta.resolve(`dejavu-fonts-ttf/ttf/${file}`))));
+    })();
+    cache.set(file, bytes);
+  }
+  return bytes;
+}
+
+export const packagedFont = (): Promise<Uint8Array> => packaged('DejaVuSans.ttf');
+
+export async function packagedDocumentFonts(): Promise<DocumentFonts> {
+  const [regular, bold, italic] = await Promise.all(
+    ['DejaVuSerifCondensed.ttf', 'DejaVuSerifCondensed-Bold.ttf', 'DejaVuSerifCondensed-Italic.ttf'].map(
+      packaged,
+    ),
+  );
+  return { regular: regular!, bold: bold!, italic: italic! };
 }

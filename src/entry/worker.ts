@@ -1,8 +1,11 @@
 // The Workers entry: the only file that uses the D1 binding. Once per isolate it builds the drizzle store on
 // env.DB, the server's keys from its secrets, and createApp() with ballots checked inside the request (the
-// inline verifier); the built pages come from the static assets binding, and the PDF exports' font is
+// inline verifier); the built pages come from the static assets binding, and the PDF exports' fonts are
 // bundled with the Worker as a data module (wrangler.toml [[rules]]), since there is no file system.
 import dejaVuSans from 'dejavu-fonts-ttf/ttf/DejaVuSans.ttf';
+import serif from 'dejavu-fonts-ttf/ttf/DejaVuSerifCondensed.ttf';
+import serifBold from 'dejavu-fonts-ttf/ttf/DejaVuSerifCondensed-Bold.ttf';
+import serifItalic from 'dejavu-fonts-ttf/ttf/DejaVuSerifCondensed-Italic.ttf';
 import { drizzle } from 'drizzle-orm/d1';
 import type { Hono, MiddlewareHandler } from 'hono';
 import { ed25519PublicKey, fromBase64url } from '../../crypto/index.ts';
@@ -72,6 +75,11 @@ async function build(env: WorkerEnv): Promise<Hono<Env>> {
     keys: { receipt: await receiptKey(env, store) },
     assets: env.ASSETS ? assetsFrom(env.ASSETS) : undefined,
     font: async () => new Uint8Array(dejaVuSans),
+    documentFonts: async () => ({
+      regular: new Uint8Array(serif),
+      bold: new Uint8Array(serifBold),
+      italic: new Uint8Array(serifItalic),
+    }),
   });
 }
 

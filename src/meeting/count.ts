@@ -68,6 +68,8 @@ export function resultOf(input: {
   questions: ResultPayload['questions'];
   trusteesUsed: number[];
   recordHead: string;
+  /** When the server counted (its clock, ms): the minutes' certified time of the count. */
+  countedAt: number;
 }): ResultPayload {
   const { meeting, ballots, activated, questions } = input;
   const manifest = JSON.parse(meeting.manifest) as Manifest;
@@ -82,12 +84,13 @@ export function resultOf(input: {
     trusteesUsed: input.trusteesUsed,
     recordHead: input.recordHead,
     paperBallots: input.paperBallots,
+    countedAt: input.countedAt,
   };
 }
 
 /** Records trustee `share.index`'s decryption share; the k-th valid one brings the result with it. */
 export async function addDecryptionShare(
-  deps: Pick<Deps, 'store' | 'queue' | 'verifier'>,
+  deps: Pick<Deps, 'store' | 'queue' | 'verifier' | 'clock'>,
   meeting: Meeting,
   share: DecryptionSharePayload,
 ): Promise<{ head: Head; result: ResultPayload | null }> {
@@ -139,6 +142,7 @@ export async function addDecryptionShare(
       questions,
       trusteesUsed: chosen.map((s) => s.index),
       recordHead: nextEventHash(at, shareEvent),
+      countedAt: deps.clock.now(),
     });
     const resultEvent = { type: 'result', payload: JSON.stringify(result) };
     return {

@@ -15,7 +15,8 @@ export async function recordAttendance(
   meeting: Meeting,
   attendance: Attendance,
 ): Promise<Head> {
-  if (attendance.present > attendance.summoned) throw fail(400, 'attendance_invalid', attendance);
+  const { summoned, present } = attendance;
+  if (present > summoned) throw fail(400, 'attendance_invalid', { summoned, present });
   const event = { type: 'attendance', payload: JSON.stringify(attendance) };
   const { head } = await step(deps, meeting.id, 'attendance', (_, at) => ({
     answer: null,

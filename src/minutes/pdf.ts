@@ -1,13 +1,18 @@
-// The minutes as an A4 PDF in Vietnamese (pdf-lib, DejaVu Sans embedded so every diacritic renders):
-// the meeting, attendance, cards and ballots, a table per subject with the percentages' base, blanks,
-// proposals with their traces, the board's signatures, the record's hashes and a QR code (drawn square by
-// square from qrcode's module matrix, so no image codec is needed) that opens the verifier. Page numbers
-// on every page. No node: imports: it runs on Workers too.
+// The biên bản kiểm phiếu as an A4 PDF laid out as a Party document (Hướng dẫn 36-HD/VPTW, 2018): margins
+// 20 mm top and bottom, 30 mm left, 15 mm right; top left the upper party organisation, the chi bộ in
+// bold and the "*"; top right "ĐẢNG CỘNG SẢN VIỆT NAM" in bold, underlined, and under it in italics the
+// place and date; then the title, and the body in the order a counting board reads it out (time and
+// place, the board, chủ tọa and thư ký, attendance, cards and ballots, the summary table, the reasons),
+// the signature block beside the verifier's QR (drawn square by square from qrcode's module matrix), and
+// an appendix with the settings and their basis, the full rule traces and the record's signatures.
+// Pages after the first are numbered at the top centre. No node: imports: it runs on Workers too.
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb } from 'pdf-lib';
 import QRCode from 'qrcode';
-import { PdfFlow } from '../pdf/layout.ts';
-import { type Minutes, percentText } from '../shared/minutes/minutes.ts';
+import { type DocumentFonts, mm, PdfFlow, wrap } from '../pdf/layout.ts';
+import { POSITION_TEXT } from '../shared/minutes/details.ts';
+import { type Minutes, percentText, vietnamDate, vietnamHour } from '../shared/minutes/minutes.ts';
+import { citationText, explanations, type SummaryTable, summaryTable } from '../shared/minutes/summary.ts';
 
 export type MinutesPdfOptions = {
   /** The verifier's address for this record (absolute), encoded in the QR code. */
@@ -16,173 +21,349 @@ export type MinutesPdfOptions = {
   onText?: (text: string) => void;
 };
 
-const KIND: Record<Minutes['meeting']['kind'], string> = {
-  classification: 'Đánh giá, xếp loại chất lượng đảng viên',
-  confidence: 'Lấy phiếu tín nhiệm',
-  motion: 'Biểu quyết',
+export const KIND_TEXT: Record<Minutes['meeting']['kind'], string> = {
+  classification: 'đánh giá, xếp loại chất lượng đảng viên',
+  confidence: 'lấy phiếu tín nhiệm',
+  motion: 'biểu quyết',
 };
 
+const BODY = 13;
+const TABLE = 8;
+/** the summary table's heads: a size smaller, so that "Số phiếu" fits its narrow column */
+const HEAD = 7;
+const INDENT = mm(10);
 const settingValue = (v: string | number | boolean) =>
   v === true ? 'có' : v === false ? 'không' : String(v);
-const ROUNDING =
-  'Tỷ lệ = số phiếu / mẫu số của từng đối tượng, làm tròn đến một chữ số thập phân (từ 0,05 làm tròn lên), chỉ để hiển thị; các ngưỡng được so sánh bằng số nguyên.';
-const short = (hash: string) => (hash.length > 16 ? `${hash.slice(0, 16)}…` : hash);
+const short = (hash: string) => (hash.length > 20 ? `${hash.slice(0, 20)}…` : hash);
+const chiBo = (m: Minutes) => m.meeting.organisation;
 
-function drawQr(flow: PdfFlow, text: string, side: number): void {
+function drawQr(flow: PdfFlow, text: string, left: number, top: number, side: number): void {
   const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
-  const quiet = 4;
-  const cell = side / (modules.size + 2 * quiet);
-  flow.ensure(side + 8);
-  const left = flow.margin;
-  const top = flow.y - 4;
-  flow.page.drawRectangle({ x: left, y: top - side, width: side, height: side, color: rgb(1, 1, 1) });
+  const cell = side / (modules.size + 8);
   for (let r = 0; r < modules.size; r++)
     for (let c = 0; c < modules.size; c++)
       if (modules.get(r, c))
         flow.page.drawRectangle({
-          x: left + (quiet + c) * cell,
-          y: top - (quiet + r + 1) * cell,
+          x: left + (4 + c) * cell,
+          y: top - (4 + r + 1) * cell,
           width: cell,
           height: cell,
           color: rgb(0, 0, 0),
         });
-  flow.y = top - side - 4;
 }
 
-function meetingPart(flow: PdfFlow, m: Minutes): void {
-  const { meeting } = m;
-  flow.paragraph('1. Cuộc họp', 11);
-  flow.paragraph(`Loại: ${KIND[meeting.kind]}. Mã cuộc họp: ${meeting.id}.`, 9, { indent: 10 });
-  if (meeting.createdAtText)
-    flow.paragraph(`Lập lúc ${meeting.createdAtText} (giờ Việt Nam, UTC+7).`, 9, { indent: 10 });
-  const rules = meeting.ruleSetTitle
-    ? `${meeting.ruleSet}: ${meeting.ruleSetTitle.vi}`
-    : `${meeting.ruleSet} (không áp dụng bộ quy tắc)`;
-  flow.paragraph(`Bộ quy tắc: ${rules}.`, 9, { indent: 10 });
-  for (const s of meeting.settings) {
-    const changed = s.value !== s.default ? ` (mặc định ${settingValue(s.default)})` : '';
-    const basis = s.basis ? `; căn cứ: ${s.basis}` : '';
-    const what = s.description ? `${s.description.vi.replace(/\.$/, '')}: ` : `${s.key}: `;
-    flow.paragraph(`• ${what}${settingValue(s.value)}${changed}${basis}.`, 8, { indent: 16 });
-  }
+/** The two header blocks and the title (36-HD ô số 1–5). */
+function heading(flow: PdfFlow, m: Minutes): void {
+  const top = flow.y;
+  const left = { x: 0, width: flow.width * 0.44 };
+  const right = { x: flow.width * 0.44, width: flow.width * 0.56 };
+  if (m.details.upper) flow.paragraph(m.details.upper.toUpperCase(), 12, { center: true, column: left });
+  flow.paragraph(chiBo(m).toUpperCase(), 13, { center: true, column: left, style: 'bold' });
+  flow.paragraph('*', 13, { center: true, column: left });
+  const leftBottom = flow.y;
+  flow.y = top;
+  const party = 'ĐẢNG CỘNG SẢN VIỆT NAM';
+  flow.paragraph(party, 14, { center: true, column: right, style: 'bold' });
+  const w = flow.face('bold').widthOfTextAtSize(party, 14);
+  const centre = flow.margin + right.x + right.width / 2;
+  flow.rule(centre - w / 2, centre + w / 2, flow.y - 1);
+  flow.gap(6);
+  const when = m.meeting.countedAt ?? m.meeting.createdAt;
+  const date = when === null ? 'ngày … tháng … năm …' : vietnamDate(when);
+  flow.paragraph(`${m.details.place ?? '…'}, ${date}`, 12, { center: true, column: right, style: 'italic' });
+  flow.y = Math.min(flow.y, leftBottom) - 14;
+  flow.paragraph('BIÊN BẢN', 15, { center: true, style: 'bold' });
+  flow.paragraph(`kiểm phiếu ${KIND_TEXT[m.meeting.kind]}`, 14, { center: true, style: 'bold' });
+  flow.paragraph(m.meeting.title, 13, { center: true, style: 'italic' });
+  const dash = flow.margin + flow.width / 2;
+  flow.rule(dash - 30, dash + 30, flow.y - 7, 0.5);
+  flow.gap(12);
+}
+
+const section = (flow: PdfFlow, text: string) => {
+  flow.ensure(60);
+  flow.gap(4);
+  flow.paragraph(text, BODY, { style: 'bold' });
+};
+const say = (flow: PdfFlow, text: string) => flow.paragraph(text, BODY, { firstLine: INDENT });
+
+function timeAndPlace(flow: PdfFlow, m: Minutes): void {
+  section(flow, 'I. THỜI GIAN, ĐỊA ĐIỂM');
+  const at = m.meeting.countedAt;
+  const when =
+    at === null ? 'Ban kiểm phiếu' : `Vào lúc ${vietnamHour(at)}, ${vietnamDate(at)}, ban kiểm phiếu`;
+  const where = m.details.venue ? ` tại ${m.details.venue},` : '';
+  say(flow, `${when}${where} đã kiểm phiếu ${KIND_TEXT[m.meeting.kind]} của ${chiBo(m)}.`);
+  if (at !== null)
+    say(flow, 'Thời điểm kiểm phiếu lấy từ kết quả trong hồ sơ điện tử, được ban kiểm phiếu ký xác nhận.');
+}
+
+function boardPart(flow: PdfFlow, m: Minutes): void {
+  const { board, details } = m;
+  section(flow, 'II. BAN KIỂM PHIẾU, CHỦ TỌA VÀ THƯ KÝ');
+  say(
+    flow,
+    `Ban kiểm phiếu gồm ${board.n} đồng chí, mỗi đồng chí giữ một khoá giải mã; cần ít nhất ${board.k} đồng chí để giải mã và ký xác nhận kết quả.`,
+  );
+  const signed = new Map(board.signatures.map((s) => [s.index, s.valid]));
+  const named = new Map(details.board.map((b) => [b.seat, b]));
+  const widths = [28, flow.width - 28 - 90 - 60 - 110, 90, 60, 110];
+  flow.row(['STT', 'Họ và tên', 'Chức danh', 'Khoá số', 'Chữ ký điện tử'], widths, 10, [], {
+    style: 'bold',
+    fill: true,
+  });
+  const seats = [
+    ...details.board.map((b) => b.seat),
+    ...Array.from({ length: board.n }, (_, i) => i + 1).filter((i) => !named.has(i)),
+  ];
+  seats.forEach((seat, i) => {
+    const b = named.get(seat);
+    const state =
+      signed.get(seat) === true ? 'Đã ký, hợp lệ' : signed.has(seat) ? 'Không hợp lệ' : 'Không ký';
+    flow.row(
+      [
+        String(i + 1),
+        b?.name ?? '(chưa ghi tên)',
+        b ? POSITION_TEXT[b.position] : 'Thành viên',
+        String(seat),
+        state,
+      ],
+      widths,
+      10,
+      [0, 3],
+    );
+  });
+  flow.gap(4);
+  say(flow, `Chủ tọa: ${details.chair ?? '…'}. Thư ký: ${details.secretary ?? '…'}.`);
 }
 
 function countsPart(flow: PdfFlow, m: Minutes): void {
   const { attendance: a, cards, ballots } = m;
-  flow.gap(4);
-  flow.paragraph('2. Số đảng viên', 11);
-  const recorded = a.recorded ? '' : ' (chưa điểm danh: lấy theo danh sách và số thẻ kích hoạt)';
-  flow.paragraph(
-    `Triệu tập: ${a.summoned}; có mặt: ${a.present}; vắng: ${a.absent}; không tính (loại trừ): ${a.excluded}${recorded}.`,
-    9,
-    { indent: 10 },
+  section(flow, 'III. SỐ ĐẢNG VIÊN');
+  const leave =
+    a.absentWithLeave === null
+      ? ''
+      : ` (có lý do: ${a.absentWithLeave}; không có lý do: ${a.absentWithoutLeave})`;
+  const why = m.details.exclusionReason ? ` (${m.details.exclusionReason})` : '';
+  say(
+    flow,
+    `Tổng số đảng viên được triệu tập: ${a.summoned}; có mặt: ${a.present}; vắng mặt: ${a.absent}${leave}; không tính vào số biểu quyết: ${a.excluded}${why}.`,
   );
-  flow.gap(4);
-  flow.paragraph('3. Thẻ và phiếu', 11);
-  const issued = cards.issued === null ? '' : `Thẻ in ra: ${cards.issued}; `;
-  flow.paragraph(
-    `${issued}thẻ kích hoạt (phiếu phát ra): ${cards.activated}; thẻ huỷ: ${cards.voided}; thẻ kích hoạt nhưng không bỏ phiếu: ${cards.notUsed}.`,
-    9,
-    { indent: 10 },
+  if (!a.recorded) say(flow, 'Chưa điểm danh: số liệu lấy theo danh sách và số thẻ đã kích hoạt.');
+  section(flow, 'IV. THẺ VÀ PHIẾU');
+  const paper = ballots.paper > 0 ? ` (trong đó phiếu giấy, ban kiểm phiếu quét: ${ballots.paper})` : '';
+  const issued = cards.issued === null ? '' : `Số thẻ in ra: ${cards.issued}; `;
+  say(
+    flow,
+    `${issued}số thẻ kích hoạt (phiếu phát ra): ${cards.activated}; số thẻ huỷ: ${cards.voided}; số thẻ kích hoạt nhưng không bỏ phiếu: ${cards.notUsed}.`,
   );
-  const paper = ballots.paper > 0 ? ` (trong đó phiếu giấy, Ban kiểm phiếu quét: ${ballots.paper})` : '';
-  flow.paragraph(`Phiếu thu về: ${ballots.cast}${paper}; phiếu được kiểm: ${ballots.counted}.`, 9, {
-    indent: 10,
-  });
+  say(
+    flow,
+    `Số phiếu thu về: ${ballots.cast}${paper}; số phiếu hợp lệ được kiểm: ${ballots.counted}. Số phiếu không đánh dấu của từng đối tượng ghi ở cột "Không đánh dấu".`,
+  );
 }
 
-function subjectsPart(flow: PdfFlow, m: Minutes): void {
-  flow.gap(4);
-  flow.paragraph('4. Kết quả kiểm phiếu', 11);
-  flow.paragraph(ROUNDING, 8, { indent: 10 });
-  const widths = [275, 80, 160];
-  m.subjects.forEach((s, i) => {
-    flow.ensure(80);
-    flow.gap(4);
-    flow.paragraph(`4.${i + 1}. ${s.name}`, 10);
-    flow.row(['Phương án', 'Số phiếu', `Tỷ lệ (trên ${s.base.value})`], widths, 8);
-    for (const o of s.options)
-      flow.row([o.label.vi, String(o.votes), percentText(o.percent, 'vi')], widths, 8, [1, 2]);
-    flow.row(['Không đánh dấu', String(s.blank), percentText(s.blankPercent, 'vi')], widths, 8, [1, 2]);
-    flow.paragraph(`Tỷ lệ tính trên ${s.base.text.vi}. Số phiếu có đánh dấu: ${s.answered}.`, 8, {
-      indent: 10,
+/** Column widths: STT, then counts and percentages narrow, texts share what is left (the name most). */
+function widthsOf(table: SummaryTable, total: number): number[] {
+  const fixed = table.columns.map((c, i): number => {
+    if (i === 0) return 18;
+    if (i === 1) return 0;
+    if (c.type === 'count') return c.group ? 24 : 28;
+    if (c.type === 'percent') return 23;
+    return c.head === 'Chức vụ' ? 48 : 58;
+  });
+  const used = fixed.reduce((a, b) => a + b, 0);
+  return fixed.map((w, i) => (i === 1 ? total - used : w));
+}
+
+/** The table's two-line head: each level's name over its two columns, the other heads over both lines. */
+function tableHead(flow: PdfFlow, table: SummaryTable, widths: number[]): void {
+  const line = TABLE + 2.5;
+  const height = 2 * (2 * line + 4);
+  flow.ensure(height + 3 * (TABLE + 2.5) + 20);
+  let x = flow.margin;
+  const face = flow.face('bold');
+  const box = (left: number, top: number, width: number, h: number, text: string) => {
+    flow.page.drawRectangle({
+      x: left,
+      y: top - h,
+      width,
+      height: h,
+      color: rgb(0.93, 0.93, 0.93),
+      borderWidth: 0.5,
+      borderColor: rgb(0.4, 0.4, 0.4),
     });
-    if (s.proposalLabel)
-      flow.paragraph(`Đề xuất: ${s.proposalLabel.vi} (cấp có thẩm quyền quyết định).`, 9, { indent: 10 });
-    for (const f of s.flags) flow.paragraph(`! ${f.text.vi} (${f.citation})`, 8, { indent: 10 });
-    for (const t of s.trace) flow.paragraph(`– ${t.text.vi} (${t.citation})`, 7, { indent: 16 });
+    const lines = wrap(face, text, HEAD, width - 2);
+    const startY = top - (h - lines.length * line) / 2 - HEAD;
+    lines.forEach((l, j) => {
+      flow.draw(l, left + (width - face.widthOfTextAtSize(l, HEAD)) / 2, startY - j * line, HEAD, 'bold');
+    });
+  };
+  table.columns.forEach((c, i) => {
+    const w = widths[i]!;
+    if (!c.group) box(x, flow.y, w, height, c.head);
+    else {
+      if (table.columns[i - 1]?.group !== c.group) box(x, flow.y, w + widths[i + 1]!, height / 2, c.group);
+      box(x, flow.y - height / 2, w, height / 2, c.head === 'Số phiếu' ? 'Số phiếu' : '%');
+    }
+    x += w;
   });
-  for (const w of m.warnings) flow.paragraph(`! ${w.text.vi} (${w.citation})`, 8);
+  flow.gap(height);
 }
 
-/** Room for each board member to sign on paper, three to a line. */
-function signaturePlaces(flow: PdfFlow, n: number): void {
-  const column = flow.width / 3;
-  for (let first = 1; first <= n; first += 3) {
-    flow.ensure(70);
-    flow.gap(14);
-    for (let i = first; i < first + 3 && i <= n; i++) {
-      const label = `Thành viên số ${i}`;
-      const note = '(ký, ghi rõ họ tên)';
-      const center = flow.margin + column * (i - first) + column / 2;
-      flow.draw(label, center - flow.font.widthOfTextAtSize(label, 9) / 2, flow.y - 9, 9);
-      flow.draw(note, center - flow.font.widthOfTextAtSize(note, 7) / 2, flow.y - 19, 7);
+function resultPart(flow: PdfFlow, m: Minutes): void {
+  section(flow, 'V. KẾT QUẢ KIỂM PHIẾU');
+  const bases = [...new Set(m.subjects.map((s) => s.base.text.vi))];
+  say(
+    flow,
+    `Tỷ lệ phần trăm tính trên ${bases.join('; ')}, làm tròn đến một chữ số thập phân (từ 0,05 làm tròn lên); các ngưỡng được so sánh bằng số nguyên, không qua số làm tròn.`,
+  );
+  const table = summaryTable(m);
+  const widths = widthsOf(table, flow.width);
+  flow.gap(4);
+  tableHead(flow, table, widths);
+  const right = table.columns.flatMap((c, i) => (c.type === 'text' ? [] : [i]));
+  for (const row of table.rows) {
+    const cells = row.map((cell, i) =>
+      table.columns[i]!.type === 'percent' && cell !== ''
+        ? percentText(String(cell), 'vi').replace('%', '')
+        : String(cell),
+    );
+    if (flow.y - flow.rowHeight(cells, widths, TABLE) < flow.margins.bottom + 14) {
+      flow.newPage();
+      tableHead(flow, table, widths);
     }
-    flow.gap(56);
+    flow.row(cells, widths, TABLE, right);
+  }
+  if (table.legend.length) flow.paragraph(`Ghi chú: ${table.legend.join('; ')}.`, 10, { style: 'italic' });
+  const reasons = explanations(m);
+  if (reasons.length || m.warnings.length) section(flow, 'VI. GIẢI TRÌNH');
+  for (const r of reasons)
+    say(
+      flow,
+      `${r.rows.length === 1 ? `STT ${r.rows[0]} (${r.names[0]})` : `STT ${r.rows.join(', ')}`}: ${r.text}`,
+    );
+  for (const w of m.warnings) say(flow, `${w.text.vi.replace(/\.$/, '')} (${citationText(w.citation)}).`);
+  say(flow, 'Kết quả trên là đề xuất; cấp có thẩm quyền xem xét, quyết định. Diễn giải đầy đủ ở phụ lục.');
+}
+
+/** "T/M BAN KIỂM PHIẾU / TRƯỞNG BAN" with room to sign, the members below, and the QR on the left. */
+function signatures(flow: PdfFlow, m: Minutes, verifyUrl: string): void {
+  const { board, details } = m;
+  flow.ensure(200);
+  flow.gap(10);
+  const top = flow.y;
+  const qr = 100;
+  drawQr(flow, verifyUrl, flow.margin, top, qr);
+  const note = { x: 0, width: flow.width * 0.45 };
+  flow.y = top - qr;
+  const valid = board.signatures.filter((s) => s.valid).length;
+  flow.paragraph(
+    `Hồ sơ điện tử: ${valid}/${board.n} chữ ký hợp lệ (cần ${board.k})${board.certified ? ', đã xác nhận' : ', CHƯA đủ chữ ký'}. Quét mã để kiểm tra.`,
+    9,
+    { column: note, style: 'italic' },
+  );
+  const qrBottom = flow.y;
+  const column = { x: flow.width * 0.5, width: flow.width * 0.5 };
+  flow.y = top;
+  flow.paragraph('T/M BAN KIỂM PHIẾU', 13, { center: true, column, style: 'bold' });
+  flow.paragraph('TRƯỞNG BAN', 13, { center: true, column, style: 'bold' });
+  flow.paragraph('(ký, ghi rõ họ tên)', 10, { center: true, column, style: 'italic' });
+  flow.gap(60);
+  const head = details.board.find((b) => b.position === 'head');
+  flow.paragraph(head?.name ?? '', 13, { center: true, column, style: 'bold' });
+  flow.y = Math.min(flow.y, qrBottom) - 8;
+  const members = details.board.filter((b) => b.position !== 'head');
+  const unnamed = board.n - details.board.length;
+  const names = [...members.map((b) => b.name), ...Array.from({ length: unnamed }, () => '')];
+  if (names.length === 0) return;
+  flow.ensure(110);
+  flow.paragraph('CÁC THÀNH VIÊN BAN KIỂM PHIẾU', 12, { center: true, style: 'bold' });
+  const third = flow.width / 3;
+  for (let first = 0; first < names.length; first += 3) {
+    flow.ensure(85);
+    const row = names.slice(first, first + 3);
+    row.forEach((name, i) => {
+      const centre = flow.margin + third * i + third / 2 + (third * (3 - row.length)) / 2;
+      flow.centred('(ký, ghi rõ họ tên)', centre, 12, 10, 'italic');
+      if (name) flow.centred(name, centre, 72, 12, 'bold');
+    });
+    flow.gap(84);
   }
 }
 
-function boardPart(flow: PdfFlow, m: Minutes, verifyUrl: string): void {
-  const { board, record } = m;
+function appendix(flow: PdfFlow, m: Minutes, verifyUrl: string): void {
+  const { meeting, board, record } = m;
+  flow.newPage();
+  flow.paragraph('PHỤ LỤC', 14, { center: true, style: 'bold' });
+  flow.paragraph('Căn cứ, thiết lập và diễn giải áp dụng quy định', 13, { center: true, style: 'bold' });
   flow.gap(6);
-  flow.paragraph('5. Ban kiểm phiếu và xác nhận', 11);
-  flow.paragraph(
-    `Ban kiểm phiếu ${board.n} thành viên, cần ${board.k} để giải mã. Giải mã bởi thành viên số ${board.trusteesUsed.join(', ')}.`,
-    9,
-    { indent: 10 },
-  );
-  const widths = [60, 185, 185, 85];
-  flow.row(['Thành viên', 'Khoá công khai', 'Chữ ký', 'Hợp lệ'], widths, 8);
+  section(flow, '1. Bộ quy tắc và thiết lập');
+  const rules = meeting.ruleSetTitle
+    ? `${meeting.ruleSetTitle.vi}${meeting.ruleSetCitation ? ` (${meeting.ruleSetCitation})` : ''}`
+    : 'Không áp dụng bộ quy tắc: chỉ đếm phiếu.';
+  flow.paragraph(`Bộ quy tắc: ${rules}`, 10);
+  for (const s of meeting.settings) {
+    const changed = s.value !== s.default ? ` (mặc định ${settingValue(s.default)})` : '';
+    const basis = s.basis ? `; căn cứ: ${s.basis}` : s.citation ? `; căn cứ: ${s.citation}` : '';
+    const what = s.description ? s.description.vi.replace(/\.$/, '') : s.key;
+    flow.paragraph(`• ${what}: ${settingValue(s.value)}${changed}${basis}.`, 9, { indent: 8 });
+  }
+  section(flow, '2. Diễn giải từng đối tượng');
+  m.subjects.forEach((s, i) => {
+    flow.ensure(40);
+    flow.paragraph(
+      `${i + 1}. ${s.name}: tỷ lệ tính trên ${s.base.text.vi}; ${s.answered} phiếu có đánh dấu.`,
+      9,
+      { style: 'bold' },
+    );
+    for (const t of s.trace)
+      flow.paragraph(`– ${t.text.vi} (${citationText(t.citation)})`, 8, { indent: 10 });
+  });
+  section(flow, '3. Hồ sơ điện tử');
+  flow.paragraph(`Mã cuộc họp: ${meeting.id}. Mã băm danh mục: ${meeting.manifestHash}`, 8);
+  flow.paragraph(`Mã băm kết quả: ${record.resultHash}`, 8);
+  if (record.recordHead) flow.paragraph(`Đầu chuỗi hồ sơ được ký: ${record.recordHead}`, 8);
+  const widths = [50, 170, 170, flow.width - 390];
+  flow.row(['Khoá số', 'Khoá công khai', 'Chữ ký', 'Hợp lệ'], widths, 8, [], { style: 'bold', fill: true });
   for (const s of board.signatures)
-    flow.row([`Số ${s.index}`, short(s.publicKey), short(s.signature), s.valid ? 'Có' : 'Không'], widths, 8);
-  flow.paragraph(
-    board.certified
-      ? 'Kết quả đã được ban kiểm phiếu ký xác nhận đủ số chữ ký cần thiết.'
-      : 'Kết quả CHƯA được ký xác nhận đủ số chữ ký cần thiết.',
-    9,
-    { indent: 10 },
-  );
-  flow.paragraph(`Mã băm kết quả: ${record.resultHash}`, 7, { indent: 10 });
-  if (record.recordHead) flow.paragraph(`Đầu chuỗi hồ sơ được ký: ${record.recordHead}`, 7, { indent: 10 });
-  signaturePlaces(flow, board.n);
-  flow.gap(6);
-  flow.paragraph('6. Kiểm tra hồ sơ: quét mã QR hoặc mở địa chỉ dưới đây.', 11);
-  drawQr(flow, verifyUrl, 110);
-  flow.paragraph(verifyUrl, 8);
+    flow.row(
+      [String(s.index), short(s.publicKey), short(s.signature), s.valid ? 'Có' : 'Không'],
+      widths,
+      8,
+      [0],
+    );
+  flow.paragraph(`Giải mã bởi khoá số: ${board.trusteesUsed.join(', ')}. Kiểm tra hồ sơ: ${verifyUrl}`, 8);
 }
 
 export async function minutesPdf(
   m: Minutes,
-  fontBytes: Uint8Array,
+  fonts: DocumentFonts,
   options: MinutesPdfOptions,
 ): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
   pdf.registerFontkit(fontkit);
-  const font = await pdf.embedFont(fontBytes, { subset: true });
+  const [regular, bold, italic] = await Promise.all(
+    [fonts.regular, fonts.bold, fonts.italic].map((bytes) => pdf.embedFont(bytes, { subset: true })),
+  );
   pdf.setTitle(`Biên bản kiểm phiếu: ${m.meeting.title}`);
-  pdf.setCreationDate(new Date(m.meeting.createdAt ?? 0));
-  pdf.setModificationDate(new Date(m.meeting.createdAt ?? 0));
-  const flow = new PdfFlow(pdf, font, { onText: options.onText });
-  flow.paragraph(m.meeting.organisation.toUpperCase(), 10);
-  flow.paragraph('ĐẢNG CỘNG SẢN VIỆT NAM', 10);
-  flow.gap(8);
-  flow.paragraph('BIÊN BẢN KIỂM PHIẾU', 15, { center: true });
-  flow.paragraph(m.meeting.title, 11, { center: true });
-  flow.gap(8);
-  meetingPart(flow, m);
+  pdf.setLanguage('vi');
+  const stamp = new Date(m.meeting.countedAt ?? m.meeting.createdAt ?? 0);
+  pdf.setCreationDate(stamp);
+  pdf.setModificationDate(stamp);
+  const flow = new PdfFlow(pdf, regular!, {
+    margins: { top: mm(20), bottom: mm(20), left: mm(30), right: mm(15) },
+    bold,
+    italic,
+    onText: options.onText,
+  });
+  heading(flow, m);
+  timeAndPlace(flow, m);
+  boardPart(flow, m);
   countsPart(flow, m);
-  subjectsPart(flow, m);
-  boardPart(flow, m, options.verifyUrl);
-  flow.numberPages((page, total) => `Trang ${page}/${total}`);
+  resultPart(flow, m);
+  signatures(flow, m, options.verifyUrl);
+  appendix(flow, m, options.verifyUrl);
+  flow.numberPages((page) => String(page), { top: true, size: 13 });
   return pdf.save({ useObjectStreams: false });
 }

@@ -1,6 +1,8 @@
-// The minutes as one table, shared by the CSV and the XLSX downloads: a row per subject and option with
-// the votes, the percentage and its base, the subject's blanks and the rule set's proposal; and the header
-// block (meeting, attendance, cards, ballots, board) that the XLSX puts above it.
+// The minutes as rows, for the CSV and the XLSX downloads: a row per subject and option with the votes,
+// the percentage and its base, the subject's blanks and the rule set's proposal (the CSV, a long table a
+// committee can merge); and the facts of the biên bản (meeting, place and time, chủ tọa, thư ký and the
+// board by name, attendance, cards, ballots, signatures) that the XLSX lists on its own sheet.
+import { POSITION_TEXT } from '../shared/minutes/details.ts';
 import { type Minutes, percentText } from '../shared/minutes/minutes.ts';
 
 export type TableCell = string | number;
@@ -39,14 +41,27 @@ export function headerRows(m: Minutes): TableCell[][] {
     ['Cuộc họp', m.meeting.title],
     ['Tổ chức', m.meeting.organisation],
     ['Mã cuộc họp', m.meeting.id],
-    ['Ngày lập (giờ Việt Nam)', m.meeting.createdAtText ?? ''],
+    ['Cấp ủy cấp trên', m.details.upper ?? ''],
+    ['Địa danh', m.details.place ?? ''],
+    ['Nơi kiểm phiếu', m.details.venue ?? ''],
+    ['Kiểm phiếu lúc (giờ Việt Nam)', m.meeting.countedAtText ?? ''],
+    ['Cuộc họp lập lúc (giờ Việt Nam)', m.meeting.createdAtText ?? ''],
+    ['Chủ tọa', m.details.chair ?? ''],
+    ['Thư ký', m.details.secretary ?? ''],
+    ...m.details.board.map((b): TableCell[] => [
+      `Ban kiểm phiếu: ${POSITION_TEXT[b.position].toLowerCase()} (khoá số ${b.seat})`,
+      b.name,
+    ]),
     [
       'Bộ quy tắc',
       m.meeting.ruleSetTitle ? `${m.meeting.ruleSet}: ${m.meeting.ruleSetTitle.vi}` : m.meeting.ruleSet,
     ],
     ['Triệu tập', m.attendance.summoned],
     ['Có mặt', m.attendance.present],
+    ['Vắng có lý do', m.attendance.absentWithLeave ?? ''],
+    ['Vắng không có lý do', m.attendance.absentWithoutLeave ?? ''],
     ['Không tính (loại trừ)', m.attendance.excluded],
+    ['Lý do không tính', m.details.exclusionReason ?? ''],
     ['Thẻ in ra', m.cards.issued ?? ''],
     ['Thẻ kích hoạt (phiếu phát ra)', m.cards.activated],
     ['Thẻ huỷ', m.cards.voided],

@@ -12,6 +12,7 @@ import { manifestHashOf } from '../server/protocol.ts';
 import { latestAttendance } from '../server/snapshot.ts';
 import { is, readJson } from '../server/validate.ts';
 import { KINDS } from '../shared/domain.ts';
+import { DETAIL_LIMITS } from '../shared/minutes/details.ts';
 import { assessmentYearAt, checkManifest, type ManifestForRules, RuleError } from '../shared/rules/index.ts';
 import type { Meeting } from '../store/store.ts';
 
@@ -32,10 +33,32 @@ const createBody = is.object({
   assessmentYear: is.optional(is.int({ min: 2000, max: 2100 })),
 });
 
+const detailText = is.optional(is.string({ max: DETAIL_LIMITS.text }));
+const detailsBody = is.object({
+  upper: detailText,
+  place: detailText,
+  venue: detailText,
+  chair: detailText,
+  secretary: detailText,
+  exclusionReason: detailText,
+  absentWithLeave: is.optional(is.int({ min: 0, max: 10_000 })),
+  board: is.optional(
+    is.array(
+      is.object({
+        seat: is.int({ min: 1, max: 32 }),
+        name: is.string({ min: 1, max: DETAIL_LIMITS.text }),
+        position: is.literal('head', 'member'),
+      }),
+      { max: DETAIL_LIMITS.board },
+    ),
+  ),
+});
 const attendanceBody = is.object({
   summoned: is.int({ min: 0, max: 10_000 }),
   present: is.int({ min: 0, max: 10_000 }),
   excluded: is.optional(is.int({ min: 0, max: 10_000 })),
+  /** what the minutes name: place, chủ tọa, thư ký, the board by name and trustee seat */
+  details: is.optional(detailsBody),
 });
 
 export function meetingRoutes(deps: Deps): Hono<Env> {
@@ -130,7 +153,15 @@ export function meetingRoutes(deps: Deps): Hono<Env> {
   app.put('/:id/attendance', async (c) => {
     const meeting = await ownMeeting(deps, c, c.req.param('id'));
     const body = await readJson(c, attendanceBody);
-    const attendance = { summoned: body.summoned, present: body.present, excluded: body.excluded ?? 0 };
+    const seats = body.details?.board?.map((b) => b.seat) ?? [];
+    if (seats.some((seat) => seat > meeting.trustees.n) || new Set(seats).size !== seats.length)
+      throw fail(400, 'board_seat_invalid', { n: meeting.trustees.n });
+    const attendance = {
+      summoned: body.summoned,
+      present: body.present,
+      excluded: body.excluded ?? 0,
+      ...(body.details ? { details: body.details } : {}),
+    };
     const head = await recordAttendance(deps, meeting, attendance);
     return c.json({ attendance, height: head.height });
   });

@@ -21,10 +21,12 @@ export function minutesRoutes(deps: Deps): Hono<Env> {
   async function certifiedMinutes(id: string): Promise<Minutes> {
     const meeting = await publicMeeting(deps, id);
     if (meeting.status !== 'decrypted') throw fail(409, 'result_not_certified');
-    const [events, counts] = await Promise.all([
+    const [events, counts, branch] = await Promise.all([
       store.events(meeting.id, { types: [...MINUTES_EVENT_TYPES] }),
       store.counts(meeting.id),
+      store.organisation(meeting.branchId),
     ]);
+    const parent = branch?.parentId ? await store.organisation(branch.parentId) : null;
     const minutes = minutesOf(
       {
         protocol: 'phieukin/v1',
@@ -33,7 +35,11 @@ export function minutesRoutes(deps: Deps): Hono<Env> {
         ),
       },
       // a card's state moves issued → active → voided: every printed card is in exactly one of them
-      { createdAt: meeting.createdAt, issued: counts.issued + counts.activated + counts.voided },
+      {
+        createdAt: meeting.createdAt,
+        issued: counts.issued + counts.activated + counts.voided,
+        upper: parent?.name ?? null,
+      },
     );
     if (!minutes.board.certified) throw fail(409, 'result_not_certified');
     return minutes;
@@ -60,7 +66,7 @@ export function minutesRoutes(deps: Deps): Hono<Env> {
   app.get('/:id/minutes.pdf', async (c) => {
     const m = await certifiedMinutes(c.req.param('id'));
     const origin = deps.config.publicUrl ?? new URL(c.req.url).origin;
-    const pdf = await minutesPdf(m, await deps.font(), { verifyUrl: `${origin}${m.verifyPath}` });
+    const pdf = await minutesPdf(m, await deps.documentFonts(), { verifyUrl: `${origin}${m.verifyPath}` });
     return download(c, pdf, 'application/pdf', 'pdf', m.meeting.id);
   });
 

@@ -1,6 +1,7 @@
 // What every route needs, built once by createApp: the store, the clock, the resolved configuration,
 // the server's keys, the ballot verifier and the per-meeting write queue.
 import type { Context } from 'hono';
+import type { DocumentFonts } from '../pdf/layout.ts';
 import type { Session, Store } from '../store/store.ts';
 import type { Scope } from './access.ts';
 import { clientAddressOf } from './client-address.ts';
@@ -56,6 +57,8 @@ export type Deps = {
   queue: MeetingQueue;
   /** The Unicode font (TrueType bytes) the PDF exports embed. */
   font: () => Promise<Uint8Array>;
+  /** The serif family (regular, bold, italic) the biên bản is set in. */
+  documentFonts: () => Promise<DocumentFonts>;
 };
 
 export type Env = { Variables: { session: Session; scope: Scope } };

@@ -126,6 +126,10 @@ export const messages = {
     vi: 'Số có mặt ({present}) không thể lớn hơn số triệu tập ({summoned})',
     en: 'Present ({present}) cannot exceed summoned ({summoned})',
   },
+  board_seat_invalid: {
+    vi: 'Ban kiểm phiếu chỉ có {n} ghế: mỗi thành viên gắn với một ghế từ 1 đến {n}, không trùng nhau',
+    en: 'The board has {n} seats: each member takes one seat from 1 to {n}, none twice',
+  },
   ceremony_incomplete: {
     vi: 'Ban kiểm phiếu chưa hoàn tất tạo khóa chung; chưa thể mở bỏ phiếu',
     en: 'The vote-counting board has not finished the key ceremony; the poll cannot open',

@@ -3,7 +3,8 @@
 import type { Store } from '../store/store.ts';
 import { base64url, compareBytes, fromBase64url } from './protocol.ts';
 
-export type Attendance = { summoned: number; present: number; excluded: number };
+/** The counts the rules read; `details` (what the minutes name) travels with them unread. */
+export type Attendance = { summoned: number; present: number; excluded: number; details?: unknown };
 
 /** The last attendance event counts (SPEC §6); null if none was entered. */
 export async function latestAttendance(store: Store, meetingId: string): Promise<Attendance | null> {

@@ -21,7 +21,7 @@ import {
 } from '../../crypto/index.ts';
 import { createApp } from '../../src/app.ts';
 import { openDatabase } from '../../src/entry/node.ts';
-import { packagedFont } from '../../src/entry/packaged-font.ts';
+import { packagedDocumentFonts, packagedFont } from '../../src/entry/packaged-font.ts';
 import type { AppConfig } from '../../src/server/context.ts';
 import { issueSetupToken } from '../../src/server/setup.ts';
 import { outcomeForResult, type ResultForRules } from '../../src/shared/rules/index.ts';
@@ -102,6 +102,7 @@ export function testApp(config: AppConfig = {}, database = ':memory:'): TestApp 
     config: { passwordCost: 4, liveIntervalMs: 10, ...config },
     keys: { receipt },
     font: packagedFont,
+    documentFonts: packagedDocumentFonts,
   });
   return testAppOver(app, store, clock, close);
 }

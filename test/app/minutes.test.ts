@@ -6,6 +6,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { minutesOf } from '../../src/shared/minutes/minutes.ts';
 import { MeetingDriver, type TestApp, testApp } from './helpers.ts';
 
+const DETAILS = {
+  upper: 'Đảng bộ phường Bến Nghé',
+  place: 'Phường Bến Nghé',
+  chair: 'Nguyễn Văn An',
+  secretary: 'Trần Thị Dung',
+  absentWithLeave: 0,
+  board: [
+    { seat: 1, name: 'Phạm Ngọc Lan', position: 'head' },
+    { seat: 3, name: 'Hoàng Thanh Quân', position: 'member' },
+  ],
+};
+
 describe('minutes of a meeting', () => {
   let t: TestApp;
   let m: MeetingDriver;
@@ -20,6 +32,10 @@ describe('minutes of a meeting', () => {
     t = testApp({ publicUrl: 'https://phieu.example' });
     m = await MeetingDriver.create(t);
     await m.ready(4);
+    await m.expectOk(
+      m.organiser.put(m.path('/attendance'), { summoned: 4, present: 4, details: DETAILS }),
+      200,
+    );
     await m.cards(2);
     await m.expectOk(m.organiser.post(m.path('/cards/activate'), { from: 5, to: 5 }), 200);
     await m.expectOk(m.organiser.post(m.path('/cards/5/void')), 200);
@@ -42,6 +58,36 @@ describe('minutes of a meeting', () => {
     expect(await codes()).toEqual(refused);
     await m.expectOk(m.certify(1));
     expect((await codes()).map(([s]) => s)).toEqual([200, 200, 200, 200]);
+  });
+
+  it('refuses board members on seats the board does not have, or two on one seat (400 board_seat_invalid)', async () => {
+    for (const board of [
+      [{ seat: 4, name: 'Ghế thứ tư', position: 'member' }],
+      [
+        { seat: 2, name: 'A', position: 'head' },
+        { seat: 2, name: 'B', position: 'member' },
+      ],
+    ]) {
+      const reply = await m.organiser.put(m.path('/attendance'), {
+        summoned: 4,
+        present: 4,
+        details: { board },
+      });
+      expect([reply.status, reply.body.error.code]).toEqual([400, 'board_seat_invalid']);
+    }
+  });
+
+  it('names the board, chủ tọa and thư ký as entered with the attendance, and the time of the count from the result', async () => {
+    const body = (await t.client().get(m.path('/minutes'))).body;
+    expect(body.details).toMatchObject({
+      chair: DETAILS.chair,
+      secretary: DETAILS.secretary,
+      place: DETAILS.place,
+    });
+    expect(body.details.board).toEqual(DETAILS.board);
+    const result = (await m.record()).events.find((e: { type: string }) => e.type === 'result')!;
+    expect(JSON.parse(result.payload).countedAt).toBe(t.clock.now());
+    expect(body.meeting.countedAt).toBe(t.clock.now());
   });
 
   it('serves the numbers as JSON to anyone, without logging in', async () => {
@@ -94,6 +140,7 @@ describe('minutes of a meeting', () => {
     expect(xlsx.headers.get('content-disposition')).toBe(`attachment; filename="bien-ban-${m.id}.xlsx"`);
     const files = unzipSync(new Uint8Array(await xlsx.arrayBuffer()));
     expect(strFromU8(files['xl/worksheets/sheet1.xml']!)).toContain('BIÊN BẢN KIỂM PHIẾU');
+    expect(strFromU8(files['xl/worksheets/sheet2.xml']!)).toContain('Phạm Ngọc Lan');
 
     const pdf = await t.app.request(m.path('/minutes.pdf'));
     expect(pdf.headers.get('content-type')).toBe('application/pdf');

@@ -370,6 +370,30 @@ describe('SPEC §8.8 result', () => {
     // The certifications still sign the old result bytes, which are unchanged: only result can see it.
     expectCaught(r, 'result', /recordHead is not the hash of the event before the result/);
   });
+
+  it('a certified countedAt passes; one that is not a whole number of milliseconds fails result', () => {
+    const good = copy();
+    editPayload<ResultPayload>(onlyEvent(good, 'result'), (p) => ({
+      ...p,
+      countedAt: Date.UTC(2026, 0, 8, 7, 5),
+    }));
+    reseal(good, demo.secrets);
+    expect(failingChecks(verify(good))).toEqual([]);
+    const bad = copy();
+    editPayload<ResultPayload>(onlyEvent(bad, 'result'), (p) => ({
+      ...p,
+      countedAt: '08/01/2026' as unknown as number,
+    }));
+    reseal(bad, demo.secrets);
+    expectCaught(bad, 'result', /countedAt: a whole number of milliseconds/);
+  });
+
+  it('details added to the attendance after the count (the result not sealed again): recordHead catches it', () => {
+    const r = copy();
+    editPayload<object>(onlyEvent(r, 'attendance'), (p) => ({ ...p, details: { chair: 'Người khác' } }));
+    rechain(r.events);
+    expectCaught(r, 'result', /recordHead is not the hash of the event before the result/);
+  });
 });
 
 describe('SPEC §8.9 certification', () => {

@@ -5,10 +5,19 @@ import {
   MINUTES_EVENT_TYPES,
   minutesOf,
   percentText,
+  vietnamDate,
   vietnamTime,
 } from '../../src/shared/minutes/minutes.ts';
 import type { RuleOutcome } from '../../src/shared/rules/index.ts';
-import { classificationRecord, isRoundedPercent, plainRecord, resultOf } from './fixtures.ts';
+import {
+  CLASSIFICATION_60,
+  classificationRecord,
+  DETAILS,
+  isRoundedPercent,
+  largeRecord,
+  plainRecord,
+  resultOf,
+} from './fixtures.ts';
 
 const CREATED = Date.UTC(2026, 10, 23, 18, 5);
 const record = classificationRecord();
@@ -35,7 +44,15 @@ describe('minutes of a QD366-2025 classification', () => {
   });
 
   it('counts attendance, cards and ballots from the record (and the printed cards from the server)', () => {
-    expect(minutes.attendance).toEqual({ recorded: true, summoned: 9, present: 9, excluded: 0, absent: 0 });
+    expect(minutes.attendance).toEqual({
+      recorded: true,
+      summoned: 9,
+      present: 9,
+      excluded: 0,
+      absent: 0,
+      absentWithLeave: null,
+      absentWithoutLeave: null,
+    });
     expect(minutes.cards).toEqual({ issued: 12, activated: 9, voided: 0, notUsed: 0 });
     expect(minutes.ballots).toEqual({ cast: 9, counted: 9, paper: 0 });
   });
@@ -140,5 +157,50 @@ describe('vietnamTime', () => {
   it('is UTC+7 across midnight and the new year', () => {
     expect(vietnamTime(Date.UTC(2025, 11, 31, 17, 0))).toBe('00:00 01/01/2026');
     expect(vietnamTime(Date.UTC(2026, 0, 2, 3, 9))).toBe('10:09 02/01/2026');
+  });
+});
+
+describe('minutes: what the record says beyond the numbers', () => {
+  const record = largeRecord(CLASSIFICATION_60);
+  const m = minutesOf(record, { createdAt: CREATED, issued: 70, upper: 'Đảng ủy khác' });
+
+  it('names the board by seat (head first), chủ tọa, thư ký and the place from the attendance event', () => {
+    expect(m.details.board).toEqual([
+      { seat: 1, name: 'Phạm Ngọc Lan', position: 'head' },
+      { seat: 2, name: 'Lê Minh Khoa', position: 'member' },
+      { seat: 3, name: 'Hoàng Thanh Quân', position: 'member' },
+    ]);
+    expect(m.details).toMatchObject({
+      chair: DETAILS.chair,
+      secretary: DETAILS.secretary,
+      place: DETAILS.place,
+    });
+    expect(m.details.upper).toBe(DETAILS.upper);
+    expect(m.attendance).toMatchObject({ absent: 2, absentWithLeave: 1, absentWithoutLeave: 1, excluded: 1 });
+  });
+
+  it('takes the upper organisation from the server when the organiser wrote none, and ignores seats the board lacks', () => {
+    const edited = structuredClone(record);
+    const event = edited.events.find((e) => e.type === 'attendance')!;
+    const board = [
+      ...DETAILS.board,
+      { seat: 9, name: 'Ghế không có', position: 'member' },
+      { seat: 2, name: 'Trùng ghế', position: 'head' },
+    ];
+    event.payload = JSON.stringify({
+      ...JSON.parse(event.payload),
+      details: { ...DETAILS, upper: '', board },
+    });
+    const plain = minutesOf(edited, { createdAt: CREATED, issued: 70, upper: 'Đảng ủy khác' });
+    expect(plain.details.upper).toBe('Đảng ủy khác');
+    expect(plain.details.board.map((b) => b.seat)).toEqual([1, 2, 3]);
+  });
+
+  it('states the time of the count from the certified result, in Vietnam time', () => {
+    expect(m.meeting.countedAt).toBe(Date.UTC(2026, 0, 8, 7, 5));
+    expect(m.meeting.countedAtText).toBe('14:05 08/01/2026');
+    expect(vietnamDate(Date.UTC(2026, 0, 8, 7, 5))).toBe('ngày 08 tháng 01 năm 2026');
+    expect(vietnamDate(Date.UTC(2026, 11, 3, 18, 0))).toBe('ngày 04 tháng 12 năm 2026');
+    expect(minutes.meeting.countedAt).toBeNull();
   });
 });

@@ -24,6 +24,7 @@ import { isCertified } from '../domain.ts';
 import { percent } from '../rules/arithmetic.ts';
 import type { Message, RuleOutcome, Text, TraceLine } from '../rules/index.ts';
 import { ruleSets } from '../rules/index.ts';
+import { detailsOf, type MeetingDetails } from './details.ts';
 
 /** The events the minutes read: a server may fetch only these (the ballots are not needed). */
 export const MINUTES_EVENT_TYPES = [
@@ -38,8 +39,11 @@ export const MINUTES_EVENT_TYPES = [
   'certification',
 ] as const;
 
-/** What the server knows beyond the record: the meeting's creation time, and the cards it printed. */
-export type MinutesContext = { createdAt: number | null; issued: number | null };
+/**
+ * What the server knows beyond the record: the meeting's creation time, the cards it printed, and the
+ * upper party organisation of the chi bộ (the header's first line unless the organiser wrote another).
+ */
+export type MinutesContext = { createdAt: number | null; issued: number | null; upper?: string | null };
 
 export type MinutesSetting = {
   key: string;
@@ -83,10 +87,27 @@ export type Minutes = {
     /** ms since the epoch, and the same as Vietnam time (UTC+7) "HH:MM DD/MM/YYYY"; null if not known */
     createdAt: number | null;
     createdAtText: string | null;
+    /**
+     * When the result was counted, from the result itself (docs/protocol.md §7: `countedAt`), so the
+     * board's certification signs it; null for a record written before the field existed.
+     */
+    countedAt: number | null;
+    countedAtText: string | null;
     settings: MinutesSetting[];
     manifestHash: string;
   };
-  attendance: { recorded: boolean; summoned: number; present: number; excluded: number; absent: number };
+  attendance: {
+    recorded: boolean;
+    summoned: number;
+    present: number;
+    excluded: number;
+    absent: number;
+    /** of the absent, with leave and without; null when the organiser did not say */
+    absentWithLeave: number | null;
+    absentWithoutLeave: number | null;
+  };
+  /** Place, chair, secretary and the board by name, as entered with the attendance. */
+  details: MeetingDetails;
   cards: { issued: number | null; activated: number; voided: number; notUsed: number };
   /** `paper`: how many of the counted ballots came on paper, scanned by the board (SPEC §3.1). */
   ballots: { cast: number; counted: number; paper: number };
@@ -116,6 +137,23 @@ export function vietnamTime(ms: number): string {
   const d = new Date(ms + 7 * 3600_000);
   const two = (n: number) => String(n).padStart(2, '0');
   return `${two(d.getUTCHours())}:${two(d.getUTCMinutes())} ${two(d.getUTCDate())}/${two(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
+}
+
+/**
+ * The date of a Party document's date line, in Vietnam time: "ngày 03 tháng 12 năm 2026" (a day below 10
+ * and the months 1 and 2 take a leading zero, as Hướng dẫn 36-HD/VPTW writes them).
+ */
+export function vietnamDate(ms: number): string {
+  const d = new Date(ms + 7 * 3600_000);
+  const day = d.getUTCDate();
+  const month = d.getUTCMonth() + 1;
+  return `ngày ${String(day).padStart(2, '0')} tháng ${month < 3 ? `0${month}` : month} năm ${d.getUTCFullYear()}`;
+}
+
+/** The hour of a biên bản: "14 giờ 05 phút", Vietnam time. */
+export function vietnamHour(ms: number): string {
+  const d = new Date(ms + 7 * 3600_000);
+  return `${d.getUTCHours()} giờ ${String(d.getUTCMinutes()).padStart(2, '0')} phút`;
 }
 
 const SPECIAL: Record<string, Text> = {
@@ -255,6 +293,9 @@ export function minutesOf(record: MeetingRecord, context: MinutesContext): Minut
   const result = JSON.parse(resultEvent.payload) as ResultPayload;
   const outcome = result.outcome as RuleOutcome | null;
   const attendance = payloads<AttendancePayload>(events, 'attendance').at(-1) ?? null;
+  const entered = detailsOf(attendance, manifest.trustees.n);
+  const details = { ...entered, upper: entered.upper ?? context.upper ?? null };
+  const countedAt = Number.isSafeInteger(result.countedAt) ? (result.countedAt as number) : null;
   const activated = payloads<{ keys: string[] }>(events, 'credentials-activated').reduce(
     (sum, a) => sum + a.keys.length,
     0,
@@ -264,6 +305,8 @@ export function minutesOf(record: MeetingRecord, context: MinutesContext): Minut
   const summoned = attendance?.summoned ?? manifest.electorate;
   const present = attendance?.present ?? Math.min(result.activated, summoned);
   const excluded = attendance?.excluded ?? 0;
+  const absent = Math.max(summoned - present, 0);
+  const leave = details.absentWithLeave === null ? null : Math.min(details.absentWithLeave, absent);
   const signatures = signaturesOf(events, manifestEvent.payload, resultEvent.payload);
   const warnings: Message[] = outcome?.warnings ?? [];
   const info = ruleSets[result.ruleSet];
@@ -278,6 +321,8 @@ export function minutesOf(record: MeetingRecord, context: MinutesContext): Minut
       ruleSetCitation: info?.citation ?? null,
       createdAt: context.createdAt,
       createdAtText: context.createdAt === null ? null : vietnamTime(context.createdAt),
+      countedAt,
+      countedAtText: countedAt === null ? null : vietnamTime(countedAt),
       settings: settingsOf(result.ruleSet, outcome),
       manifestHash: b64(manifestHash(manifestEvent.payload)),
     },
@@ -286,8 +331,11 @@ export function minutesOf(record: MeetingRecord, context: MinutesContext): Minut
       summoned,
       present,
       excluded,
-      absent: Math.max(summoned - present, 0),
+      absent,
+      absentWithLeave: leave,
+      absentWithoutLeave: leave === null ? null : absent - leave,
     },
+    details,
     cards: { issued: context.issued, activated, voided, notUsed: activated - voided - cast },
     ballots: { cast, counted: result.ballots, paper: result.paperBallots ?? 0 },
     subjects: subjectsOf(manifest, result, outcome),
