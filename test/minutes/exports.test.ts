@@ -111,7 +111,7 @@ describe('XLSX', () => {
         });
         expect(cells.get(`${columnName(4 + 2 * j)}${r}`)).toEqual({
           type: 'n',
-          style: '2',
+          style: '3',
           value: o.percent,
         });
       });
