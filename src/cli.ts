@@ -15,6 +15,10 @@ const commands: Record<string, Command> = {
     summary: 'rules FILE [--json] [--lang vi|en]  apply a rule set to a tally (docs/rules.md)',
     load: () => import('./commands/rules.ts'),
   },
+  paper: {
+    summary: 'paper print|read ...                paper ballots: print them as a PDF, read marked pages',
+    load: () => import('./commands/paper.ts'),
+  },
   serve: {
     summary: 'serve                               serve the app (PORT, PHIEUKIN_DB; what npm start runs)',
     load: () => import('./commands/serve.ts'),

@@ -1,0 +1,307 @@
+// The paper ballot from print to reading (SPEC §3.1): the real PDF rendered by pdftoppm, marked by drawing
+// on the rendered page (crosses, filled boxes, ticks, light pencil, two marks in a row), photographed
+// synthetically (rotation, perspective, uneven light, noise, a table around the page), and read back.
+// Every clear mark is read as its option, every untouched row as empty, and two marks in a row as unsure.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PNG } from 'pngjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Manifest, newToken, parseManifest, tokenText } from '../../crypto/index.ts';
+import { findQr } from '../../src/commands/paper.ts';
+import { paperBallotsPdf } from '../../src/paper/pdf.ts';
+import { homography, type Point2 } from '../../src/shared/paper/homography.ts';
+import {
+  ballotPages,
+  type PaperLayout,
+  type PaperPage,
+  paperQrText,
+  parsePaperQr,
+} from '../../src/shared/paper/layout.ts';
+import { type PaperAnswer, readPaperPage } from '../../src/shared/paper/read.ts';
+
+const DPI = 110;
+const PX_PER_MM = DPI / 25.4;
+const LEVELS = [
+  'Hoàn thành xuất sắc nhiệm vụ',
+  'Hoàn thành tốt nhiệm vụ',
+  'Hoàn thành nhiệm vụ',
+  'Không hoàn thành nhiệm vụ',
+];
+
+const manifest: Manifest = parseManifest(
+  JSON.stringify({
+    protocol: 'phieukin/v1',
+    meetingId: 'paper-test',
+    title: 'Họp chi bộ tháng 12: đánh giá, xếp loại đảng viên năm 2026',
+    organisation: 'Chi bộ Khu phố 3',
+    kind: 'classification',
+    ruleSet: 'none',
+    electorate: 30,
+    trustees: { n: 1, k: 1 },
+    settings: {},
+    questions: Array.from({ length: 24 }, (_, q) => ({
+      id: `q${q + 1}`,
+      subjectId: `m${q + 1}`,
+      subject: `Đảng viên Nguyễn Văn ${q + 1}`,
+      role: 'member',
+      facts: [],
+      prompt: 'Xếp loại',
+      options: LEVELS.map((label, i) => ({ id: `o${i}`, label })),
+    })),
+  }),
+);
+
+type Image = { rgba: Uint8ClampedArray; width: number; height: number };
+type Mark = 'cross' | 'filled' | 'tick' | 'pencil';
+/** Per question of the page: the options marked and how; [] leaves the row empty. */
+type Marking = Record<string, Array<{ option: number; mark: Mark }>>;
+
+let dir: string;
+let pages: PaperPage[];
+let rendered: Image[];
+const token = tokenText(newToken());
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'phieukin-paper-'));
+  pages = ballotPages(manifest, '7');
+  const pdf = await paperBallotsPdf(manifest, [{ serial: '7', token, pages }], {
+    regular: readFileSync(new URL(import.meta.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'))),
+    bold: readFileSync(new URL(import.meta.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'))),
+  });
+  writeFileSync(join(dir, 'ballots.pdf'), pdf);
+  execFileSync('pdftoppm', ['-r', String(DPI), '-png', join(dir, 'ballots.pdf'), join(dir, 'page')]);
+  rendered = pages.map((_, i) => {
+    const png = PNG.sync.read(readFileSync(join(dir, `page-${i + 1}.png`)));
+    return { rgba: new Uint8ClampedArray(png.data), width: png.width, height: png.height };
+  });
+}, 60_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A pen stroke from a to b (mm), `widthMm` wide, of grey level `ink`, drawn on the rendered page. */
+function stroke(image: Image, a: Point2, b: Point2, widthMm: number, ink: number): void {
+  const steps = Math.ceil(Math.hypot(b.x - a.x, b.y - a.y) * PX_PER_MM * 2);
+  const r = (widthMm / 2) * PX_PER_MM;
+  for (let s = 0; s <= steps; s++) {
+    const cx = (a.x + ((b.x - a.x) * s) / steps) * PX_PER_MM;
+    const cy = (a.y + ((b.y - a.y) * s) / steps) * PX_PER_MM;
+    for (let y = Math.floor(cy - r); y <= cy + r; y++)
+      for (let x = Math.floor(cx - r); x <= cx + r; x++) {
+        if ((x - cx) ** 2 + (y - cy) ** 2 > r * r) continue;
+        const p = (y * image.width + x) * 4;
+        for (let c = 0; c < 3; c++) image.rgba[p + c] = Math.min(image.rgba[p + c]!, ink);
+      }
+  }
+}
+
+function mark(image: Image, page: PaperPage, question: string, option: number, how: Mark): void {
+  const box = page.boxes.filter((b) => b.question === question)[option]!;
+  const at = (dx: number, dy: number) => ({ x: box.xMm + dx * box.wMm, y: box.yMm + dy * box.hMm });
+  if (how === 'cross' || how === 'pencil') {
+    const [width, ink] = how === 'cross' ? [0.6, 30] : [0.45, 150];
+    stroke(image, at(-0.4, -0.4), at(0.4, 0.4), width, ink);
+    stroke(image, at(0.4, -0.4), at(-0.4, 0.4), width, ink);
+  } else if (how === 'tick') {
+    stroke(image, at(-0.35, 0), at(-0.1, 0.35), 0.6, 40);
+    stroke(image, at(-0.1, 0.35), at(0.4, -0.4), 0.6, 40);
+  } else for (let dy = -0.4; dy <= 0.4; dy += 0.08) stroke(image, at(-0.4, dy), at(0.4, dy), 0.7, 50);
+}
+
+/**
+ * A phone's photo of the page: the page turned by `angle` degrees and seen in perspective, on a darker
+ * table, under light that fades across the picture, with a little noise (seeded).
+ */
+function photograph(page: Image, angle: number, tilt: number): Image {
+  const width = Math.round(page.width * 1.25);
+  const height = Math.round(page.height * 1.2);
+  const rad = (angle * Math.PI) / 180;
+  const corners = [
+    { x: 0, y: 0 },
+    { x: page.width, y: 0 },
+    { x: page.width, y: page.height },
+    { x: 0, y: page.height },
+  ].map((p, i) => {
+    const x = p.x - page.width / 2;
+    const y = p.y - page.height / 2;
+    const shrink = i < 2 ? 1 - tilt : 1;
+    return {
+      x: width / 2 + (x * Math.cos(rad) - y * Math.sin(rad)) * 0.85 * shrink,
+      y: height / 2 + (x * Math.sin(rad) + y * Math.cos(rad)) * 0.85,
+    };
+  });
+  const back = homography(
+    corners,
+    corners.map(
+      (_, i) =>
+        [
+          { x: 0, y: 0 },
+          { x: page.width, y: 0 },
+          { x: page.width, y: page.height },
+          { x: 0, y: page.height },
+        ][i]!,
+    ),
+  )!;
+  const rgba = new Uint8ClampedArray(width * height * 4);
+  let seed = 12345;
+  const noise = () => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return (seed / 0x7fffffff - 0.5) * 16;
+  };
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) {
+      const s = back({ x, y });
+      const light = 0.72 + 0.28 * (x / width) * (1 - 0.4 * (y / height));
+      let value = 70;
+      if (s.x >= 0 && s.y >= 0 && s.x < page.width - 1 && s.y < page.height - 1) {
+        const x0 = Math.floor(s.x);
+        const y0 = Math.floor(s.y);
+        const fx = s.x - x0;
+        const fy = s.y - y0;
+        const v = (xx: number, yy: number) => page.rgba[(yy * page.width + xx) * 4]!;
+        value =
+          v(x0, y0) * (1 - fx) * (1 - fy) +
+          v(x0 + 1, y0) * fx * (1 - fy) +
+          v(x0, y0 + 1) * (1 - fx) * fy +
+          v(x0 + 1, y0 + 1) * fx * fy;
+      }
+      const out = Math.max(0, Math.min(255, value * light + noise()));
+      const p = (y * width + x) * 4;
+      rgba[p] = out;
+      rgba[p + 1] = out;
+      rgba[p + 2] = out;
+      rgba[p + 3] = 255;
+    }
+  return { rgba, width, height };
+}
+
+const layout = (): PaperLayout => ({ meetingId: manifest.meetingId, pages });
+
+/** Marks page 1 in every way the test expects read: a clear mark of each kind, empty rows, a double mark. */
+function markedFirstPage(): { image: Image; expected: PaperAnswer[] } {
+  const page = pages[0]!;
+  const image = { ...rendered[0]!, rgba: new Uint8ClampedArray(rendered[0]!.rgba) };
+  const kinds: Mark[] = ['cross', 'filled', 'tick', 'pencil'];
+  const marking: Marking = {};
+  page.rows.forEach((row, i) => {
+    marking[row.question] =
+      i % 5 === 4
+        ? []
+        : i === 3
+          ? [
+              { option: 0, mark: 'cross' },
+              { option: 2, mark: 'cross' },
+            ]
+          : [{ option: i % 4, mark: kinds[i % 4]! }];
+  });
+  for (const [question, marks] of Object.entries(marking))
+    for (const m of marks) mark(image, page, question, m.option, m.mark);
+  const expected = page.rows.map((row): PaperAnswer => {
+    const marks = marking[row.question]!;
+    if (marks.length === 0) return { question: row.question, option: null, state: 'empty' };
+    if (marks.length > 1)
+      return { question: row.question, option: expect.any(String), state: 'unsure' } as never;
+    return { question: row.question, option: `o${marks[0]!.option}`, state: 'marked' };
+  });
+  return { image, expected };
+}
+
+describe('paper ballot: print, mark, photograph, read', () => {
+  it('lays out 24 subjects on two pages, every page naming its ballot and its place', () => {
+    expect(pages.map((p) => [p.ballot, p.page, p.pages])).toEqual([
+      ['7', 1, 2],
+      ['7', 2, 2],
+    ]);
+    expect(pages.flatMap((p) => p.rows.map((r) => r.question))).toEqual(manifest.questions.map((q) => q.id));
+    for (const p of pages) expect(p.rows[0]!.header).not.toBeNull();
+    const qr = paperQrText('a:b', '7', 2, 2, token);
+    expect(parsePaperQr(qr)).toEqual({ meetingId: 'a:b', serial: '7', page: 2, pages: 2, token });
+    expect(parsePaperQr(`https://x/v/paper-test#${token}`)).toBeNull();
+  });
+
+  it('reads the rendered pages, unmarked, as empty', () => {
+    rendered.forEach((image, i) => {
+      const reading = readPaperPage(image, layout(), findQr);
+      expect(reading.problems).toEqual([]);
+      expect(reading).toMatchObject({ ballot: '7', page: i + 1, token });
+      expect(reading.answers.map((a) => a.state)).toEqual(pages[i]!.rows.map(() => 'empty'));
+    });
+  });
+
+  it.each([
+    [0, 0],
+    [-15, 0.03],
+    [-7, 0.06],
+    [6, 0.04],
+    [15, 0.08],
+  ])('reads every mark of a photo turned %s° with perspective %s', (angle, tilt) => {
+    const { image, expected } = markedFirstPage();
+    const reading = readPaperPage(photograph(image, angle, tilt), layout(), findQr);
+    expect(reading.problems).toEqual([]);
+    expect(reading.answers).toEqual(expected);
+  });
+
+  it('names the problem: another meeting’s ballot, a page not in the layout, no page at all', () => {
+    const other = readPaperPage(rendered[0]!, { ...layout(), meetingId: 'another' }, findQr);
+    expect(other.problems[0]).toMatch(/^wrong meeting/);
+    const missing = readPaperPage(rendered[0]!, { ...layout(), pages: [pages[1]!] }, findQr);
+    expect(missing.problems[0]).toMatch(/^page missing/);
+    const blank = { ...rendered[0]!, rgba: new Uint8ClampedArray(rendered[0]!.rgba.length).fill(255) };
+    expect(readPaperPage(blank, layout(), findQr).problems[0]).toMatch(/^no page found/);
+  });
+});
+
+describe('phieukin paper print and read', () => {
+  it('print writes the PDF, the layout and (for tests) the tokens; read prints the shape documented', () => {
+    const manifestFile = join(dir, 'manifest.json');
+    writeFileSync(manifestFile, JSON.stringify(manifest));
+    const cli = (...args: string[]) =>
+      execFileSync('node', [join(import.meta.dirname, '../../bin/phieukin.js'), 'paper', ...args], {
+        encoding: 'utf8',
+      });
+    const out = (name: string) => join(dir, name);
+    cli(
+      'print',
+      '--manifest',
+      manifestFile,
+      '--count',
+      '2',
+      '--first',
+      '41',
+      '--out',
+      out('cli.pdf'),
+      '--layout',
+      out('layout.json'),
+      '--tokens',
+      out('tokens.json'),
+    );
+    const written = JSON.parse(readFileSync(out('layout.json'), 'utf8')) as PaperLayout;
+    expect(written.pages.map((p) => [p.ballot, p.page])).toEqual([
+      ['41', 1],
+      ['41', 2],
+      ['42', 1],
+      ['42', 2],
+    ]);
+    expect(written.pages[0]!.boxes[0]).toEqual({
+      question: 'q1',
+      option: 'o0',
+      xMm: 115.5,
+      yMm: 79,
+      wMm: 6,
+      hMm: 6,
+    });
+    const tokens = JSON.parse(readFileSync(out('tokens.json'), 'utf8')) as Array<{
+      serial: string;
+      token: string;
+    }>;
+    expect(tokens.map((t) => t.serial)).toEqual(['41', '42']);
+    execFileSync('pdftoppm', ['-r', '100', '-f', '3', '-l', '3', '-png', out('cli.pdf'), out('cli')]);
+    const image = readdirSync(dir).find((f) => f.startsWith('cli-') && f.endsWith('.png'))!;
+    const printed = cli('read', '--layout', out('layout.json'), join(dir, image), '--json');
+    const [reading] = JSON.parse(printed);
+    expect(reading).toMatchObject({ ballot: '42', page: 1, problems: [] });
+    expect(reading.answers).toHaveLength(written.pages[2]!.rows.length);
+    expect(reading.answers[0]).toEqual({ question: 'q1', option: null, state: 'empty' });
+    expect(printed).not.toContain(tokens[1]!.token);
+  });
+});
