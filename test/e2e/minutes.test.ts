@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { ROLE_TEXT } from '../../src/shared/minutes/details.ts';
 import type { Minutes } from '../../src/shared/minutes/minutes.ts';
 import { MeetingDriver } from '../app/helpers.ts';
 import { e2eDescribe, fitsWidth, launchBrowser, phone, screenshot } from './browser.ts';
@@ -26,6 +27,23 @@ e2eDescribe('minutes page', () => {
     server = await startE2eServer();
     m = await MeetingDriver.create(server.t);
     await m.ready(4);
+    await m.expectOk(
+      m.organiser.put(m.path('/attendance'), {
+        summoned: 4,
+        present: 4,
+        details: {
+          upper: 'Đảng bộ phường Bến Nghé',
+          place: 'Phường Bến Nghé',
+          chair: 'Nguyễn Văn An',
+          secretary: 'Trần Thị Dung',
+          board: [
+            { seat: 2, name: 'Lê Minh Khoa', position: 'member' },
+            { seat: 1, name: 'Phạm Ngọc Lan', position: 'head' },
+          ],
+        },
+      }),
+      200,
+    );
     await m.open();
     await m.expectOk(m.vote(1, [0, 1]));
     await m.expectOk(m.vote(2, [0, null]));
@@ -56,6 +74,28 @@ e2eDescribe('minutes page', () => {
     await page.goto(`${server.origin}/minutes/${m.id}`);
     await page.locator('#minutes').waitFor();
     expect(await page.locator('h1').textContent()).toBe('BIÊN BẢN KIỂM PHIẾU');
+    expect(await page.locator('.minutes-head').textContent()).toContain('ĐẢNG BỘ PHƯỜNG BẾN NGHÉ');
+    expect(await page.locator('#date-line').textContent()).toMatch(
+      /^Phường Bến Nghé, ngày \d\d tháng \d+ năm \d{4}$/,
+    );
+    expect(await page.locator('#counted').textContent()).toContain(minutes.meeting.countedAtText!);
+    const cells = (selector: string) =>
+      page
+        .locator(`${selector} tbody tr`)
+        .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+    expect(await cells('#board')).toEqual([
+      ['Phạm Ngọc Lan', 'Trưởng ban', '1', 'Không ký'],
+      ['Lê Minh Khoa', 'Thành viên', '2', 'Đã ký, hợp lệ'],
+      ['(chưa ghi tên)', 'Thành viên', '3', 'Đã ký, hợp lệ'],
+    ]);
+    expect(await page.locator('#officers').textContent()).toBe(
+      'Chủ tọa: Nguyễn Văn An. Thư ký: Trần Thị Dung.',
+    );
+    const summary = await cells('#summary');
+    expect(summary.map((r) => r.slice(0, 5))).toEqual([
+      ['1', minutes.subjects[0]!.name, ROLE_TEXT[minutes.subjects[0]!.role], '2', '50,0%'],
+      ['2', minutes.subjects[1]!.name, ROLE_TEXT[minutes.subjects[1]!.role], '0', '0,0%'],
+    ]);
     expect(await page.locator('#attendance').textContent()).toContain('Triệu tập: 4; có mặt: 4');
     expect(await page.locator('#ballots').textContent()).toBe('Phiếu thu về: 3; phiếu được kiểm: 3.');
     expect(await page.locator('#cards').textContent()).toContain('thẻ kích hoạt nhưng không bỏ phiếu: 1');
@@ -98,6 +138,12 @@ e2eDescribe('minutes page', () => {
     await page.evaluate(() => {
       document.documentElement.style.fontSize = '';
     });
+    const wide = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await wide.goto(`${server.origin}/minutes/${m.id}`);
+    await wide.locator('#minutes').waitFor();
+    expect(await fitsWidth(wide)).toBe(true);
+    await screenshot(wide, 'minutes-wide');
+    await wide.close();
   });
 
   it('has a QR code that opens this meeting’s verifier on this server', async () => {
@@ -129,6 +175,28 @@ e2eDescribe('minutes page', () => {
     expect(await page.locator('.minutes-subject td').nth(2).textContent()).toBe('50.0%');
     await page.locator('.lang-switch').click();
     expect(await page.locator('h1').textContent()).toBe('BIÊN BẢN KIỂM PHIẾU');
+    expect(await page.locator('.minutes-head').textContent()).toContain('ĐẢNG BỘ PHƯỜNG BẾN NGHÉ');
+    expect(await page.locator('#date-line').textContent()).toMatch(
+      /^Phường Bến Nghé, ngày \d\d tháng \d+ năm \d{4}$/,
+    );
+    expect(await page.locator('#counted').textContent()).toContain(minutes.meeting.countedAtText!);
+    const cells = (selector: string) =>
+      page
+        .locator(`${selector} tbody tr`)
+        .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+    expect(await cells('#board')).toEqual([
+      ['Phạm Ngọc Lan', 'Trưởng ban', '1', 'Không ký'],
+      ['Lê Minh Khoa', 'Thành viên', '2', 'Đã ký, hợp lệ'],
+      ['(chưa ghi tên)', 'Thành viên', '3', 'Đã ký, hợp lệ'],
+    ]);
+    expect(await page.locator('#officers').textContent()).toBe(
+      'Chủ tọa: Nguyễn Văn An. Thư ký: Trần Thị Dung.',
+    );
+    const summary = await cells('#summary');
+    expect(summary.map((r) => r.slice(0, 5))).toEqual([
+      ['1', minutes.subjects[0]!.name, ROLE_TEXT[minutes.subjects[0]!.role], '2', '50,0%'],
+      ['2', minutes.subjects[1]!.name, ROLE_TEXT[minutes.subjects[1]!.role], '0', '0,0%'],
+    ]);
   });
 
   it('prints on A4 without the header and the buttons', async () => {

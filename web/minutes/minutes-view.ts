@@ -2,7 +2,8 @@
 // attendance, cards and ballots, per subject each option's votes and percentage over the stated base with
 // the blanks, the rule set's proposal with its trace, the board's signatures, the record's hashes, and a
 // QR code that opens the verifier for this record. Numbers come from the server's minutes JSON.
-import type { Minutes, MinutesSubject } from '../../src/shared/minutes/minutes.ts';
+import { type Minutes, type MinutesSubject, vietnamDate } from '../../src/shared/minutes/minutes.ts';
+import { explanations, summaryTable } from '../../src/shared/minutes/summary.ts';
 import { h } from '../shared/dom.ts';
 import { lang, type MessageKey, pick, t } from '../shared/i18n.ts';
 
@@ -70,6 +71,19 @@ function countsPart(m: Minutes): HTMLElement[] {
         excluded: a.excluded,
       }),
     }),
+    ...(a.absentWithLeave === null
+      ? []
+      : [
+          h('p', {
+            text: t('minutes.attendance.leave', {
+              leave: a.absentWithLeave,
+              without: a.absentWithoutLeave ?? 0,
+            }),
+          }),
+        ]),
+    ...(m.details.exclusionReason
+      ? [h('p', { text: t('minutes.attendance.reason', { reason: m.details.exclusionReason }) })]
+      : []),
     ...(a.recorded ? [] : [h('p', { class: 'small muted', text: t('minutes.attendance.none') })]),
     h('h2', { text: t('minutes.cards') }),
     h(
@@ -156,21 +170,116 @@ function boardPart(m: Minutes): HTMLElement[] {
   ];
 }
 
+/** The two header blocks of a Party document: the upper organisation, the chi bộ and "*"; the party and the date line. */
+function heading(m: Minutes): HTMLElement {
+  const when = m.meeting.countedAt ?? m.meeting.createdAt;
+  const date = when === null ? '' : lang() === 'vi' ? vietnamDate(when) : (m.meeting.countedAtText ?? '');
+  const place = m.details.place ?? t('minutes.dateLine.unknown');
+  return h(
+    'div',
+    { class: 'minutes-head' },
+    h(
+      'div',
+      {},
+      m.details.upper ? h('p', { text: m.details.upper.toUpperCase() }) : null,
+      h('p', { class: 'strong', text: m.meeting.organisation.toUpperCase() }),
+      h('p', { text: '*' }),
+    ),
+    h(
+      'div',
+      {},
+      h('p', { class: 'strong party', text: t('minutes.party') }),
+      h('p', { class: 'date-line', attrs: { id: 'date-line' }, text: `${place}, ${date}` }),
+    ),
+  );
+}
+
+/** When and where, the board by name and seat with its electronic signatures, chủ tọa and thư ký. */
+function officersPart(m: Minutes): Array<HTMLElement | null> {
+  const { details, board } = m;
+  const signed = new Map(board.signatures.map((s) => [s.index, s.valid]));
+  const named = new Map(details.board.map((b) => [b.seat, b]));
+  const seats = [
+    ...details.board.map((b) => b.seat),
+    ...Array.from({ length: board.n }, (_, i) => i + 1).filter((i) => !named.has(i)),
+  ];
+  const state = (seat: number) =>
+    signed.get(seat) === true
+      ? t('minutes.board.signed')
+      : signed.has(seat)
+        ? t('minutes.board.invalid')
+        : t('minutes.board.unsigned');
+  return [
+    m.meeting.countedAtText
+      ? h('p', { attrs: { id: 'counted' }, text: t('minutes.counted', { time: m.meeting.countedAtText }) })
+      : null,
+    details.venue ? h('p', { text: t('minutes.venue', { venue: details.venue }) }) : null,
+    h(
+      'div',
+      { class: 'table-scroll', attrs: { id: 'board' } },
+      table(
+        [
+          t('minutes.board.name'),
+          t('minutes.board.position'),
+          t('minutes.board.seat'),
+          t('minutes.board.state'),
+        ],
+        seats.map((seat) => {
+          const b = named.get(seat);
+          const position = b?.position === 'head' ? t('minutes.board.head') : t('minutes.board.member');
+          return [b?.name ?? t('minutes.board.unnamed'), position, String(seat), state(seat)];
+        }),
+        [2],
+      ),
+    ),
+    h('p', {
+      attrs: { id: 'officers' },
+      text: t('minutes.officers', { chair: details.chair ?? '…', secretary: details.secretary ?? '…' }),
+    }),
+  ];
+}
+
+/** The summary table of the meeting's kind, and the plain reasons for the subjects that need them. */
+function summaryPart(m: Minutes): HTMLElement[] {
+  const table_ = summaryTable(m);
+  const heads = table_.columns.map((c) => (c.group ? `${c.group}: ${c.head}` : c.head));
+  const rows = table_.rows.map((row) =>
+    row.map((cell, i) =>
+      table_.columns[i]!.type === 'percent' && cell !== '' ? percent(String(cell)) : String(cell),
+    ),
+  );
+  const numeric = table_.columns.flatMap((c, i) => (c.type === 'text' ? [] : [i]));
+  const reasons = explanations(m);
+  return [
+    h('h3', { text: t('minutes.summary') }),
+    h(
+      'div',
+      { class: 'table-scroll minutes-summary', attrs: { id: 'summary' } },
+      table(heads, rows, numeric),
+    ),
+    ...(table_.legend.length ? [h('p', { class: 'small', text: table_.legend.join('; ') })] : []),
+    ...(reasons.length ? [h('h3', { text: t('minutes.explain') })] : []),
+    ...reasons.map((r) =>
+      h('p', {
+        class: 'small',
+        text: `${r.rows.length === 1 ? `STT ${r.rows[0]} (${r.names[0]})` : `STT ${r.rows.join(', ')}`}: ${r.text}`,
+      }),
+    ),
+  ];
+}
+
 export function minutesView(p: MinutesPage): Array<HTMLElement | null> {
   const m = p.minutes;
   return [
-    h(
-      'div',
-      { class: 'minutes-head' },
-      h('p', { text: m.meeting.organisation.toUpperCase() }),
-      h('p', { text: t('minutes.party') }),
-    ),
+    heading(m),
     h('h1', { class: 'minutes-title', text: t('minutes.title') }),
     h('p', { class: 'minutes-title', text: m.meeting.title }),
+    ...officersPart(m),
     ...meetingPart(m),
     ...countsPart(m),
     h('h2', { text: t('minutes.results') }),
     h('p', { class: 'small', text: t('minutes.rounding') }),
+    ...summaryPart(m),
     ...m.subjects.map((s, i) => subjectSection(s, i + 1)),
     ...m.warnings.map((w) => h('p', { class: 'notice warn small', text: `${pick(w.text)} (${w.citation})` })),
     ...boardPart(m),
