@@ -19,7 +19,6 @@ import {
   fromBase64url,
   G,
   jointKeyPayload,
-  type Manifest,
   manifestHash,
   meetingContext,
   newToken,
@@ -29,6 +28,7 @@ import {
   sumCiphertexts,
   verificationKeysOf,
 } from '../crypto/index.ts';
+import { benchManifest } from './manifest.ts';
 
 const QUESTIONS = 100;
 const OPTIONS = 4;
@@ -61,22 +61,13 @@ timePer('variable-base multiplication (public, variable-time)', 100, () => mulPu
 timePer('point encoding', 1000, () => encodePoint(P));
 timePer('point decoding', 1000, () => decodePoint(bytes));
 
-const manifest: Manifest = {
-  protocol: 'phieukin/v1',
+const manifest = benchManifest({
   meetingId: 'bench',
-  title: 'bench',
-  organisation: 'bench',
-  kind: 'classification',
-  ruleSet: 'none',
   electorate: BALLOTS,
+  questions: QUESTIONS,
+  options: OPTIONS,
   trustees: { n: 3, k: 2 },
-  settings: {},
-  questions: Array.from({ length: QUESTIONS }, (_, q) => ({
-    id: `q${q + 1}`,
-    prompt: 'Xếp loại',
-    options: Array.from({ length: OPTIONS }, (_, o) => ({ id: `o${o}`, label: `${o}` })),
-  })),
-};
+});
 const manifestText = JSON.stringify(manifest);
 const mh = manifestHash(manifestText);
 const trustees = [1, 2, 3].map((index) => startCeremony(mh, { round: 1, index, n: 3, k: 2 }));
