@@ -1,6 +1,7 @@
 // The app factory: every route is mounted here, on any runtime. The entry files (src/entry/) build the
 // store, the keys and the verifier for their runtime and pass them in; this file imports no adapter.
 import { Hono, type MiddlewareHandler } from 'hono';
+import { languageDetector } from 'hono/language';
 import { secureHeaders } from 'hono/secure-headers';
 import type { DocumentFonts } from './pdf/layout.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -47,7 +48,7 @@ export type AppOptions = {
   assets?: MiddlewareHandler;
 };
 
-export function createApp(options: AppOptions): Hono<Env> {
+export function createApp(options: AppOptions) {
   const deps: Deps = {
     store: options.store,
     clock: options.clock,
@@ -60,6 +61,15 @@ export function createApp(options: AppOptions): Hono<Env> {
   };
   const app = new Hono<Env>();
 
+  app.use(
+    '*',
+    languageDetector({
+      supportedLanguages: ['vi', 'en'],
+      fallbackLanguage: 'vi',
+      order: ['header'],
+      caches: false,
+    }),
+  );
   app.use(
     '*',
     secureHeaders({
@@ -79,29 +89,33 @@ export function createApp(options: AppOptions): Hono<Env> {
     c.header('Cache-Control', 'no-store');
   });
 
-  const api = new Hono<Env>();
-  api.use('*', authorize(deps));
-  api.route('/auth', authRoutes(deps));
-  api.route('/', organisationRoutes(deps));
-  api.route('/committee', committeeRoutes(deps));
-  api.route('/roster', rosterRoutes(deps));
-  api.route('/meetings', meetingRoutes(deps));
-  api.route('/meetings', cardRoutes(deps));
-  api.route('/meetings', trusteeRoutes(deps));
-  api.route('/meetings', resultRoutes(deps));
-  api.route('/meetings', countRoutes(deps));
-  api.route('/meetings', recordRoutes(deps));
-  api.route('/meetings', minutesRoutes(deps));
-  api.route('/vote', ballotRoutes(deps));
-  api.all('*', () => {
-    throw fail(404, 'not_found');
-  });
-  app.route('/api', api);
+  const api = new Hono<Env>()
+    .use('*', authorize(deps))
+    .route('/auth', authRoutes(deps))
+    .route('/', organisationRoutes(deps))
+    .route('/committee', committeeRoutes(deps))
+    .route('/roster', rosterRoutes(deps))
+    .route('/meetings', meetingRoutes(deps))
+    .route('/meetings', cardRoutes(deps))
+    .route('/meetings', trusteeRoutes(deps))
+    .route('/meetings', resultRoutes(deps))
+    .route('/meetings', countRoutes(deps))
+    .route('/meetings', recordRoutes(deps))
+    .route('/meetings', minutesRoutes(deps))
+    .route('/vote', ballotRoutes(deps))
+    .all('*', () => {
+      throw fail(404, 'not_found');
+    });
+  // the same app, typed with every API route: AppType, for the typed client (hc) of the pages and simulate
+  const typed = app.route('/api', api);
 
   app.route('/', setupPage());
   if (options.assets) app.use('*', options.assets);
 
   app.notFound((c) => errorResponse(c, fail(404, 'not_found')));
   app.onError((error, c) => errorResponse(c, error));
-  return app;
+  return typed;
 }
+
+/** The API's contract: every route with its body and its answers, for Hono's typed client `hc<AppType>`. */
+export type AppType = ReturnType<typeof createApp>;

@@ -6,6 +6,8 @@
 // - web/ (the pages) imports crypto/, src/shared/, itself and browser packages, never Node's built-ins;
 // - the rest of src/ (the server) may import anything but web/: it serves the built pages by their addresses
 //   in src/shared/page-routes.ts.
+// One crossing is allowed, by type only: web/ may `import type` the app's type from src/app.ts, for Hono's
+// typed client (the API contract); a type import is erased at build, so no server code reaches a page.
 // Imports are read with TypeScript's own pre-processor (static, dynamic, re-exports, type-only and require),
 // not with a regular expression.
 import { readdirSync, readFileSync } from 'node:fs';
@@ -38,11 +40,15 @@ const MAY_IMPORT: Record<Room, Room[]> = {
   server: ['server', 'shared', 'crypto'],
 };
 
+const CONTRACT = join(SERVER, 'app.ts');
+
 /** Why `specifier`, imported by `file`, breaks the boundary, or null when it is allowed. */
-function violation(file: string, specifier: string): string | null {
+function violation(file: string, specifier: string, typeOnly = false): string | null {
   const room = roomOf(file);
   if (specifier.startsWith('./') || specifier.startsWith('../')) {
-    const target = roomOf(resolve(dirname(file), specifier));
+    const path = resolve(dirname(file), specifier);
+    if (room === 'web' && path === CONTRACT) return typeOnly ? null : 'web/ imports src/app.ts by type only';
+    const target = roomOf(path);
     if (room === 'server' && target === 'web') return 'src/ never imports web/';
     if (room !== 'outside' && room !== 'server' && target === 'outside') return `leaves ${room}`;
     if (room !== 'outside' && !MAY_IMPORT[room].includes(target as Room))
@@ -77,6 +83,11 @@ function sourceFiles(dir: string): string[] {
 /** Every module specifier a source imports or re-exports, including import() and require(). */
 function specifiers(source: string): string[] {
   return ts.preProcessFile(source, true, true).importedFiles.map((f) => f.fileName);
+}
+
+/** The specifiers a source imports with `import type` only (erased by the build). */
+function typeOnlySpecifiers(source: string): Set<string> {
+  return new Set([...source.matchAll(/^import type [^;]*? from '([^']+)';/gms)].map((m) => m[1]!));
 }
 
 const files = [...sourceFiles(CRYPTO), ...sourceFiles(SERVER), ...sourceFiles(WEB)];
@@ -168,8 +179,10 @@ describe('every source file keeps to its room', () => {
   });
 
   it.each(files.map((f) => [name(f), f] as const))('%s', (_, file) => {
-    const bad = specifiers(readFileSync(file, 'utf8'))
-      .map((s) => ({ s, why: violation(file, s) }))
+    const source = readFileSync(file, 'utf8');
+    const typeOnly = typeOnlySpecifiers(source);
+    const bad = specifiers(source)
+      .map((s) => ({ s, why: violation(file, s, typeOnly.has(s)) }))
       .filter((v) => v.why !== null)
       .map((v) => `${v.s}: ${v.why}`);
     expect(bad).toEqual([]);

@@ -1,6 +1,12 @@
 // A worker thread of `phieukin simulate`: phones encrypting their ballots (SPEC §4) while voters read.
 import { parentPort } from 'node:worker_threads';
-import { type Choices, credentialFromToken, encryptBallot, meetingContext } from '../../crypto/index.ts';
+import {
+  type BallotPayload,
+  type Choices,
+  credentialFromToken,
+  encryptBallot,
+  meetingContext,
+} from '../../crypto/index.ts';
 
 export type PhoneJob = {
   manifest: string;
@@ -8,7 +14,7 @@ export type PhoneJob = {
   meetingId: string;
   phones: { token: Uint8Array; choices: Choices }[];
 };
-export type PhoneBallot = { ballot: unknown; confirmationCode: string };
+export type PhoneBallot = { ballot: BallotPayload; confirmationCode: string };
 
 parentPort!.on('message', (job: PhoneJob) => {
   const mc = meetingContext(job.manifest, job.jointKey);

@@ -5,6 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { type ClientResponse, hc } from 'hono/client';
 import {
   base64url,
   type Choices,
@@ -22,6 +23,7 @@ import {
   startCeremony,
   type TrusteeKeyShare,
 } from '../../crypto/index.ts';
+import type { AppType } from '../app.ts';
 import { spawnTypeScriptWorker } from '../server/verifier-pool.ts';
 import { parsedOrUsage } from './arguments.ts';
 import { progressLine } from './progress.ts';
@@ -64,43 +66,42 @@ function droppedConnection(error: Error): boolean {
   return code === 'UND_ERR_SOCKET' || code === 'ECONNRESET';
 }
 
-/** One HTTP client with a cookie and the headers of its role. */
+/** The API through Hono's typed client (`hc<AppType>`), with a cookie and the headers of its role. */
 function client(base: string, headers: Record<string, string> = {}) {
   let cookie = '';
-  const attempt = (method: string, path: string, body?: unknown) =>
-    fetch(`${base}${path}`, {
-      method,
-      headers: {
-        'accept-language': 'en',
-        ...headers,
-        ...(cookie ? { cookie } : {}),
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  const send = async (method: string, path: string, body?: unknown) => {
-    let response: Response | undefined;
-    for (let tries = 1; !response; tries++) {
-      response = await attempt(method, path, body).catch((error: Error) => {
-        if (tries < 3 && droppedConnection(error)) return undefined;
-        throw new Error(`${method} ${path}: ${error.message}`, { cause: error.cause });
-      });
+  const send: typeof fetch = async (input, init) => {
+    const request = new Request(input, init);
+    for (let tries = 1; ; tries++) {
+      const sent = new Headers(request.headers);
+      sent.set('accept-language', 'en');
+      for (const [name, value] of Object.entries(headers)) sent.set(name, value);
+      if (cookie) sent.set('cookie', cookie);
+      try {
+        const response = await fetch(request.clone(), { headers: sent });
+        const setCookie = response.headers.get('set-cookie');
+        if (setCookie) cookie = setCookie.split(';')[0]!;
+        return response;
+      } catch (error) {
+        if (tries < 3 && droppedConnection(error as Error)) continue;
+        throw new Error(`${request.method} ${request.url}: ${(error as Error).message}`, {
+          cause: (error as Error).cause,
+        });
+      }
     }
-    const setCookie = response.headers.get('set-cookie');
-    if (setCookie) cookie = setCookie.split(';')[0]!;
-    // biome-ignore lint/suspicious/noExplicitAny: the server's JSON replies, read field by field
-    const json = (await response.json()) as Record<string, any>;
-    return { status: response.status, json };
   };
-  const expect = async (method: string, path: string, body?: unknown) => {
-    const reply = await send(method, path, body);
-    if (reply.status >= 300) {
-      const error = reply.json.error as { code: string; message: string } | undefined;
-      throw new HttpError(`${method} ${path}: ${reply.status} ${error?.code}: ${error?.message}`);
-    }
-    return reply.json;
-  };
-  return { send, expect, headers };
+  return { api: hc<AppType>(base, { fetch: send }).api, headers };
+}
+
+/** The answer's JSON; an error answer becomes an HttpError naming its code and message. */
+async function ok<T>(request: Promise<ClientResponse<T>>): Promise<T> {
+  const response = await request;
+  if (response.status >= 300) {
+    const body = (await response.json().catch(() => null)) as {
+      error?: { code: string; message: string };
+    } | null;
+    throw new HttpError(`${response.url}: ${response.status} ${body?.error?.code}: ${body?.error?.message}`);
+  }
+  return response.json() as Promise<T>;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -145,49 +146,55 @@ export async function simulate(o: SimulationOptions): Promise<SimulationResult> 
   const progress = o.onProgress ?? (() => {});
   const base = o.url.replace(/\/$/, '');
   const organiser = client(base);
-  const login = await organiser.expect('POST', '/api/auth/operator', { key: o.operatorKey });
+  const login = await ok(organiser.api.auth.operator.$post({ json: { key: o.operatorKey } }));
   organiser.headers['x-csrf-token'] = login.csrfToken;
 
   const people = Math.max(o.voters, o.questions);
   const members = Array.from({ length: people }, (_, i) => ({
     id: `DV${String(i + 1).padStart(4, '0')}`,
     name: `Đảng viên mô phỏng ${i + 1}`,
-    status: 'official',
-    role: i === 0 ? 'secretary' : 'member',
-    proposedLevel: i % 7 === 0 ? 'htxsnv' : 'httnv',
+    status: 'official' as const,
+    role: i === 0 ? ('secretary' as const) : ('member' as const),
+    proposedLevel: i % 7 === 0 ? ('htxsnv' as const) : ('httnv' as const),
   }));
-  await organiser.expect('PUT', '/api/roster', { members });
-  const meeting = await organiser.expect('POST', '/api/meetings', {
-    title: `Mô phỏng: ${o.voters} phiếu, ${o.questions} câu hỏi`,
-    kind: 'classification',
-    ...(o.ruleSet ? { ruleSet: o.ruleSet } : {}),
-    trustees: o.trustees,
-    subjects: members.slice(0, o.questions).map((m) => m.id),
-  });
+  await ok(organiser.api.roster.$put({ json: { members } }));
+  const meeting = await ok(
+    organiser.api.meetings.$post({
+      json: {
+        title: `Mô phỏng: ${o.voters} phiếu, ${o.questions} câu hỏi`,
+        kind: 'classification',
+        ...(o.ruleSet ? { ruleSet: o.ruleSet } : {}),
+        trustees: o.trustees,
+        subjects: members.slice(0, o.questions).map((m) => m.id),
+      },
+    }),
+  );
   const id: string = meeting.id;
   const manifest: string = meeting.manifest;
-  const path = (rest: string) => `/api/meetings/${id}${rest}`;
-  const { code } = await organiser.expect('POST', path('/trustee-code'));
+  const param = { id };
+  const { code } = await ok(organiser.api.meetings[':id']['trustee-code'].$post({ param }));
   const board = client(base, { 'x-trustee-code': code });
 
   const mh = manifestHash(manifest);
   const { n, k } = o.trustees;
   const trustees = Array.from({ length: n }, (_, i) => startCeremony(mh, { round: 1, index: i + 1, n, k }));
-  for (const t of trustees) await board.expect('POST', path('/ceremony/commitments'), t.commitments);
-  const afterCommitments = await board.expect('GET', path('/ceremony'));
   for (const t of trustees)
-    await board.expect(
-      'POST',
-      path('/ceremony/shares'),
-      dealShares(mh, t.secrets, afterCommitments.commitments),
+    await ok(board.api.meetings[':id'].ceremony.commitments.$post({ param, json: t.commitments }));
+  const afterCommitments = await ok(board.api.meetings[':id'].ceremony.$get({ param }));
+  for (const t of trustees)
+    await ok(
+      board.api.meetings[':id'].ceremony.shares.$post({
+        param,
+        json: dealShares(mh, t.secrets, afterCommitments.commitments),
+      }),
     );
-  const afterShares = await board.expect('GET', path('/ceremony'));
+  const afterShares = await ok(board.api.meetings[':id'].ceremony.$get({ param }));
   const keyShares: TrusteeKeyShare[] = [];
   for (const t of trustees) {
     const { ack, keyShare } = finishCeremony(mh, t.secrets, afterShares.commitments, afterShares.shares);
     if (!keyShare) throw new Error(`trustee ${t.secrets.index} complained`);
     keyShares.push(keyShare);
-    await board.expect('POST', path('/ceremony/acks'), ack);
+    await ok(board.api.meetings[':id'].ceremony.acks.$post({ param, json: ack }));
   }
   progress('ceremony', 1, 1);
 
@@ -197,15 +204,21 @@ export async function simulate(o: SimulationOptions): Promise<SimulationResult> 
     pk: base64url(credentialFromToken(id, token).pk),
   }));
   for (let i = 0; i < cards.length; i += 2000) {
-    await organiser.expect('POST', path('/cards'), { cards: cards.slice(i, i + 2000) });
-    await organiser.expect('POST', path('/cards/activate'), {
-      from: i + 1,
-      to: Math.min(cards.length, i + 2000),
-    });
+    await ok(organiser.api.meetings[':id'].cards.$post({ param, json: { cards: cards.slice(i, i + 2000) } }));
+    await ok(
+      organiser.api.meetings[':id'].cards.activate.$post({
+        param,
+        json: { from: i + 1, to: Math.min(cards.length, i + 2000) },
+      }),
+    );
   }
-  await organiser.expect('PUT', path('/attendance'), { summoned: people, present: o.voters });
+  await ok(
+    organiser.api.meetings[':id'].attendance.$put({ param, json: { summoned: people, present: o.voters } }),
+  );
 
-  const view = await client(base).expect('GET', `/api/vote/${id}`);
+  const view = await ok(client(base).api.vote[':id'].$get({ param }));
+  if (!view.jointKey) throw new Error('the meeting has no joint key after the ceremony');
+  const jointKey = view.jointKey.K;
   const questions = JSON.parse(manifest).questions as { proposed?: string; options: { id: string }[] }[];
   const phones = tokens.map((token) => ({
     token,
@@ -219,14 +232,12 @@ export async function simulate(o: SimulationOptions): Promise<SimulationResult> 
       );
     }) satisfies Choices,
   }));
-  const ballots = await encryptOnPhones(
-    { manifest, jointKey: view.jointKey.K, meetingId: id },
-    phones,
-    (done) => progress('phones encrypting', done, o.voters),
+  const ballots = await encryptOnPhones({ manifest, jointKey, meetingId: id }, phones, (done) =>
+    progress('phones encrypting', done, o.voters),
   );
 
-  await organiser.expect('POST', path('/open'));
-  const serverKey: string = (await client(base).expect('GET', `/api/vote/${id}`)).serverKey;
+  await ok(organiser.api.meetings[':id'].open.$post({ param }));
+  const serverKey = (await ok(client(base).api.vote[':id'].$get({ param }))).serverKey!;
   const latencies: number[] = [];
   const refused: string[] = [];
   let accepted = 0;
@@ -235,34 +246,38 @@ export async function simulate(o: SimulationOptions): Promise<SimulationResult> 
     while (next < ballots.length) {
       const mine = ballots[next++]!;
       const sent = performance.now();
-      const reply = await client(base).send('POST', `/api/vote/${id}/ballots`, mine.ballot);
+      const reply = await client(base).api.vote[':id'].ballots.$post({ param, json: mine.ballot });
       latencies.push(performance.now() - sent);
-      const ok =
-        reply.status === 201 &&
-        receiptValid(reply.json.receipt, serverKey) &&
-        reply.json.confirmationCode === mine.confirmationCode;
-      if (ok) accepted++;
-      else refused.push(`${reply.status} ${reply.json.error?.code ?? 'bad receipt'}`);
+      if (reply.status === 201) {
+        const receipt = await reply.json();
+        if (receiptValid(receipt.receipt, serverKey) && receipt.confirmationCode === mine.confirmationCode)
+          accepted++;
+        else refused.push('201 bad receipt');
+      } else {
+        const body = (await reply.json().catch(() => null)) as { error?: { code: string } } | null;
+        refused.push(`${reply.status} ${body?.error?.code ?? ''}`);
+      }
       progress('ballots submitted', accepted + refused.length, ballots.length);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(o.concurrency, ballots.length)) }, phone));
 
-  await organiser.expect('POST', path('/close'));
-  const counting = await board.expect('GET', path('/tally'));
-  const mc = meetingContext(manifest, view.jointKey.K);
-  const tally = decodeTally(mc, counting.tally);
+  await ok(organiser.api.meetings[':id'].close.$post({ param }));
+  const counting = await ok(board.api.meetings[':id'].tally.$get({ param }));
+  const mc = meetingContext(manifest, jointKey);
+  const tally = decodeTally(mc, counting.tally!);
   const present = keyShares.slice(n - k);
   for (const keyShare of present)
-    await board.expect('POST', path('/shares'), decryptionShare(mc, keyShare, tally));
-  const { resultPayload } = await board.expect('GET', path('/result'));
+    await ok(board.api.meetings[':id'].shares.$post({ param, json: decryptionShare(mc, keyShare, tally) }));
+  const { resultPayload } = await ok(board.api.meetings[':id'].result.$get({ param }));
   for (const keyShare of present)
-    await board.expect(
-      'POST',
-      path('/certifications'),
-      certifyResult(mh, resultPayload, keyShare.index, keyShare.signingKey),
+    await ok(
+      board.api.meetings[':id'].certifications.$post({
+        param,
+        json: certifyResult(mh, resultPayload, keyShare.index, keyShare.signingKey),
+      }),
     );
-  const record = (await client(base).expect('GET', path('/record'))) as MeetingRecord;
+  const record = (await ok(client(base).api.meetings[':id'].record.$get({ param }))) as MeetingRecord;
   return { meetingId: id, accepted, refused, latencies, totalMs: performance.now() - started, record };
 }
 

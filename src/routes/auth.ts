@@ -7,7 +7,7 @@ import type { Deps, Env } from '../server/context.ts';
 import { fail } from '../server/errors.ts';
 import { randomId, randomSecret, secretHash } from '../server/ids.ts';
 import { checkPassword, hashPassword } from '../server/password.ts';
-import { is, readJson } from '../server/validate.ts';
+import { is, jsonBody } from '../server/validate.ts';
 
 export const ORGANISER_ACCOUNT = 'organiser';
 
@@ -26,8 +26,7 @@ const invitationBody = is.object({
   password,
 });
 
-export function authRoutes(deps: Deps): Hono<Env> {
-  const app = new Hono<Env>();
+export function authRoutes(deps: Deps) {
   const { store, clock, config } = deps;
 
   /** Refuses a client with too many recent failures; otherwise runs `attempt` and counts a failure. */
@@ -43,100 +42,101 @@ export function authRoutes(deps: Deps): Hono<Env> {
     return result;
   }
 
-  app.get('/session', async (c) => {
-    const session = await currentSession(deps, c);
-    const setupDone = await store.hasOrganiser(config.branch.id);
-    if (!session) return c.json({ loggedIn: false, setupDone });
-    return c.json({
-      loggedIn: true,
-      setupDone,
-      role: session.role,
-      branchId: session.branchId,
-      csrfToken: session.csrfToken,
-    });
-  });
+  return (
+    new Hono<Env>()
+      .get('/session', async (c) => {
+        const session = await currentSession(deps, c);
+        const setupDone = await store.hasOrganiser(config.branch.id);
+        if (!session) return c.json({ loggedIn: false, setupDone });
+        return c.json({
+          loggedIn: true,
+          setupDone,
+          role: session.role,
+          branchId: session.branchId,
+          csrfToken: session.csrfToken,
+        });
+      })
 
-  /** Accepts a one-time invitation: the invitee names the account and sets its password. */
-  app.post('/invitation', async (c) => {
-    const body = await readJson(c, invitationBody);
-    if ([...body.password].length < 10) throw fail(400, 'weak_password');
-    const key = `invitation:${config.clientAddress(c)}`;
-    const account = await limited(key, async () =>
-      store.acceptInvitation({
-        tokenHash: secretHash(body.token),
-        name: body.account,
-        password: await hashPassword(body.password, config.passwordCost),
-        now: clock.now(),
-      }),
-    );
-    if (!account) throw fail(403, 'invitation_invalid');
-    const csrfToken = await startSession(deps, c, {
-      accountId: account.id,
-      branchId: account.organisationId,
-    });
-    return c.json(
-      { account: account.name, role: account.role, organisationId: account.organisationId, csrfToken },
-      201,
-    );
-  });
+      /** Accepts a one-time invitation: the invitee names the account and sets its password. */
+      .post('/invitation', jsonBody(invitationBody), async (c) => {
+        const body = c.req.valid('json');
+        if ([...body.password].length < 10) throw fail(400, 'weak_password');
+        const key = `invitation:${config.clientAddress(c)}`;
+        const account = await limited(key, async () =>
+          store.acceptInvitation({
+            tokenHash: secretHash(body.token),
+            name: body.account,
+            password: await hashPassword(body.password, config.passwordCost),
+            now: clock.now(),
+          }),
+        );
+        if (!account) throw fail(403, 'invitation_invalid');
+        const csrfToken = await startSession(deps, c, {
+          accountId: account.id,
+          branchId: account.organisationId,
+        });
+        return c.json(
+          { account: account.name, role: account.role, organisationId: account.organisationId, csrfToken },
+          201,
+        );
+      })
 
-  app.post('/setup', async (c) => {
-    const body = await readJson(c, setupBody);
-    if ([...body.password].length < 10) throw fail(400, 'weak_password');
-    const key = `setup:${config.clientAddress(c)}`;
-    const account = await limited(key, async () =>
-      store.completeSetup({
-        tokenHash: secretHash(body.token),
-        maxAge: config.setupTokenTtlMs,
-        account: { id: randomId(), name: ORGANISER_ACCOUNT },
-        password: await hashPassword(body.password, config.passwordCost),
-        now: clock.now(),
-      }),
-    );
-    if (!account) throw fail(403, 'setup_invalid');
-    const csrfToken = await startSession(deps, c, account);
-    return c.json({ account: ORGANISER_ACCOUNT, csrfToken }, 201);
-  });
+      .post('/setup', jsonBody(setupBody), async (c) => {
+        const body = c.req.valid('json');
+        if ([...body.password].length < 10) throw fail(400, 'weak_password');
+        const key = `setup:${config.clientAddress(c)}`;
+        const account = await limited(key, async () =>
+          store.completeSetup({
+            tokenHash: secretHash(body.token),
+            maxAge: config.setupTokenTtlMs,
+            account: { id: randomId(), name: ORGANISER_ACCOUNT },
+            password: await hashPassword(body.password, config.passwordCost),
+            now: clock.now(),
+          }),
+        );
+        if (!account) throw fail(403, 'setup_invalid');
+        const csrfToken = await startSession(deps, c, account);
+        return c.json({ account: ORGANISER_ACCOUNT, csrfToken }, 201);
+      })
 
-  app.post('/login', async (c) => {
-    const body = await readJson(c, loginBody);
-    const key = `login:${config.clientAddress(c)}`;
-    const account = await limited(key, async () => {
-      const stored = await store.passwordFor(body.account ?? ORGANISER_ACCOUNT);
-      if (!stored || !(await checkPassword(body.password, stored))) return null;
-      return stored;
-    });
-    if (!account) throw fail(401, 'login_failed');
-    const csrfToken = await startSession(deps, c, account);
-    return c.json({ account: body.account ?? ORGANISER_ACCOUNT, csrfToken });
-  });
+      .post('/login', jsonBody(loginBody), async (c) => {
+        const body = c.req.valid('json');
+        const key = `login:${config.clientAddress(c)}`;
+        const account = await limited(key, async () => {
+          const stored = await store.passwordFor(body.account ?? ORGANISER_ACCOUNT);
+          if (!stored || !(await checkPassword(body.password, stored))) return null;
+          return stored;
+        });
+        if (!account) throw fail(401, 'login_failed');
+        const csrfToken = await startSession(deps, c, account);
+        return c.json({ account: body.account ?? ORGANISER_ACCOUNT, csrfToken });
+      })
 
-  app.post('/logout', async (c) => {
-    await endSession(deps, c);
-    return c.json({ ok: true });
-  });
+      .post('/logout', async (c) => {
+        await endSession(deps, c);
+        return c.json({ ok: true });
+      })
 
-  /** The operator (who holds the key file beside the database) gets a fresh sandbox branch of its own. */
-  app.post('/operator', async (c) => {
-    const body = await readJson(c, operatorBody);
-    const key = `operator:${config.clientAddress(c)}`;
-    const ok = await limited(key, async () =>
-      (await store.hasOperatorKey(secretHash(body.key))) ? true : null,
-    );
-    if (!ok) throw fail(401, 'operator_key_invalid');
-    const id = `sandbox-${randomId(10)}`;
-    const now = clock.now();
-    await store.ensureBranch({ id, name: 'Mô phỏng / Simulation' }, now);
-    const created = await store.createOrganiser({
-      branchId: id,
-      account: { id: randomId(), name: id },
-      password: await hashPassword(randomSecret(), 10),
-      now,
-    });
-    if (!created) throw fail(500, 'internal');
-    const csrfToken = await startSession(deps, c, { accountId: created.accountId, branchId: id });
-    return c.json({ account: id, branchId: id, csrfToken }, 201);
-  });
-
-  return app;
+      /** The operator (who holds the key file beside the database) gets a fresh sandbox branch of its own. */
+      .post('/operator', jsonBody(operatorBody), async (c) => {
+        const body = c.req.valid('json');
+        const key = `operator:${config.clientAddress(c)}`;
+        const ok = await limited(key, async () =>
+          (await store.hasOperatorKey(secretHash(body.key))) ? true : null,
+        );
+        if (!ok) throw fail(401, 'operator_key_invalid');
+        const id = `sandbox-${randomId(10)}`;
+        const now = clock.now();
+        await store.ensureBranch({ id, name: 'Mô phỏng / Simulation' }, now);
+        const created = await store.createOrganiser({
+          branchId: id,
+          account: { id: randomId(), name: id },
+          password: await hashPassword(randomSecret(), 10),
+          now,
+        });
+        if (!created) throw fail(500, 'internal');
+        const csrfToken = await startSession(deps, c, { accountId: created.accountId, branchId: id });
+        return c.json({ account: id, branchId: id, csrfToken }, 201);
+      })
+  );
 }

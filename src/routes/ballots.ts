@@ -17,13 +17,12 @@ import {
   receiptFor,
 } from '../server/protocol.ts';
 import { payloadsOf } from '../server/tally.ts';
-import { readJson } from '../server/validate.ts';
+import { jsonBody } from '../server/validate.ts';
 import type { SpentCredential } from '../store/store.ts';
 
 const MAX_BALLOT_BYTES = 4 * 1024 * 1024;
 
-export function ballotRoutes(deps: Deps): Hono<Env> {
-  const app = new Hono<Env>();
+export function ballotRoutes(deps: Deps) {
   const { store, keys } = deps;
 
   function receipt(c: Context<Env>, meetingId: string, spent: SpentCredential, status: 200 | 201) {
@@ -37,44 +36,45 @@ export function ballotRoutes(deps: Deps): Hono<Env> {
     );
   }
 
-  app.get('/:id', async (c) => {
-    const meeting = await publicMeeting(deps, c.req.param('id'));
-    const events = await store.events(meeting.id, { types: ['joint-key', 'poll-opened'] });
-    const opened = payloadsOf<{ serverKey: string }>(events, 'poll-opened');
-    return c.json({
-      meetingId: meeting.id,
-      title: meeting.title,
-      status: meeting.status,
-      manifest: meeting.manifest,
-      jointKey: payloadsOf<JointKeyPayload>(events, 'joint-key').at(-1) ?? null,
-      ctx: meeting.ctx,
-      serverKey: opened[0]?.serverKey ?? null,
-    });
-  });
+  return (
+    new Hono<Env>()
+      .get('/:id', async (c) => {
+        const meeting = await publicMeeting(deps, c.req.param('id'));
+        const events = await store.events(meeting.id, { types: ['joint-key', 'poll-opened'] });
+        const opened = payloadsOf<{ serverKey: string }>(events, 'poll-opened');
+        return c.json({
+          meetingId: meeting.id,
+          title: meeting.title,
+          status: meeting.status,
+          manifest: meeting.manifest,
+          jointKey: payloadsOf<JointKeyPayload>(events, 'joint-key').at(-1) ?? null,
+          ctx: meeting.ctx,
+          serverKey: opened[0]?.serverKey ?? null,
+        });
+      })
 
-  /**
-   * A card's state by its public key, so the booth can tell the voter before the ballot is filled. This
-   * leaks nothing: the record already publishes every card's key with its serial (registration),
-   * activation, voiding and the ballot cast with it (SPEC §6), and the key says nothing about the choices.
-   */
-  app.get('/:id/cards/:pk', async (c) => {
-    const meeting = await publicMeeting(deps, c.req.param('id'));
-    const pk = c.req.param('pk');
-    if (!isCredentialKey(pk)) throw fail(400, 'point_invalid', { path: 'pk' });
-    const card = await store.cardByKey(meeting.id, pk);
-    // card_unknown as for a serial, with the words a voter needs (no serial is known here)
-    if (!card) throw failWith(404, 'card_unknown', messages.credential_unknown);
-    const spent = await store.spentCredential(meeting.id, pk);
-    const state = spent ? 'spent' : card.state === 'active' ? 'activated' : card.state;
-    return c.json({ serial: card.serial, state });
-  });
+      /**
+       * A card's state by its public key, so the booth can tell the voter before the ballot is filled. This
+       * leaks nothing: the record already publishes every card's key with its serial (registration),
+       * activation, voiding and the ballot cast with it (SPEC §6), and the key says nothing about the choices.
+       */
+      .get('/:id/cards/:pk', async (c) => {
+        const meeting = await publicMeeting(deps, c.req.param('id'));
+        const pk = c.req.param('pk');
+        if (!isCredentialKey(pk)) throw fail(400, 'point_invalid', { path: 'pk' });
+        const card = await store.cardByKey(meeting.id, pk);
+        // card_unknown as for a serial, with the words a voter needs (no serial is known here)
+        if (!card) throw failWith(404, 'card_unknown', messages.credential_unknown);
+        const spent = await store.spentCredential(meeting.id, pk);
+        const state = spent ? 'spent' : card.state === 'active' ? 'activated' : card.state;
+        return c.json({ serial: card.serial, state });
+      })
 
-  app.post('/:id/ballots', async (c) => {
-    const meeting = await publicMeeting(deps, c.req.param('id'));
-    const ballot = await readJson(c, ballotSchema, MAX_BALLOT_BYTES);
-    const cast = await castBallot(deps, meeting, ballot);
-    return receipt(c, meeting.id, cast.spent, cast.fresh ? 201 : 200);
-  });
-
-  return app;
+      .post('/:id/ballots', jsonBody(ballotSchema, MAX_BALLOT_BYTES), async (c) => {
+        const meeting = await publicMeeting(deps, c.req.param('id'));
+        const ballot = c.req.valid('json');
+        const cast = await castBallot(deps, meeting, ballot);
+        return receipt(c, meeting.id, cast.spent, cast.fresh ? 201 : 200);
+      })
+  );
 }

@@ -8,7 +8,7 @@ import { activateCards, registerCards, voidCard } from '../meeting/cards.ts';
 import { ownMeeting } from '../server/auth.ts';
 import type { Deps, Env } from '../server/context.ts';
 import { fail } from '../server/errors.ts';
-import { is, readJson } from '../server/validate.ts';
+import { is, jsonBody } from '../server/validate.ts';
 
 const MAX_SERIAL = 1_000_000;
 const serial = is.int({ min: 1, max: MAX_SERIAL });
@@ -24,45 +24,42 @@ const activateBody = is.object({
   to: is.optional(serial),
 });
 
-export function cardRoutes(deps: Deps): Hono<Env> {
-  const app = new Hono<Env>();
+export function cardRoutes(deps: Deps) {
+  return new Hono<Env>()
+    .post('/:id/cards', jsonBody(uploadBody, 512 * 1024), async (c) => {
+      const meeting = await ownMeeting(deps, c, c.req.param('id'));
+      const body = c.req.valid('json');
+      return c.json({ registered: await registerCards(deps, meeting, body.cards) }, 201);
+    })
 
-  app.post('/:id/cards', async (c) => {
-    const meeting = await ownMeeting(deps, c, c.req.param('id'));
-    const body = await readJson(c, uploadBody, 512 * 1024);
-    return c.json({ registered: await registerCards(deps, meeting, body.cards) }, 201);
-  });
+    .get('/:id/cards', async (c) => {
+      const meeting = await ownMeeting(deps, c, c.req.param('id'));
+      return c.json({ cards: await deps.store.cards(meeting.id) });
+    })
 
-  app.get('/:id/cards', async (c) => {
-    const meeting = await ownMeeting(deps, c, c.req.param('id'));
-    return c.json({ cards: await deps.store.cards(meeting.id) });
-  });
+    .post('/:id/cards/activate', jsonBody(activateBody), async (c) => {
+      const meeting = await ownMeeting(deps, c, c.req.param('id'));
+      const body = c.req.valid('json');
+      const wanted = new Set(body.serials ?? []);
+      if (body.from !== undefined || body.to !== undefined) {
+        const from = body.from ?? body.to!;
+        const to = body.to ?? body.from!;
+        if (to - from >= 2000 || to < from)
+          throw fail(400, 'invalid_body', { path: 'to', expected: 'from ≤ to < from + 2000' });
+        for (let s = from; s <= to; s++) wanted.add(s);
+      }
+      if (wanted.size === 0 || wanted.size > 2000) throw fail(400, 'cards_empty');
+      const serials = [...wanted].sort((a, b) => a - b);
+      const head = await activateCards(deps, meeting, serials);
+      return c.json({ activated: serials.length, height: head.height });
+    })
 
-  app.post('/:id/cards/activate', async (c) => {
-    const meeting = await ownMeeting(deps, c, c.req.param('id'));
-    const body = await readJson(c, activateBody);
-    const wanted = new Set(body.serials ?? []);
-    if (body.from !== undefined || body.to !== undefined) {
-      const from = body.from ?? body.to!;
-      const to = body.to ?? body.from!;
-      if (to - from >= 2000 || to < from)
-        throw fail(400, 'invalid_body', { path: 'to', expected: 'from ≤ to < from + 2000' });
-      for (let s = from; s <= to; s++) wanted.add(s);
-    }
-    if (wanted.size === 0 || wanted.size > 2000) throw fail(400, 'cards_empty');
-    const serials = [...wanted].sort((a, b) => a - b);
-    const head = await activateCards(deps, meeting, serials);
-    return c.json({ activated: serials.length, height: head.height });
-  });
-
-  app.post('/:id/cards/:serial/void', async (c) => {
-    const meeting = await ownMeeting(deps, c, c.req.param('id'));
-    const number = Number(c.req.param('serial'));
-    if (!Number.isInteger(number) || number < 1 || number > MAX_SERIAL)
-      throw fail(404, 'card_unknown', { serial: c.req.param('serial') });
-    const head = await voidCard(deps, meeting, number);
-    return c.json({ voided: number, height: head.height });
-  });
-
-  return app;
+    .post('/:id/cards/:serial/void', async (c) => {
+      const meeting = await ownMeeting(deps, c, c.req.param('id'));
+      const number = Number(c.req.param('serial'));
+      if (!Number.isInteger(number) || number < 1 || number > MAX_SERIAL)
+        throw fail(404, 'card_unknown', { serial: c.req.param('serial') });
+      const head = await voidCard(deps, meeting, number);
+      return c.json({ voided: number, height: head.height });
+    });
 }

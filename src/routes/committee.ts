@@ -24,7 +24,7 @@ import type { Deps, Env } from '../server/context.ts';
 import { decisionsPdf, decisionsXlsx } from '../server/decision-export.ts';
 import { fail } from '../server/errors.ts';
 import { randomId } from '../server/ids.ts';
-import { check, type Infer, is, readJson } from '../server/validate.ts';
+import { check, type Infer, is, jsonBody } from '../server/validate.ts';
 import { LEVEL_IDS, SUBJECT_ROLES } from '../shared/domain.ts';
 import { DEFAULT_CLASSIFICATION, type RuleOutcome, ruleSets } from '../shared/rules/index.ts';
 import { LEVELS } from '../shared/rules/tables/common.ts';
@@ -67,8 +67,7 @@ type ResultEvent = { outcome: RuleOutcome | null };
 const levelName = (id: string) => LEVELS.find((l) => l.id === id)?.label ?? id;
 type TableInput = Infer<typeof tableChoice>;
 
-export function committeeRoutes(deps: Deps): Hono<Env> {
-  const app = new Hono<Env>();
+export function committeeRoutes(deps: Deps) {
   const { store, clock } = deps;
 
   /**
@@ -169,8 +168,8 @@ export function committeeRoutes(deps: Deps): Hono<Env> {
       cap: CapChoice;
       assessmentYear: number;
       level: string;
-      reason: string | undefined;
-      override: string | undefined;
+      reason?: string;
+      override?: string;
       supersedes: string | null;
     },
   ): Promise<Decision> {
@@ -208,90 +207,6 @@ export function committeeRoutes(deps: Deps): Hono<Env> {
     }
   }
 
-  app.get('/meetings', async (c) => {
-    const scope = c.var.scope;
-    const rows = [];
-    for (const branch of scope.below) {
-      for (const { manifest: _, ...meeting } of await store.meetings(branch.id)) {
-        const certified = (await certifiedResult(store, meeting)) !== null;
-        rows.push({
-          ...meeting,
-          branchName: branch.name,
-          certified,
-          links: {
-            result: `/api/meetings/${meeting.id}/result`,
-            record: `/api/meetings/${meeting.id}/record`,
-            minutes: `/minutes/${meeting.id}`,
-            verify: `/verify?meeting=${meeting.id}`,
-          },
-        });
-      }
-    }
-    return c.json({ committee: scope.committee, branches: scope.below, meetings: rows });
-  });
-
-  app.post('/classification', async (c) => {
-    const scope = c.var.scope;
-    const body = await readJson(c, classificationBody, 256 * 1024);
-    const { cap, branches, groups } = await tableOf(scope, body.assessmentYear, body);
-    return c.json({ committee: scope.committee, assessmentYear: body.assessmentYear, cap, branches, groups });
-  });
-
-  app.get('/decisions', async (c) => {
-    const assessmentYear = yearParam(c.req.query('year'));
-    const { members } = await decisionsOf(c.var.scope, assessmentYear);
-    return c.json({ assessmentYear, members });
-  });
-
-  app.post('/decisions', async (c) => {
-    const scope = c.var.scope;
-    const body = await readJson(c, decisionBody, 256 * 1024);
-    const branch = scopedBranch(scope, body.branchId);
-    const { cap, groups } = await tableOf(scope, body.assessmentYear, body);
-    const found = findMember(groups, branch.id, body.memberId);
-    if (!found)
-      throw fail(404, 'member_not_proposed', {
-        member: body.memberId,
-        branch: branch.name,
-        year: body.assessmentYear,
-      });
-    const decision = await decide(c, { ...found, ...body, cap });
-    return c.json(decision, 201);
-  });
-
-  /** Agrees, in one action, with every proposal still undecided that the cap allows (reason optional). */
-  app.post('/decisions/approve', async (c) => {
-    const scope = c.var.scope;
-    const body = await readJson(c, classificationBody, 256 * 1024);
-    const { cap, groups } = await tableOf(scope, body.assessmentYear, body);
-    const recorded: Decision[] = [];
-    for (const group of groups) {
-      for (const row of approvable(group)) {
-        const level = row.proposal;
-        recorded.push(
-          await decide(c, {
-            row,
-            group,
-            cap,
-            assessmentYear: body.assessmentYear,
-            level,
-            reason: undefined,
-            override: undefined,
-            supersedes: null,
-          }),
-        );
-      }
-    }
-    const done = new Set(recorded.map((d) => `${d.branchId}/${d.memberId}`));
-    const left = groups
-      .flatMap((g) => g.rows)
-      .filter((r) => !r.decision && !done.has(`${r.branchId}/${r.memberId}`));
-    return c.json({
-      recorded,
-      left: left.map((r) => ({ branchId: r.branchId, memberId: r.memberId, name: r.name, cap: r.cap })),
-    });
-  });
-
   /** What the exports file: the whole table for the year with every version, who decided and from which meeting. */
   async function filed(c: Context<Env>) {
     const scope = c.var.scope;
@@ -315,22 +230,113 @@ export function committeeRoutes(deps: Deps): Hono<Env> {
     };
   }
 
-  app.get('/decisions.xlsx', async (c) => {
-    const input = await filed(c);
-    return c.body(decisionsXlsx(input) as Uint8Array<ArrayBuffer>, 200, {
-      'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      'content-disposition': `attachment; filename="quyet-dinh-${input.assessmentYear}.xlsx"`,
-    });
-  });
+  return (
+    new Hono<Env>()
+      .get('/meetings', async (c) => {
+        const scope = c.var.scope;
+        const rows = [];
+        for (const branch of scope.below) {
+          for (const { manifest: _, ...meeting } of await store.meetings(branch.id)) {
+            const certified = (await certifiedResult(store, meeting)) !== null;
+            rows.push({
+              ...meeting,
+              branchName: branch.name,
+              certified,
+              links: {
+                result: `/api/meetings/${meeting.id}/result`,
+                record: `/api/meetings/${meeting.id}/record`,
+                minutes: `/minutes/${meeting.id}`,
+                verify: `/verify?meeting=${meeting.id}`,
+              },
+            });
+          }
+        }
+        return c.json({ committee: scope.committee, branches: scope.below, meetings: rows });
+      })
 
-  app.get('/decisions.pdf', async (c) => {
-    const input = await filed(c);
-    const file = await decisionsPdf(input, await deps.font());
-    return c.body(file as Uint8Array<ArrayBuffer>, 200, {
-      'content-type': 'application/pdf',
-      'content-disposition': `attachment; filename="quyet-dinh-${input.assessmentYear}.pdf"`,
-    });
-  });
+      .post('/classification', jsonBody(classificationBody, 256 * 1024), async (c) => {
+        const scope = c.var.scope;
+        const body = c.req.valid('json');
+        const { cap, branches, groups } = await tableOf(scope, body.assessmentYear, body);
+        return c.json({
+          committee: scope.committee,
+          assessmentYear: body.assessmentYear,
+          cap,
+          branches,
+          groups,
+        });
+      })
 
-  return app;
+      .get('/decisions', async (c) => {
+        const assessmentYear = yearParam(c.req.query('year'));
+        const { members } = await decisionsOf(c.var.scope, assessmentYear);
+        return c.json({ assessmentYear, members });
+      })
+
+      .post('/decisions', jsonBody(decisionBody, 256 * 1024), async (c) => {
+        const scope = c.var.scope;
+        const body = c.req.valid('json');
+        const branch = scopedBranch(scope, body.branchId);
+        const { cap, groups } = await tableOf(scope, body.assessmentYear, body);
+        const found = findMember(groups, branch.id, body.memberId);
+        if (!found)
+          throw fail(404, 'member_not_proposed', {
+            member: body.memberId,
+            branch: branch.name,
+            year: body.assessmentYear,
+          });
+        const decision = await decide(c, { ...found, ...body, cap });
+        return c.json(decision, 201);
+      })
+
+      /** Agrees, in one action, with every proposal still undecided that the cap allows (reason optional). */
+      .post('/decisions/approve', jsonBody(classificationBody, 256 * 1024), async (c) => {
+        const scope = c.var.scope;
+        const body = c.req.valid('json');
+        const { cap, groups } = await tableOf(scope, body.assessmentYear, body);
+        const recorded: Decision[] = [];
+        for (const group of groups) {
+          for (const row of approvable(group)) {
+            const level = row.proposal;
+            recorded.push(
+              await decide(c, {
+                row,
+                group,
+                cap,
+                assessmentYear: body.assessmentYear,
+                level,
+                reason: undefined,
+                override: undefined,
+                supersedes: null,
+              }),
+            );
+          }
+        }
+        const done = new Set(recorded.map((d) => `${d.branchId}/${d.memberId}`));
+        const left = groups
+          .flatMap((g) => g.rows)
+          .filter((r) => !r.decision && !done.has(`${r.branchId}/${r.memberId}`));
+        return c.json({
+          recorded,
+          left: left.map((r) => ({ branchId: r.branchId, memberId: r.memberId, name: r.name, cap: r.cap })),
+        });
+      })
+
+      .get('/decisions.xlsx', async (c) => {
+        const input = await filed(c);
+        return c.body(decisionsXlsx(input) as Uint8Array<ArrayBuffer>, 200, {
+          'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          'content-disposition': `attachment; filename="quyet-dinh-${input.assessmentYear}.xlsx"`,
+        });
+      })
+
+      .get('/decisions.pdf', async (c) => {
+        const input = await filed(c);
+        const file = await decisionsPdf(input, await deps.font());
+        return c.body(file as Uint8Array<ArrayBuffer>, 200, {
+          'content-type': 'application/pdf',
+          'content-disposition': `attachment; filename="quyet-dinh-${input.assessmentYear}.pdf"`,
+        });
+      })
+  );
 }

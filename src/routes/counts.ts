@@ -5,8 +5,7 @@ import { streamSSE } from 'hono/streaming';
 import { publicMeeting } from '../server/auth.ts';
 import type { Deps, Env } from '../server/context.ts';
 
-export function countRoutes(deps: Deps): Hono<Env> {
-  const app = new Hono<Env>();
+export function countRoutes(deps: Deps) {
   const { store, config } = deps;
 
   async function counts(meetingId: string) {
@@ -14,30 +13,30 @@ export function countRoutes(deps: Deps): Hono<Env> {
     return { status: meeting!.status, activated: n.activated, cast: n.cast };
   }
 
-  app.get('/:id/counts', async (c) => {
-    const meeting = await publicMeeting(deps, c.req.param('id'));
-    return c.json(await counts(meeting.id));
-  });
+  return new Hono<Env>()
+    .get('/:id/counts', async (c) => {
+      const meeting = await publicMeeting(deps, c.req.param('id'));
+      return c.json(await counts(meeting.id));
+    })
 
-  app.get('/:id/counts/stream', async (c) => {
-    const meeting = await publicMeeting(deps, c.req.param('id'));
-    return streamSSE(c, async (stream) => {
-      let last = '';
-      let quiet = 0;
-      let id = 0;
-      while (!stream.aborted && !stream.closed) {
-        const data = JSON.stringify(await counts(meeting.id));
-        if (data !== last) {
-          await stream.writeSSE({ event: 'counts', data, id: String(id++) });
-          last = data;
-          quiet = 0;
-        } else if (++quiet * config.liveIntervalMs >= 15_000) {
-          await stream.write(': keep-alive\n\n');
-          quiet = 0;
+    .get('/:id/counts/stream', async (c) => {
+      const meeting = await publicMeeting(deps, c.req.param('id'));
+      return streamSSE(c, async (stream) => {
+        let last = '';
+        let quiet = 0;
+        let id = 0;
+        while (!stream.aborted && !stream.closed) {
+          const data = JSON.stringify(await counts(meeting.id));
+          if (data !== last) {
+            await stream.writeSSE({ event: 'counts', data, id: String(id++) });
+            last = data;
+            quiet = 0;
+          } else if (++quiet * config.liveIntervalMs >= 15_000) {
+            await stream.write(': keep-alive\n\n');
+            quiet = 0;
+          }
+          await stream.sleep(config.liveIntervalMs);
         }
-        await stream.sleep(config.liveIntervalMs);
-      }
+      });
     });
-  });
-  return app;
 }

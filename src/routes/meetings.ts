@@ -10,7 +10,7 @@ import { randomId, randomSecret, secretHash } from '../server/ids.ts';
 import { buildManifest } from '../server/manifest.ts';
 import { manifestHashOf } from '../server/protocol.ts';
 import { latestAttendance } from '../server/snapshot.ts';
-import { is, readJson } from '../server/validate.ts';
+import { is, jsonBody } from '../server/validate.ts';
 import { KINDS } from '../shared/domain.ts';
 import { DETAIL_LIMITS } from '../shared/minutes/details.ts';
 import { assessmentYearAt, checkManifest, type ManifestForRules, RuleError } from '../shared/rules/index.ts';
@@ -61,8 +61,7 @@ const attendanceBody = is.object({
   details: is.optional(detailsBody),
 });
 
-export function meetingRoutes(deps: Deps): Hono<Env> {
-  const app = new Hono<Env>();
+export function meetingRoutes(deps: Deps) {
   const { store, clock, config } = deps;
 
   async function details(meeting: Meeting, origin: string) {
@@ -87,96 +86,98 @@ export function meetingRoutes(deps: Deps): Hono<Env> {
     };
   }
 
-  app.post('/', async (c) => {
-    const body = await readJson(c, createBody, 512 * 1024);
-    if (body.trustees.k > body.trustees.n) throw fail(400, 'trustees_invalid');
-    const branchId = c.var.session.branchId;
-    const id = randomId();
-    const assessmentYear =
-      body.kind === 'classification' ? (body.assessmentYear ?? assessmentYearAt(clock.now())) : null;
-    const manifest = buildManifest(
-      {
-        ...body,
-        assessmentYear: assessmentYear ?? undefined,
-        meetingId: id,
-        organisation: body.organisation ?? (await store.organisation(branchId))?.name ?? config.branch.name,
-        settings: body.settings as Parameters<typeof buildManifest>[0]['settings'],
-      },
-      await store.roster(branchId),
-    );
-    const parsed = JSON.parse(manifest) as ManifestForRules;
-    let warnings: unknown[];
-    try {
-      warnings = checkManifest(parsed);
-    } catch (error) {
-      if (error instanceof RuleError) throw failWith(400, error.code, error.text);
-      throw error;
-    }
-    const meeting = {
-      id,
-      branchId,
-      title: body.title,
-      kind: body.kind,
-      ruleSet: parsed.ruleSet,
-      trustees: body.trustees,
-      manifest,
-      manifestHash: manifestHashOf(manifest),
-      createdAt: clock.now(),
-      assessmentYear,
-    };
-    await store.createMeeting(meeting);
-    const created = await ownMeeting(deps, c, id);
-    return c.json({ ...(await details(created, new URL(c.req.url).origin)), warnings }, 201);
-  });
+  return (
+    new Hono<Env>()
+      .post('/', jsonBody(createBody, 512 * 1024), async (c) => {
+        const body = c.req.valid('json');
+        if (body.trustees.k > body.trustees.n) throw fail(400, 'trustees_invalid');
+        const branchId = c.var.session.branchId;
+        const id = randomId();
+        const assessmentYear =
+          body.kind === 'classification' ? (body.assessmentYear ?? assessmentYearAt(clock.now())) : null;
+        const manifest = buildManifest(
+          {
+            ...body,
+            assessmentYear: assessmentYear ?? undefined,
+            meetingId: id,
+            organisation:
+              body.organisation ?? (await store.organisation(branchId))?.name ?? config.branch.name,
+            settings: body.settings as Parameters<typeof buildManifest>[0]['settings'],
+          },
+          await store.roster(branchId),
+        );
+        const parsed = JSON.parse(manifest) as ManifestForRules;
+        let warnings: unknown[];
+        try {
+          warnings = checkManifest(parsed);
+        } catch (error) {
+          if (error instanceof RuleError) throw failWith(400, error.code, error.text);
+          throw error;
+        }
+        const meeting = {
+          id,
+          branchId,
+          title: body.title,
+          kind: body.kind,
+          ruleSet: parsed.ruleSet,
+          trustees: body.trustees,
+          manifest,
+          manifestHash: manifestHashOf(manifest),
+          createdAt: clock.now(),
+          assessmentYear,
+        };
+        await store.createMeeting(meeting);
+        const created = await ownMeeting(deps, c, id);
+        return c.json({ ...(await details(created, new URL(c.req.url).origin)), warnings }, 201);
+      })
 
-  app.get('/', async (c) => {
-    const meetings = await store.meetings(c.var.session.branchId);
-    return c.json({
-      meetings: meetings.map(({ manifest: _, ...m }) => m),
-    });
-  });
+      .get('/', async (c) => {
+        const meetings = await store.meetings(c.var.session.branchId);
+        return c.json({
+          meetings: meetings.map(({ manifest: _, ...m }) => m),
+        });
+      })
 
-  app.get('/:id', async (c) => {
-    const meeting = await ownMeeting(deps, c, c.req.param('id'));
-    return c.json(await details(meeting, new URL(c.req.url).origin));
-  });
+      .get('/:id', async (c) => {
+        const meeting = await ownMeeting(deps, c, c.req.param('id'));
+        return c.json(await details(meeting, new URL(c.req.url).origin));
+      })
 
-  /** A fresh code for the trustee QR on the projector (the previous one stops working). */
-  app.post('/:id/trustee-code', async (c) => {
-    const meeting = await ownMeeting(deps, c, c.req.param('id'));
-    const code = randomSecret();
-    await store.setTrusteeCode(meeting.id, secretHash(code));
-    const origin = config.publicUrl ?? new URL(c.req.url).origin;
-    return c.json({ code, url: `${origin}/t/${meeting.id}#${code}` }, 201);
-  });
+      /** A fresh code for the trustee QR on the projector (the previous one stops working). */
+      .post('/:id/trustee-code', async (c) => {
+        const meeting = await ownMeeting(deps, c, c.req.param('id'));
+        const code = randomSecret();
+        await store.setTrusteeCode(meeting.id, secretHash(code));
+        const origin = config.publicUrl ?? new URL(c.req.url).origin;
+        return c.json({ code, url: `${origin}/t/${meeting.id}#${code}` }, 201);
+      })
 
-  app.put('/:id/attendance', async (c) => {
-    const meeting = await ownMeeting(deps, c, c.req.param('id'));
-    const body = await readJson(c, attendanceBody);
-    const seats = body.details?.board?.map((b) => b.seat) ?? [];
-    if (seats.some((seat) => seat > meeting.trustees.n) || new Set(seats).size !== seats.length)
-      throw fail(400, 'board_seat_invalid', { n: meeting.trustees.n });
-    const attendance = {
-      summoned: body.summoned,
-      present: body.present,
-      excluded: body.excluded ?? 0,
-      ...(body.details ? { details: body.details } : {}),
-    };
-    const head = await recordAttendance(deps, meeting, attendance);
-    return c.json({ attendance, height: head.height });
-  });
+      .put('/:id/attendance', jsonBody(attendanceBody), async (c) => {
+        const meeting = await ownMeeting(deps, c, c.req.param('id'));
+        const body = c.req.valid('json');
+        const seats = body.details?.board?.map((b) => b.seat) ?? [];
+        if (seats.some((seat) => seat > meeting.trustees.n) || new Set(seats).size !== seats.length)
+          throw fail(400, 'board_seat_invalid', { n: meeting.trustees.n });
+        const attendance = {
+          summoned: body.summoned,
+          present: body.present,
+          excluded: body.excluded ?? 0,
+          ...(body.details ? { details: body.details } : {}),
+        };
+        const head = await recordAttendance(deps, meeting, attendance);
+        return c.json({ attendance, height: head.height });
+      })
 
-  app.post('/:id/open', async (c) => {
-    const meeting = await ownMeeting(deps, c, c.req.param('id'));
-    const { head, warnings } = await openPoll(deps, meeting);
-    return c.json({ status: 'open', height: head.height, warnings });
-  });
+      .post('/:id/open', async (c) => {
+        const meeting = await ownMeeting(deps, c, c.req.param('id'));
+        const { head, warnings } = await openPoll(deps, meeting);
+        return c.json({ status: 'open', height: head.height, warnings });
+      })
 
-  app.post('/:id/close', async (c) => {
-    const meeting = await ownMeeting(deps, c, c.req.param('id'));
-    const head = await closePoll(deps, meeting);
-    return c.json({ status: 'closed', height: head.height });
-  });
-
-  return app;
+      .post('/:id/close', async (c) => {
+        const meeting = await ownMeeting(deps, c, c.req.param('id'));
+        const head = await closePoll(deps, meeting);
+        return c.json({ status: 'closed', height: head.height });
+      })
+  );
 }

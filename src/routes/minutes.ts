@@ -14,8 +14,7 @@ import { MINUTES_EVENT_TYPES, type Minutes, minutesOf } from '../shared/minutes/
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export function minutesRoutes(deps: Deps): Hono<Env> {
-  const app = new Hono<Env>();
+export function minutesRoutes(deps: Deps) {
   const { store } = deps;
 
   async function certifiedMinutes(id: string): Promise<Minutes> {
@@ -51,24 +50,23 @@ export function minutesRoutes(deps: Deps): Hono<Env> {
       'Content-Disposition': `attachment; filename="bien-ban-${id}.${ext}"`,
     });
 
-  app.get('/:id/minutes', async (c) => c.json(await certifiedMinutes(c.req.param('id'))));
+  return new Hono<Env>()
+    .get('/:id/minutes', async (c) => c.json(await certifiedMinutes(c.req.param('id'))))
 
-  app.get('/:id/minutes.csv', async (c) => {
-    const m = await certifiedMinutes(c.req.param('id'));
-    return download(c, minutesCsv(m), 'text/csv; charset=utf-8', 'csv', m.meeting.id);
-  });
+    .get('/:id/minutes.csv', async (c) => {
+      const m = await certifiedMinutes(c.req.param('id'));
+      return download(c, minutesCsv(m), 'text/csv; charset=utf-8', 'csv', m.meeting.id);
+    })
 
-  app.get('/:id/minutes.xlsx', async (c) => {
-    const m = await certifiedMinutes(c.req.param('id'));
-    return download(c, minutesXlsx(m), XLSX_TYPE, 'xlsx', m.meeting.id);
-  });
+    .get('/:id/minutes.xlsx', async (c) => {
+      const m = await certifiedMinutes(c.req.param('id'));
+      return download(c, minutesXlsx(m), XLSX_TYPE, 'xlsx', m.meeting.id);
+    })
 
-  app.get('/:id/minutes.pdf', async (c) => {
-    const m = await certifiedMinutes(c.req.param('id'));
-    const origin = deps.config.publicUrl ?? new URL(c.req.url).origin;
-    const pdf = await minutesPdf(m, await deps.documentFonts(), { verifyUrl: `${origin}${m.verifyPath}` });
-    return download(c, pdf, 'application/pdf', 'pdf', m.meeting.id);
-  });
-
-  return app;
+    .get('/:id/minutes.pdf', async (c) => {
+      const m = await certifiedMinutes(c.req.param('id'));
+      const origin = deps.config.publicUrl ?? new URL(c.req.url).origin;
+      const pdf = await minutesPdf(m, await deps.documentFonts(), { verifyUrl: `${origin}${m.verifyPath}` });
+      return download(c, pdf, 'application/pdf', 'pdf', m.meeting.id);
+    });
 }

@@ -5,7 +5,7 @@ import { Hono } from 'hono';
 import type { Deps, Env } from '../server/context.ts';
 import { fail } from '../server/errors.ts';
 import { randomSecret, secretHash } from '../server/ids.ts';
-import { is, readJson } from '../server/validate.ts';
+import { is, jsonBody } from '../server/validate.ts';
 import {
   BRANCH_KINDS,
   KIND_NAMES,
@@ -44,72 +44,70 @@ const invitationBody = is.object({
   days: is.optional(is.int({ min: 1, max: 30 })),
 });
 
-export function organisationRoutes(deps: Deps): Hono<Env> {
-  const app = new Hono<Env>();
+export function organisationRoutes(deps: Deps) {
   const { store, clock, config } = deps;
 
   /** The admin sees the whole tree; anyone else the node they work at and what lies under it. */
-  app.get('/organisations', async (c) => {
-    const tree = await store.organisations();
-    const session = c.var.session;
-    if (session.role === 'admin') return c.json({ organisations: tree });
-    const home = tree.find((o) => o.id === session.branchId);
-    if (!home) return c.json({ organisations: [] });
-    return c.json({ organisations: tree.filter((o) => o.id === home.id || isBelow(tree, o, home)) });
-  });
+  return new Hono<Env>()
+    .get('/organisations', async (c) => {
+      const tree = await store.organisations();
+      const session = c.var.session;
+      if (session.role === 'admin') return c.json({ organisations: tree });
+      const home = tree.find((o) => o.id === session.branchId);
+      if (!home) return c.json({ organisations: [] });
+      return c.json({ organisations: tree.filter((o) => o.id === home.id || isBelow(tree, o, home)) });
+    })
 
-  app.post('/organisations', async (c) => {
-    const body = await readJson(c, organisationBody);
-    const parent = body.parentId ? await store.organisation(body.parentId) : null;
-    if (body.parentId && !parent) throw fail(404, 'organisation_not_found');
-    if (!PARENT_KINDS[body.kind].includes(parent?.kind ?? null))
-      throw fail(400, 'organisation_parent_invalid', {
-        kind: KIND_NAMES[body.kind],
-        parent: parent
-          ? KIND_NAMES[parent.kind]
-          : { vi: 'cấp gốc (không có cấp trên)', en: 'nothing (the root)' },
+    .post('/organisations', jsonBody(organisationBody), async (c) => {
+      const body = c.req.valid('json');
+      const parent = body.parentId ? await store.organisation(body.parentId) : null;
+      if (body.parentId && !parent) throw fail(404, 'organisation_not_found');
+      if (!PARENT_KINDS[body.kind].includes(parent?.kind ?? null))
+        throw fail(400, 'organisation_parent_invalid', {
+          kind: KIND_NAMES[body.kind],
+          parent: parent
+            ? KIND_NAMES[parent.kind]
+            : { vi: 'cấp gốc (không có cấp trên)', en: 'nothing (the root)' },
+        });
+      const organisation: Organisation = {
+        id: body.id,
+        name: body.name,
+        kind: body.kind,
+        parentId: parent?.id ?? null,
+      };
+      if (!(await store.createOrganisation(organisation, clock.now())))
+        throw fail(409, 'organisation_exists', { id: body.id });
+      return c.json(organisation, 201);
+    })
+
+    .get('/accounts', async (c) => c.json({ accounts: await store.accounts() }))
+
+    .post('/invitations', jsonBody(invitationBody), async (c) => {
+      const body = c.req.valid('json');
+      const place = await store.organisation(body.organisationId);
+      if (!place) throw fail(404, 'organisation_not_found');
+      if (!PLACES[body.role].includes(place.kind))
+        throw fail(400, 'invitation_place_invalid', {
+          role: ROLE_NAMES[body.role],
+          kind: KIND_NAMES[place.kind],
+        });
+      const token = randomSecret();
+      const now = clock.now();
+      const expiresAt = now + (body.days ?? 7) * DAY;
+      await store.inviteAccount({
+        tokenHash: secretHash(token),
+        role: body.role,
+        organisationId: place.id,
+        invitedBy: c.var.session.accountId,
+        expiresAt,
+        now,
       });
-    const organisation: Organisation = {
-      id: body.id,
-      name: body.name,
-      kind: body.kind,
-      parentId: parent?.id ?? null,
-    };
-    if (!(await store.createOrganisation(organisation, clock.now())))
-      throw fail(409, 'organisation_exists', { id: body.id });
-    return c.json(organisation, 201);
-  });
-
-  app.get('/accounts', async (c) => c.json({ accounts: await store.accounts() }));
-
-  app.post('/invitations', async (c) => {
-    const body = await readJson(c, invitationBody);
-    const place = await store.organisation(body.organisationId);
-    if (!place) throw fail(404, 'organisation_not_found');
-    if (!PLACES[body.role].includes(place.kind))
-      throw fail(400, 'invitation_place_invalid', {
-        role: ROLE_NAMES[body.role],
-        kind: KIND_NAMES[place.kind],
-      });
-    const token = randomSecret();
-    const now = clock.now();
-    const expiresAt = now + (body.days ?? 7) * DAY;
-    await store.inviteAccount({
-      tokenHash: secretHash(token),
-      role: body.role,
-      organisationId: place.id,
-      invitedBy: c.var.session.accountId,
-      expiresAt,
-      now,
+      const origin = config.publicUrl ?? new URL(c.req.url).origin;
+      return c.json(
+        { token, url: `${origin}/invite#${token}`, role: body.role, organisationId: place.id, expiresAt },
+        201,
+      );
     });
-    const origin = config.publicUrl ?? new URL(c.req.url).origin;
-    return c.json(
-      { token, url: `${origin}/invite#${token}`, role: body.role, organisationId: place.id, expiresAt },
-      201,
-    );
-  });
-
-  return app;
 }
 
 function isBelow(tree: Organisation[], node: Organisation, root: Organisation): boolean {

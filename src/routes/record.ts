@@ -7,29 +7,28 @@ import type { Deps, Env } from '../server/context.ts';
 import { type CodeList, confirmationCode, fromBase64url } from '../server/protocol.ts';
 import { payloadsOf } from '../server/tally.ts';
 
-export function recordRoutes(deps: Deps): Hono<Env> {
-  const app = new Hono<Env>();
-  app.get('/:id/record', async (c) => {
-    const meeting = await publicMeeting(deps, c.req.param('id'));
-    const events = await deps.store.events(meeting.id);
-    c.header('Content-Disposition', `inline; filename="phieukin-${meeting.id}.json"`);
-    return c.json({
-      protocol: 'phieukin/v1',
-      events: events.map(({ height, parent, type, payload }) => ({ height, parent, type, payload })),
+export function recordRoutes(deps: Deps) {
+  return new Hono<Env>()
+    .get('/:id/record', async (c) => {
+      const meeting = await publicMeeting(deps, c.req.param('id'));
+      const events = await deps.store.events(meeting.id);
+      c.header('Content-Disposition', `inline; filename="phieukin-${meeting.id}.json"`);
+      return c.json({
+        protocol: 'phieukin/v1',
+        events: events.map(({ height, parent, type, payload }) => ({ height, parent, type, payload })),
+      });
+    })
+    .get('/:id/codes', async (c) => {
+      const meeting = await publicMeeting(deps, c.req.param('id'));
+      const opened = await deps.store.events(meeting.id, { types: ['poll-opened'] });
+      const cast = await deps.store.spentCredentials(meeting.id);
+      return c.json({
+        meetingId: meeting.id,
+        serverKey: payloadsOf<{ serverKey: string }>(opened, 'poll-opened')[0]?.serverKey ?? null,
+        ballots: cast.map((b) => ({
+          height: b.height,
+          code: confirmationCode(fromBase64url(b.ballotHash, 64)),
+        })),
+      } satisfies CodeList);
     });
-  });
-  app.get('/:id/codes', async (c) => {
-    const meeting = await publicMeeting(deps, c.req.param('id'));
-    const opened = await deps.store.events(meeting.id, { types: ['poll-opened'] });
-    const cast = await deps.store.spentCredentials(meeting.id);
-    return c.json({
-      meetingId: meeting.id,
-      serverKey: payloadsOf<{ serverKey: string }>(opened, 'poll-opened')[0]?.serverKey ?? null,
-      ballots: cast.map((b) => ({
-        height: b.height,
-        code: confirmationCode(fromBase64url(b.ballotHash, 64)),
-      })),
-    } satisfies CodeList);
-  });
-  return app;
 }

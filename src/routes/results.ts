@@ -9,53 +9,51 @@ import { fail } from '../server/errors.ts';
 import { certificationSchema, decryptionShareSchema } from '../server/payload-schemas.ts';
 import type { DecryptionSharePayload, ResultPayload } from '../server/protocol.ts';
 import { ceremonyKeys } from '../server/tally.ts';
-import { readJson } from '../server/validate.ts';
+import { jsonBody } from '../server/validate.ts';
 import { isCertified } from '../shared/domain.ts';
 
-export function resultRoutes(deps: Deps): Hono<Env> {
-  const app = new Hono<Env>();
+export function resultRoutes(deps: Deps) {
   const { store } = deps;
 
-  app.get('/:id/tally', async (c) => {
-    const meeting = await publicMeeting(deps, c.req.param('id'));
-    const [state, keys] = await Promise.all([countingOf(store, meeting), ceremonyKeys(store, meeting.id)]);
-    return c.json({
-      meetingId: meeting.id,
-      status: meeting.status,
-      manifest: meeting.manifest,
-      jointKey: keys?.jointKey ?? null,
-      ballots: state.ballots,
-      tally: state.tally,
-      sharesFrom: state.shares.map((s) => s.index),
+  return new Hono<Env>()
+    .get('/:id/tally', async (c) => {
+      const meeting = await publicMeeting(deps, c.req.param('id'));
+      const [state, keys] = await Promise.all([countingOf(store, meeting), ceremonyKeys(store, meeting.id)]);
+      return c.json({
+        meetingId: meeting.id,
+        status: meeting.status,
+        manifest: meeting.manifest,
+        jointKey: keys?.jointKey ?? null,
+        ballots: state.ballots,
+        tally: state.tally,
+        sharesFrom: state.shares.map((s) => s.index),
+      });
+    })
+
+    .post('/:id/shares', trusteeOnly(deps), jsonBody(decryptionShareSchema, 2 * 1024 * 1024), async (c) => {
+      const share: DecryptionSharePayload = c.req.valid('json');
+      const meeting = await publicMeeting(deps, c.req.param('id'));
+      const { head, result } = await addDecryptionShare(deps, meeting, share);
+      return c.json({ height: head.height, result }, 201);
+    })
+
+    .get('/:id/result', async (c) => {
+      const meeting = await publicMeeting(deps, c.req.param('id'));
+      const state = await countingOf(store, meeting);
+      if (!state.result) throw fail(404, 'result_missing');
+      return c.json({
+        meetingId: meeting.id,
+        result: JSON.parse(state.result) as ResultPayload,
+        resultPayload: state.result,
+        certifications: state.certifications,
+        certified: isCertified(meeting.trustees.k, state.certifications),
+      });
+    })
+
+    .post('/:id/certifications', trusteeOnly(deps), jsonBody(certificationSchema), async (c) => {
+      const body = c.req.valid('json');
+      const meeting = await publicMeeting(deps, c.req.param('id'));
+      const head = await certify(deps, meeting, body);
+      return c.json({ height: head.height }, 201);
     });
-  });
-
-  app.post('/:id/shares', trusteeOnly(deps), async (c) => {
-    const share: DecryptionSharePayload = await readJson(c, decryptionShareSchema, 2 * 1024 * 1024);
-    const meeting = await publicMeeting(deps, c.req.param('id'));
-    const { head, result } = await addDecryptionShare(deps, meeting, share);
-    return c.json({ height: head.height, result }, 201);
-  });
-
-  app.get('/:id/result', async (c) => {
-    const meeting = await publicMeeting(deps, c.req.param('id'));
-    const state = await countingOf(store, meeting);
-    if (!state.result) throw fail(404, 'result_missing');
-    return c.json({
-      meetingId: meeting.id,
-      result: JSON.parse(state.result) as ResultPayload,
-      resultPayload: state.result,
-      certifications: state.certifications,
-      certified: isCertified(meeting.trustees.k, state.certifications),
-    });
-  });
-
-  app.post('/:id/certifications', trusteeOnly(deps), async (c) => {
-    const body = await readJson(c, certificationSchema);
-    const meeting = await publicMeeting(deps, c.req.param('id'));
-    const head = await certify(deps, meeting, body);
-    return c.json({ height: head.height }, 201);
-  });
-
-  return app;
 }

@@ -3,7 +3,7 @@
 import { Hono } from 'hono';
 import type { Deps, Env } from '../server/context.ts';
 import { fail } from '../server/errors.ts';
-import { type Infer, is, readJson } from '../server/validate.ts';
+import { type Infer, is, jsonBody } from '../server/validate.ts';
 import { LEVEL_IDS, SUBJECT_ROLES } from '../shared/domain.ts';
 import type { Member } from '../store/store.ts';
 
@@ -46,15 +46,13 @@ export function toMembers(body: Infer<typeof rosterBody>): Member[] {
   });
 }
 
-export function rosterRoutes(deps: Deps): Hono<Env> {
-  const app = new Hono<Env>();
+export function rosterRoutes(deps: Deps) {
+  return new Hono<Env>()
+    .put('/', jsonBody(rosterBody, 1024 * 1024), async (c) => {
+      const members = toMembers(c.req.valid('json'));
+      await deps.store.replaceRoster(c.var.session.branchId, members);
+      return c.json({ members: members.length });
+    })
 
-  app.put('/', async (c) => {
-    const members = toMembers(await readJson(c, rosterBody, 1024 * 1024));
-    await deps.store.replaceRoster(c.var.session.branchId, members);
-    return c.json({ members: members.length });
-  });
-
-  app.get('/', async (c) => c.json({ members: await deps.store.roster(c.var.session.branchId) }));
-  return app;
+    .get('/', async (c) => c.json({ members: await deps.store.roster(c.var.session.branchId) }));
 }

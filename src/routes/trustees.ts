@@ -14,45 +14,45 @@ import {
   sharesSchema,
 } from '../server/payload-schemas.ts';
 import type { AckPayload } from '../server/protocol.ts';
-import { readJson } from '../server/validate.ts';
+import { jsonBody, type Schema } from '../server/validate.ts';
 
-export function trusteeRoutes(deps: Deps): Hono<Env> {
-  const app = new Hono<Env>();
+/** An acknowledgement, or a complaint when `ok` is false (SPEC §2, phase 3). */
+const ackSchema: Schema<AckPayload> = (value, path) => {
+  const head = ackHeadSchema(value, path);
+  return head.ok ? ackOkSchema(value, path) : complaintSchema(value, path);
+};
 
-  app.get('/:id/ceremony', async (c) => {
-    const meeting = await publicMeeting(deps, c.req.param('id'));
-    const round = await roundOf(deps.store, meeting);
-    return c.json({
-      meetingId: meeting.id,
-      manifest: meeting.manifest,
-      manifestHash: meeting.manifestHash,
-      trustees: meeting.trustees,
-      round: meeting.round,
-      status: meeting.status,
-      ...round,
+export function trusteeRoutes(deps: Deps) {
+  return new Hono<Env>()
+    .get('/:id/ceremony', async (c) => {
+      const meeting = await publicMeeting(deps, c.req.param('id'));
+      const round = await roundOf(deps.store, meeting);
+      return c.json({
+        meetingId: meeting.id,
+        manifest: meeting.manifest,
+        manifestHash: meeting.manifestHash,
+        trustees: meeting.trustees,
+        round: meeting.round,
+        status: meeting.status,
+        ...round,
+      });
+    })
+
+    .post('/:id/ceremony/commitments', trusteeOnly(deps), jsonBody(commitmentsSchema), async (c) => {
+      const payload = c.req.valid('json');
+      const meeting = await publicMeeting(deps, c.req.param('id'));
+      return c.json(await publishCommitments(deps, meeting, payload), 201);
+    })
+
+    .post('/:id/ceremony/shares', trusteeOnly(deps), jsonBody(sharesSchema), async (c) => {
+      const payload = c.req.valid('json');
+      const meeting = await publicMeeting(deps, c.req.param('id'));
+      return c.json(await publishShares(deps, meeting, payload), 201);
+    })
+
+    .post('/:id/ceremony/acks', trusteeOnly(deps), jsonBody(ackSchema), async (c) => {
+      const payload = c.req.valid('json');
+      const meeting = await publicMeeting(deps, c.req.param('id'));
+      return c.json(await acknowledge(deps, meeting, payload), 201);
     });
-  });
-
-  app.post('/:id/ceremony/commitments', trusteeOnly(deps), async (c) => {
-    const payload = await readJson(c, commitmentsSchema);
-    const meeting = await publicMeeting(deps, c.req.param('id'));
-    return c.json(await publishCommitments(deps, meeting, payload), 201);
-  });
-
-  app.post('/:id/ceremony/shares', trusteeOnly(deps), async (c) => {
-    const payload = await readJson(c, sharesSchema);
-    const meeting = await publicMeeting(deps, c.req.param('id'));
-    return c.json(await publishShares(deps, meeting, payload), 201);
-  });
-
-  app.post('/:id/ceremony/acks', trusteeOnly(deps), async (c) => {
-    const payload: AckPayload = await readJson(c, (value, path) => {
-      const head = ackHeadSchema(value, path);
-      return head.ok ? ackOkSchema(value, path) : complaintSchema(value, path);
-    });
-    const meeting = await publicMeeting(deps, c.req.param('id'));
-    return c.json(await acknowledge(deps, meeting, payload), 201);
-  });
-
-  return app;
 }

@@ -34,20 +34,6 @@ export function failWith(status: ContentfulStatusCode, code: string, text: Text)
   return new ApiError(status, { code, text, params: {} });
 }
 
-/** 'en' if the client prefers English to Vietnamese (Accept-Language), else 'vi'. */
-export function language(acceptLanguage: string | undefined): 'vi' | 'en' {
-  let best: { lang: 'vi' | 'en'; q: number } = { lang: 'vi', q: 0 };
-  for (const part of (acceptLanguage ?? '').split(',')) {
-    const [tag = '', ...attrs] = part.trim().toLowerCase().split(';');
-    const primary = tag.split('-')[0];
-    if (primary !== 'vi' && primary !== 'en') continue;
-    const qAttr = attrs.find((a) => a.trim().startsWith('q='));
-    const q = qAttr ? Number(qAttr.trim().slice(2)) : 1;
-    if (Number.isFinite(q) && q > best.q) best = { lang: primary, q };
-  }
-  return best.lang;
-}
-
 function render(text: string, params: Params, lang: 'vi' | 'en'): string {
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
@@ -79,7 +65,8 @@ function infoFor(error: Error): {
 export function errorResponse(c: Context, error: Error): Response {
   const { status, info, headers } = infoFor(error);
   if (status >= 500) console.error(error);
-  const lang = language(c.req.header('accept-language'));
+  // set for every request by Hono's languageDetector (app.ts), from Accept-Language
+  const lang = c.get('language') === 'en' ? 'en' : 'vi';
   for (const [name, value] of Object.entries(headers)) c.header(name, value);
   c.header('Content-Language', lang);
   return c.json({ error: { code: info.code, message: render(info.text[lang], info.params, lang) } }, status);

@@ -5,6 +5,10 @@ import type { Text } from '../shared/domain.ts';
 export type { Text };
 
 export const messages = {
+  json_expected: {
+    vi: 'Nội dung yêu cầu phải là JSON (Content-Type: application/json)',
+    en: 'The request body must be JSON (Content-Type: application/json)',
+  },
   bad_json: {
     vi: 'Nội dung yêu cầu không phải JSON hợp lệ',
     en: 'The request body is not valid JSON',

@@ -9,9 +9,9 @@ import { actionForm, field } from '../shared/forms.ts';
 import { type MessageKey, pick, t } from '../shared/i18n.ts';
 import { type Notice, noticeAfter } from '../shared/notice.ts';
 import { startPage } from '../shared/page.ts';
+import { csrfHeader, currentSession, roleOf, type Session } from '../shared/session.ts';
 
 type Node = { id: string; name: string; kind: OrganisationKind; parentId: string | null };
-type Session = { loggedIn: boolean; role?: string; csrfToken?: string };
 
 const kindName = (kind: OrganisationKind) => pick(KIND_NAMES[kind]);
 
@@ -19,15 +19,13 @@ let session: Session | null = null;
 let tree: Node[] = [];
 let notice: Notice | null = null;
 let link: string | null = null;
-let csrf = '';
 
 const send = <T>(path: string, body: unknown) =>
-  api<T>(path, { body, headers: { 'x-csrf-token': csrf } }).then((r) => r.body);
+  api<T>(path, { body, headers: csrfHeader() }).then((r) => r.body);
 
 async function load(): Promise<void> {
-  session = (await api<Session>('/api/auth/session')).body;
-  csrf = session.csrfToken ?? '';
-  if (session.role === 'admin')
+  session = await currentSession();
+  if (roleOf(session) === 'admin')
     tree = (await api<{ organisations: Node[] }>('/api/organisations')).body.organisations;
 }
 
@@ -125,7 +123,7 @@ function render(): void {
     h('h1', { text: t('admin.title') }),
     notice ? h('p', { class: `notice ${notice.tone}`, attrs: { role: 'status' }, text: notice.text }) : null,
   ];
-  if (session?.role !== 'admin') parts.push(h('p', { class: 'notice warn', text: t('admin.notAdmin') }));
+  if (roleOf(session) !== 'admin') parts.push(h('p', { class: 'notice warn', text: t('admin.notAdmin') }));
   else {
     parts.push(
       h('section', { attrs: { id: 'tree' } }, h('h2', { text: t('admin.tree.title') }), treeView(null)),

@@ -1,10 +1,15 @@
 // The card's state, asked as soon as the token is read (GET /api/vote/:id/cards/:pk), so a spent, voided,
 // unknown or not yet activated card is explained before the voter fills the ballot. The refusals when the
 // ballot is sent stay: the state can change while the voter reads.
-import { ApiError, api } from '../shared/api.ts';
+import type { InferResponseType } from 'hono/client';
+import { ApiError } from '../shared/api.ts';
+import { answer, apiClient } from '../shared/client.ts';
 import { type MessageKey, t } from '../shared/i18n.ts';
 
-export type CardState = 'issued' | 'activated' | 'voided' | 'spent';
+/** A card's state as GET /api/vote/:id/cards/:pk answers it. */
+export type CardState = InferResponseType<
+  ReturnType<typeof apiClient>['vote'][':id']['cards'][':pk']['$get']
+>['state'];
 
 /** Why this card cannot vote now: a title, a message, and whether reloading later may help. */
 export type CardProblem = { title: string; message: string; reload: boolean };
@@ -17,8 +22,8 @@ const REFUSED: Record<Exclude<CardState, 'activated'>, MessageKey> = {
 
 export async function cardState(meetingId: string, pk: string): Promise<CardState | 'unknown'> {
   try {
-    const path = `/api/vote/${encodeURIComponent(meetingId)}/cards/${encodeURIComponent(pk)}`;
-    return (await api<{ state: CardState }>(path)).body.state;
+    const card = await answer(apiClient().vote[':id'].cards[':pk'].$get({ param: { id: meetingId, pk } }));
+    return card.state;
   } catch (error) {
     if (error instanceof ApiError && error.code === 'card_unknown') return 'unknown';
     throw error;

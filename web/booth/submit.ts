@@ -1,32 +1,25 @@
 // Sending the ballot, and what each refusal means to the voter. The same ballot sent twice gets the same
 // receipt from the server, so a retry after a lost connection can never cast a second ballot.
 
-import type { BallotPayload, JointKeyPayload, Receipt } from '../../crypto/index.ts';
-import { type MeetingStatus, pollHasClosed } from '../../src/shared/domain.ts';
-import { ApiError, api } from '../shared/api.ts';
+import type { InferResponseType } from 'hono/client';
+import type { BallotPayload } from '../../crypto/index.ts';
+import { pollHasClosed } from '../../src/shared/domain.ts';
+import { ApiError } from '../shared/api.ts';
+import { answer, apiClient } from '../shared/client.ts';
 import { type MessageKey, t } from '../shared/i18n.ts';
 
-export type MeetingInfo = {
-  meetingId: string;
-  title: string;
-  status: MeetingStatus;
-  manifest: string;
-  /** The record's joint-key payload, null until the key ceremony ends. */
-  jointKey: JointKeyPayload | null;
-  serverKey: string | null;
-};
+const vote = apiClient().vote[':id'];
 
-export type SubmitAnswer = { receipt: Receipt; confirmationCode: string; serverKey: string };
-
-export const meetingPath = (meetingId: string) => `/api/vote/${encodeURIComponent(meetingId)}`;
+/** What the booth needs of a meeting, as GET /api/vote/:id answers it. */
+export type MeetingInfo = InferResponseType<(typeof vote)['$get']>;
+export type SubmitAnswer = InferResponseType<(typeof vote)['ballots']['$post'], 201>;
 
 export async function fetchMeeting(meetingId: string): Promise<MeetingInfo> {
-  return (await api<MeetingInfo>(meetingPath(meetingId))).body;
+  return answer(vote.$get({ param: { id: meetingId } }));
 }
 
 export async function submitBallot(meetingId: string, ballot: BallotPayload): Promise<SubmitAnswer> {
-  return (await api<SubmitAnswer>(`${meetingPath(meetingId)}/ballots`, { method: 'POST', body: ballot }))
-    .body;
+  return answer(vote.ballots.$post({ param: { id: meetingId }, json: ballot }));
 }
 
 /** What the voter can do about a refusal: send the same ballot again, mark it again, or nothing. */

@@ -1,8 +1,8 @@
 // The committee's calls and the shapes the API answers with (docs/api.md, "Committee"). The session cookie
 // goes by itself; state-changing calls carry the session's anti-forgery token, kept in memory only.
 import { api } from '../shared/api.ts';
+import { csrfHeader, currentSession, logIn as logInAs, type Session } from '../shared/session.ts';
 
-export type Session = { loggedIn: boolean; role?: string; branchId?: string; csrfToken?: string };
 export type Branch = { id: string; name: string };
 export type MeetingRow = {
   id: string;
@@ -42,17 +42,10 @@ export type CapChoice = {
   groups: { name: string; branchIds: string[] }[];
 };
 
-let csrf = '';
-
-export async function currentSession(): Promise<Session> {
-  const session = (await api<Session>('/api/auth/session')).body;
-  csrf = session.csrfToken ?? '';
-  return session;
-}
+export { currentSession, type Session } from '../shared/session.ts';
 
 export async function logIn(account: string, password: string): Promise<Session> {
-  csrf = (await api<{ csrfToken: string }>('/api/auth/login', { body: { account, password } })).body
-    .csrfToken;
+  await logInAs(account, password);
   return currentSession();
 }
 
@@ -62,8 +55,7 @@ export async function meetings(): Promise<{ branches: Branch[]; meetings: Meetin
 
 export async function table(year: number, choice: CapChoice): Promise<Table> {
   const body = { assessmentYear: year, ...choice, groups: choice.groups.length ? choice.groups : undefined };
-  return (await api<Table>('/api/committee/classification', { body, headers: { 'x-csrf-token': csrf } }))
-    .body;
+  return (await api<Table>('/api/committee/classification', { body, headers: csrfHeader() })).body;
 }
 
 export async function decide(input: {
@@ -74,6 +66,5 @@ export async function decide(input: {
   reason: string;
   supersedes: string | null;
 }): Promise<Decision> {
-  return (await api<Decision>('/api/committee/decisions', { body: input, headers: { 'x-csrf-token': csrf } }))
-    .body;
+  return (await api<Decision>('/api/committee/decisions', { body: input, headers: csrfHeader() })).body;
 }

@@ -8,6 +8,7 @@ import { actionForm, field, labelled } from '../shared/forms.ts';
 import { type MessageKey, t } from '../shared/i18n.ts';
 import { type Notice, noticeAfter } from '../shared/notice.ts';
 import { startPage } from '../shared/page.ts';
+import { roleOf } from '../shared/session.ts';
 import {
   type Branch,
   type CapChoice,
@@ -252,14 +253,14 @@ function render(): void {
     notice ? h('p', { class: `notice ${notice.tone}`, attrs: { role: 'status' }, text: notice.text }) : null,
   ];
   if (!loggedIn) parts.push(...loginView());
-  else if (session?.role !== 'committee')
+  else if (roleOf(session) !== 'committee')
     parts.push(
       h(
         'p',
         { class: 'notice warn', text: t('committee.notCommittee') },
         ' ',
         h('a', {
-          attrs: { href: session?.role === 'admin' ? '/admin' : '/', id: 'own-page' },
+          attrs: { href: roleOf(session) === 'admin' ? '/admin' : '/', id: 'own-page' },
           text: t('committee.ownPage'),
         }),
       ),

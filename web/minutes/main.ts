@@ -4,8 +4,8 @@
 // pure function (src/shared/minutes/minutes.ts) anyone can run on the record, and the QR on the page opens the
 // verifier, which checks the whole record again in the browser.
 import QRCode from 'qrcode';
-import type { Minutes } from '../../src/shared/minutes/minutes.ts';
-import { ApiError, api } from '../shared/api.ts';
+import { ApiError } from '../shared/api.ts';
+import { answer, apiClient } from '../shared/client.ts';
 import { byId, h, mount } from '../shared/dom.ts';
 import { t } from '../shared/i18n.ts';
 import { startPage } from '../shared/page.ts';
@@ -18,7 +18,7 @@ let error: string | null = null;
 
 async function load(): Promise<void> {
   try {
-    const minutes = (await api<Minutes>(`${base}/minutes`)).body;
+    const minutes = await answer(apiClient().meetings[':id'].minutes.$get({ param: { id: meetingId } }));
     const verifyUrl = `${location.origin}${minutes.verifyPath}`;
     const src = await QRCode.toDataURL(verifyUrl, { errorCorrectionLevel: 'M', margin: 2, width: 240 });
     const verifyQr = h('img', {

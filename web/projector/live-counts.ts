@@ -1,14 +1,13 @@
 // The projector's live numbers: Server-Sent Events from /counts/stream (an event whenever the cards
 // activated, the ballots cast or the poll's status change); when the stream fails, polling /counts every
 // two seconds, and a fresh try of the stream now and then.
-import type { MeetingStatus } from '../../src/shared/domain.ts';
-import { api } from '../shared/api.ts';
+import type { InferResponseType } from 'hono/client';
+import { answer, apiClient } from '../shared/client.ts';
 
-export type Counts = {
-  status: MeetingStatus;
-  activated: number;
-  cast: number;
-};
+const counts = apiClient().meetings[':id'].counts;
+
+/** The live numbers, as GET /api/meetings/:id/counts answers them (the stream sends the same). */
+export type Counts = InferResponseType<(typeof counts)['$get']>;
 /** How the numbers arrive: the stream, polling after the stream failed, or not at all (connection lost). */
 export type Feed = 'stream' | 'polling' | 'lost';
 
@@ -28,7 +27,7 @@ export function liveCounts(
 
   async function poll(): Promise<void> {
     try {
-      onCounts((await api<Counts>(base)).body);
+      onCounts(await answer(counts.$get({ param: { id: meetingId } })));
       onFeed('polling');
     } catch {
       onFeed('lost');

@@ -3,9 +3,12 @@
 // shows the board's joining QR; then the cards activated and ballots cast, live (Server-Sent Events, with
 // polling when the stream fails); then, once the board has certified it, the result per subject with QR
 // codes to the minutes and the verifier. Public data only: nothing about what anyone chose.
-import { type Manifest, parseManifest, type ResultPayload } from '../../crypto/index.ts';
+
+import type { InferResponseType } from 'hono/client';
+import { type Manifest, parseManifest } from '../../crypto/index.ts';
 import { currentSession, send } from '../organiser/organiser-api.ts';
-import { ApiError, api } from '../shared/api.ts';
+import { ApiError } from '../shared/api.ts';
+import { answer, apiClient } from '../shared/client.ts';
 import { byId, h, mount } from '../shared/dom.ts';
 import { t } from '../shared/i18n.ts';
 import { startPage } from '../shared/page.ts';
@@ -20,8 +23,8 @@ import {
   type TrusteeQr,
 } from './views.ts';
 
-type MeetingInfo = { title: string; status: Counts['status']; manifest: string };
-type ResultReply = { result: ResultPayload; certified: boolean };
+const api = apiClient();
+type ResultReply = InferResponseType<(typeof api)['meetings'][':id']['result']['$get']>;
 
 const REFRESH_MS = 3000;
 const PAGE_TURN_MS = 8000;
@@ -78,7 +81,7 @@ async function showTrusteeQr(): Promise<void> {
 async function loadResult(): Promise<void> {
   let reply: ResultReply;
   try {
-    reply = (await api<ResultReply>(`/api/meetings/${id}/result`)).body;
+    reply = await answer(api.meetings[':id'].result.$get({ param: { id } }));
   } catch (e) {
     if (e instanceof ApiError && e.code === 'result_missing') return;
     throw e;
@@ -112,13 +115,13 @@ async function refresh(): Promise<void> {
   if (result) return;
   try {
     if (!manifest) {
-      const info = (await api<MeetingInfo>(`/api/vote/${id}`)).body;
+      const info = await answer(api.vote[':id'].$get({ param: { id } }));
       title = info.title;
       manifest = parseManifest(info.manifest);
       counts ??= { status: info.status, activated: 0, cast: 0 };
     }
     const status = counts?.status;
-    if (status === 'ceremony') ceremony = (await api<Ceremony>(`/api/meetings/${id}/ceremony`)).body;
+    if (status === 'ceremony') ceremony = await answer(api.meetings[':id'].ceremony.$get({ param: { id } }));
     if (status === 'decrypted') await loadResult();
     error = null;
   } catch (e) {

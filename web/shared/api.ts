@@ -22,27 +22,23 @@ function errorOf(status: number, body: unknown): ApiError {
   return new ApiError(status, `http_${status}`, t('error.http', { status }));
 }
 
-/** The response body as JSON; throws ApiError on an HTTP error or a lost connection. */
-export async function api<T>(path: string, init: Init = {}): Promise<{ status: number; body: T }> {
-  const headers: Record<string, string> = {
-    ...init.headers,
-    accept: 'application/json',
-    'accept-language': acceptLanguage(),
-  };
-  if (init.body !== undefined) headers['content-type'] = 'application/json';
-  let response: Response;
+/**
+ * fetch as every page calls the API: Accept-Language, the page's own cookies, never a cached answer; a lost
+ * connection becomes an ApiError with code "network". The typed client (client.ts) sends through it.
+ */
+export const pageFetch: typeof fetch = async (input, init) => {
+  const headers = new Headers(init?.headers);
+  headers.set('accept', 'application/json');
+  headers.set('accept-language', acceptLanguage());
   try {
-    response = await fetch(path, {
-      method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
-      headers,
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
-      credentials: 'same-origin',
-      cache: 'no-store',
-      signal: init.signal,
-    });
+    return await fetch(input, { ...init, headers, credentials: 'same-origin', cache: 'no-store' });
   } catch {
     throw new ApiError(0, 'network', t('error.network'));
   }
+};
+
+/** The JSON of an answer; throws ApiError for an HTTP error, with the server's code and message. */
+export async function answerOf<T>(response: Response): Promise<T> {
   let body: unknown = null;
   try {
     body = await response.json();
@@ -50,7 +46,18 @@ export async function api<T>(path: string, init: Init = {}): Promise<{ status: n
     if (response.ok) throw new ApiError(response.status, 'bad_response', t('error.badResponse'));
   }
   if (!response.ok) throw errorOf(response.status, body);
-  return { status: response.status, body: body as T };
+  return body as T;
+}
+
+/** The response body as JSON; throws ApiError on an HTTP error or a lost connection. */
+export async function api<T>(path: string, init: Init = {}): Promise<{ status: number; body: T }> {
+  const response = await pageFetch(path, {
+    method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
+    headers: { ...init.headers, ...(init.body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    signal: init.signal,
+  });
+  return { status: response.status, body: await answerOf<T>(response) };
 }
 
 /** The response body as text (a record, kept byte for byte). */

@@ -1,65 +1,46 @@
 // The trustee's side of the API, and the ceremony run step by step (SPEC §2): join with a free index,
 // then deal the shares and acknowledge as soon as the others have done their part.
 
+import type { InferResponseType } from 'hono/client';
 import {
   type AckPayload,
   type CertificationPayload,
   type CommitmentsPayload,
+  type DecryptionSharePayload,
   dealShares,
   finishCeremony,
   fromBase64url,
-  type JointKeyPayload,
-  type ResultPayload,
   type SharesPayload,
   startCeremony,
-  type TallyPayload,
 } from '../../crypto/index.ts';
-import type { MeetingStatus } from '../../src/shared/domain.ts';
-import { ApiError, api } from '../shared/api.ts';
+import { ApiError } from '../shared/api.ts';
+import { answer, apiClient } from '../shared/client.ts';
 import type { TrusteeState } from './trustee-storage.ts';
 
-export type CeremonyView = {
-  manifest: string;
-  manifestHash: string;
-  trustees: { n: number; k: number };
-  round: number;
-  status: MeetingStatus;
-  commitments: CommitmentsPayload[];
-  shares: SharesPayload[];
-  acks: AckPayload[];
-  jointKey: JointKeyPayload | null;
-};
-export type TallyView = {
-  jointKey: JointKeyPayload | null;
-  ballots: number | null;
-  tally: TallyPayload | null;
-  sharesFrom: number[];
-};
-export type ResultView = {
-  result: ResultPayload;
-  resultPayload: string;
-  certifications: CertificationPayload[];
-  certified: boolean;
-};
+const meeting = apiClient().meetings[':id'];
 
-export type Board = {
-  ceremony: () => Promise<CeremonyView>;
-  tally: () => Promise<TallyView>;
-  result: () => Promise<ResultView>;
-  post: (path: string, body: unknown) => Promise<void>;
-};
+/** The ceremony's state, the tally and the result, as the server answers them. */
+export type CeremonyView = InferResponseType<(typeof meeting)['ceremony']['$get']>;
+export type TallyView = InferResponseType<(typeof meeting)['tally']['$get']>;
+export type ResultView = InferResponseType<(typeof meeting)['result']['$get']>;
 
-export function board(meetingId: string, code: string): Board {
-  const base = `/api/meetings/${encodeURIComponent(meetingId)}`;
+/** The trustee's side of the API, every call sent with the meeting's trustee code. */
+export function board(meetingId: string, code: string) {
+  const param = { id: meetingId };
+  const own = apiClient(() => ({ 'x-trustee-code': code })).meetings[':id'];
   return {
-    ceremony: async () => (await api<CeremonyView>(`${base}/ceremony`)).body,
-    tally: async () => (await api<TallyView>(`${base}/tally`)).body,
-    result: async () => (await api<ResultView>(`${base}/result`)).body,
-    post: async (path, body) => {
-      await api(`${base}${path}`, { method: 'POST', body, headers: { 'x-trustee-code': code } });
-    },
+    ceremony: () => answer(own.ceremony.$get({ param })),
+    tally: () => answer(own.tally.$get({ param })),
+    result: () => answer(own.result.$get({ param })),
+    commitments: (json: CommitmentsPayload) => answer(own.ceremony.commitments.$post({ param, json })),
+    shares: (json: SharesPayload) => answer(own.ceremony.shares.$post({ param, json })),
+    acknowledge: (json: AckPayload) => answer(own.ceremony.acks.$post({ param, json })),
+    decryptionShare: (json: DecryptionSharePayload) => answer(own.shares.$post({ param, json })),
+    certify: (json: CertificationPayload) => answer(own.certifications.$post({ param, json })),
   };
 }
+
+export type Board = ReturnType<typeof board>;
 
 export type CeremonyProgress =
   | { kind: 'join' }
@@ -91,7 +72,7 @@ export async function joinCeremony(
     state.keyShare = null;
     keep();
     try {
-      await b.post('/ceremony/commitments', started.commitments);
+      await b.commitments(started.commitments);
       return;
     } catch (error) {
       if (!(error instanceof ApiError && error.code === 'ceremony_duplicate')) throw error;
@@ -114,7 +95,7 @@ export async function stepCeremony(
   if (view.commitments.length < n)
     return { kind: 'waiting', phase: 'commitments', have: view.commitments.length, need: n };
   if (!view.shares.some((x) => x.from === s.index)) {
-    await b.post('/ceremony/shares', dealShares(manifestHashOf(view), s, view.commitments));
+    await b.shares(dealShares(manifestHashOf(view), s, view.commitments));
     return { kind: 'waiting', phase: 'shares', have: view.shares.length + 1, need: n };
   }
   if (view.shares.length < n) return { kind: 'waiting', phase: 'shares', have: view.shares.length, need: n };
@@ -122,7 +103,7 @@ export async function stepCeremony(
     const { ack, keyShare } = finishCeremony(manifestHashOf(view), s, view.commitments, view.shares);
     state.keyShare = keyShare;
     keep();
-    await b.post('/ceremony/acks', ack);
+    await b.acknowledge(ack);
     if (!ack.ok) return { kind: 'complained', against: ack.against };
     return { kind: 'waiting', phase: 'acks', have: view.acks.length + 1, need: n };
   }

@@ -4,6 +4,7 @@
 import {
   CHECKS,
   certifyResult,
+  type DecryptionSharePayload,
   fromBase64url,
   parseManifest,
   type TallyPayload,
@@ -196,15 +197,16 @@ const decrypt = () =>
       keyShare: encodeKeyShare(state.keyShare!),
       tally: checked.tally,
     };
-    const share = await runJob(nextWorker(), request, () => {}).result;
-    await api!.post('/shares', share);
+    const share = await runJob<DecryptRequest, DecryptionSharePayload>(nextWorker(), request, () => {})
+      .result;
+    await api!.decryptionShare(share);
   });
 
 const sign = () =>
   act(async () => {
     const mh = fromBase64url(ceremony!.manifestHash, 64);
     const ks = state.keyShare!;
-    await api!.post('/certifications', certifyResult(mh, result!.resultPayload, ks.index, ks.signingKey));
+    await api!.certify(certifyResult(mh, result!.resultPayload, ks.index, ks.signingKey));
   });
 
 async function refresh(): Promise<void> {
