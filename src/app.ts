@@ -15,7 +15,6 @@ import { organisationRoutes } from './routes/organisations.ts';
 import { recordRoutes } from './routes/record.ts';
 import { resultRoutes } from './routes/results.ts';
 import { rosterRoutes } from './routes/roster.ts';
-import { setupPage } from './routes/setup-page.ts';
 import { trusteeRoutes } from './routes/trustees.ts';
 import { authorize } from './server/access.ts';
 import {
@@ -109,7 +108,6 @@ export function createApp(options: AppOptions) {
   // the same app, typed with every API route: AppType, for the typed client (hc) of the pages and simulate
   const typed = app.route('/api', api);
 
-  app.route('/', setupPage());
   if (options.assets) app.use('*', options.assets);
 
   app.notFound((c) => errorResponse(c, fail(404, 'not_found')));

@@ -11,6 +11,7 @@ export const PAGES = [
   'minutes',
   'committee',
   'admin',
+  'setup',
 ] as const;
 export type Page = (typeof PAGES)[number];
 
@@ -23,6 +24,7 @@ const ROUTES: Array<[RegExp, Page]> = [
   [/^\/minutes\/[^/]+\/?$/, 'minutes'],
   [/^\/committee\/?$/, 'committee'],
   [/^\/admin\/?$/, 'admin'],
+  [/^\/(setup|invite)\/?$/, 'setup'],
 ];
 
 /** The page an address opens, or null (an asset, or nothing). */

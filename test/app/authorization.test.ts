@@ -1,8 +1,10 @@
 // The authorization matrix, driven by the app's own route list: every API route is in the access table,
 // and every account outside a route's role or place in the tree is refused (401, 403 or 404) with nothing
 // stored changed. Invitations work once, and not after they expire.
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROUTE_ACCESS } from '../../src/server/access.ts';
+import { assetPathFor, pageFor } from '../../src/shared/page-routes.ts';
 import type { Client, MeetingDriver } from './helpers.ts';
 import { accept, invite, meetingOf, type Org, orgServer } from './org-helpers.ts';
 
@@ -167,14 +169,10 @@ describe('authorization', () => {
 });
 
 describe('invitations', () => {
-  it('open a page (the link /invite#token) that names the account and posts to /api/auth/invitation', async () => {
-    const html = await (await org.t.app.request('/invite')).text();
-    const script = await (await org.t.app.request('/invite.js')).text();
-    expect(html).toContain('Nhận lời mời');
-    expect(html).toContain('id="account"');
-    expect(html).toContain('/invite.js');
-    expect(script).toContain("'/api/auth/invitation'");
-    expect(script).toContain("getElementById('account')");
+  it('open the setup page of web/ (the link /invite#token), as /setup does', () => {
+    expect(pageFor('/invite')).toBe('setup');
+    expect(pageFor('/setup')).toBe('setup');
+    expect(assetPathFor('/invite')).toBe('/pages/setup.html');
   });
 
   it('work once: a reused link is refused and creates nothing', async () => {
