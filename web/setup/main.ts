@@ -28,7 +28,8 @@ const NEXT: Record<Done['role'], { href: string; role: MessageKey }> = {
 async function save(): Promise<void> {
   if (typed.p1 !== typed.p2) {
     error = t('setup.mismatch');
-    return render();
+    render();
+    return;
   }
   busy = true;
   error = null;
@@ -92,7 +93,7 @@ function render(): void {
     const saved = invitation
       ? t('setup.created', { account: done.account, role: t(next.role) })
       : t('setup.saved', { account: done.account });
-    return mount(
+    mount(
       byId('app'),
       title,
       h('p', { class: 'notice ok', attrs: { role: 'status', id: 'status' }, text: saved }),
@@ -106,9 +107,8 @@ function render(): void {
         }),
       ),
     );
-  }
-  if (!token) return mount(byId('app'), title, h('p', { class: 'notice error', text: t('setup.noToken') }));
-  mount(byId('app'), title, form());
+  } else if (!token) mount(byId('app'), title, h('p', { class: 'notice error', text: t('setup.noToken') }));
+  else mount(byId('app'), title, form());
 }
 
 startPage(() => t(invitation ? 'setup.inviteTitle' : 'setup.title'), render);
