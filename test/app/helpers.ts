@@ -14,6 +14,7 @@ import {
   meetingContext,
   newToken,
   type Point,
+  type ResultPayload,
   startCeremony,
   type TrusteeKeyShare,
   type TrusteeSecrets,
@@ -307,6 +308,16 @@ export class MeetingDriver {
       keyShare.signingKey,
     );
     return this.trustee.post(this.path('/certifications'), payload);
+  }
+
+  /** Closes the poll, trustees 1 and 2 decrypt and certify; the certified result. */
+  async certifiedResult(): Promise<ResultPayload> {
+    await this.close();
+    await this.expectOk(this.share(1));
+    await this.expectOk(this.share(2));
+    await this.expectOk(this.certify(1));
+    await this.expectOk(this.certify(2));
+    return (await this.t.client().get(this.path('/result'))).body.result as ResultPayload;
   }
 
   async record() {

@@ -6,20 +6,18 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Manifest, newToken, parseManifest, tokenText } from '../../crypto/index.ts';
 import { findQr } from '../../src/commands/paper.ts';
-import { paperBallotsPdf } from '../../src/paper/pdf.ts';
-import { homography, type Point2 } from '../../src/shared/paper/homography.ts';
+import { homography } from '../../src/shared/paper/homography.ts';
 import {
-  ballotPages,
   type PaperLayout,
   type PaperPage,
   paperQrText,
   parsePaperQr,
 } from '../../src/shared/paper/layout.ts';
 import { type PaperAnswer, readPaperPage } from '../../src/shared/paper/read.ts';
+import { type Image, type Mark, markBox, renderedBallot } from './marking.ts';
 
 const DPI = 110;
 const PX_PER_MM = DPI / 25.4;
@@ -53,8 +51,6 @@ const manifest: Manifest = parseManifest(
   }),
 );
 
-type Image = { rgba: Uint8ClampedArray; width: number; height: number };
-type Mark = 'cross' | 'filled' | 'tick' | 'pencil';
 /** Per question of the page: the options marked and how; [] leaves the row empty. */
 type Marking = Record<string, Array<{ option: number; mark: Mark }>>;
 
@@ -65,48 +61,9 @@ const token = tokenText(newToken());
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'phieukin-paper-'));
-  pages = ballotPages(manifest, '7');
-  const pdf = await paperBallotsPdf(manifest, [{ serial: '7', token, pages }], {
-    regular: readFileSync(new URL(import.meta.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'))),
-    bold: readFileSync(new URL(import.meta.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'))),
-  });
-  writeFileSync(join(dir, 'ballots.pdf'), pdf);
-  execFileSync('pdftoppm', ['-r', String(DPI), '-png', join(dir, 'ballots.pdf'), join(dir, 'page')]);
-  rendered = pages.map((_, i) => {
-    const png = PNG.sync.read(readFileSync(join(dir, `page-${i + 1}.png`)));
-    return { rgba: new Uint8ClampedArray(png.data), width: png.width, height: png.height };
-  });
+  ({ pages, images: rendered } = await renderedBallot(manifest, '7', token, dir, DPI));
 }, 60_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** A pen stroke from a to b (mm), `widthMm` wide, of grey level `ink`, drawn on the rendered page. */
-function stroke(image: Image, a: Point2, b: Point2, widthMm: number, ink: number): void {
-  const steps = Math.ceil(Math.hypot(b.x - a.x, b.y - a.y) * PX_PER_MM * 2);
-  const r = (widthMm / 2) * PX_PER_MM;
-  for (let s = 0; s <= steps; s++) {
-    const cx = (a.x + ((b.x - a.x) * s) / steps) * PX_PER_MM;
-    const cy = (a.y + ((b.y - a.y) * s) / steps) * PX_PER_MM;
-    for (let y = Math.floor(cy - r); y <= cy + r; y++)
-      for (let x = Math.floor(cx - r); x <= cx + r; x++) {
-        if ((x - cx) ** 2 + (y - cy) ** 2 > r * r) continue;
-        const p = (y * image.width + x) * 4;
-        for (let c = 0; c < 3; c++) image.rgba[p + c] = Math.min(image.rgba[p + c]!, ink);
-      }
-  }
-}
-
-function mark(image: Image, page: PaperPage, question: string, option: number, how: Mark): void {
-  const box = page.boxes.filter((b) => b.question === question)[option]!;
-  const at = (dx: number, dy: number) => ({ x: box.xMm + dx * box.wMm, y: box.yMm + dy * box.hMm });
-  if (how === 'cross' || how === 'pencil') {
-    const [width, ink] = how === 'cross' ? [0.6, 30] : [0.45, 150];
-    stroke(image, at(-0.4, -0.4), at(0.4, 0.4), width, ink);
-    stroke(image, at(0.4, -0.4), at(-0.4, 0.4), width, ink);
-  } else if (how === 'tick') {
-    stroke(image, at(-0.35, 0), at(-0.1, 0.35), 0.6, 40);
-    stroke(image, at(-0.1, 0.35), at(0.4, -0.4), 0.6, 40);
-  } else for (let dy = -0.4; dy <= 0.4; dy += 0.08) stroke(image, at(-0.4, dy), at(0.4, dy), 0.7, 50);
-}
 
 /**
  * A phone's photo of the page: the page turned by `angle` degrees and seen in perspective, on a darker
@@ -195,7 +152,7 @@ function markedFirstPage(): { image: Image; expected: PaperAnswer[] } {
           : [{ option: i % 4, mark: kinds[i % 4]! }];
   });
   for (const [question, marks] of Object.entries(marking))
-    for (const m of marks) mark(image, page, question, m.option, m.mark);
+    for (const m of marks) markBox(image, PX_PER_MM, page, question, m.option, m.mark);
   const expected = page.rows.map((row): PaperAnswer => {
     const marks = marking[row.question]!;
     if (marks.length === 0) return { question: row.question, option: null, state: 'empty' };
