@@ -4,6 +4,7 @@
 // is one A4 page per sheet. 20 cards at 12 a sheet saved as PDF: two A4 pages whose embedded QR images
 // decode the same way. Then a card is activated by showing it to Chromium's fake camera (duplicates,
 // unknown and foreign cards reported), and a phone whose camera is refused still activates by range.
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -102,6 +103,11 @@ e2eDescribe('printed cards and activation by scanning', { timeout: 180_000 }, ()
       const { rgba, width, height } = await pngPixels(page, await qr.screenshot());
       const serialText = (await card.locator('.card-serial').textContent()) ?? '';
       expect(serialText).toMatch(/^Thẻ số \d+$/);
+      expect(await card.locator('.card-organisation').textContent()).toBeTruthy();
+      expect(await card.locator('.card-meeting').textContent()).toMatch(
+        /^Xếp loại đảng viên · ngày \d\d\/\d\d\/\d{4}$/,
+      );
+      expect(await card.locator('.card-title').textContent()).toBe('Họp chi bộ tháng 12');
       expect(await card.locator('.card-token').textContent()).toMatch(/^([A-Z2-7]{4} ){6}[A-Z2-7]{2}$/);
       const clipped = await card.evaluate((el) => el.scrollHeight > el.clientHeight + 1);
       expect(clipped, `${serialText}: its text fits on the card`).toBe(false);
@@ -156,6 +162,11 @@ e2eDescribe('printed cards and activation by scanning', { timeout: 180_000 }, ()
     mkdirSync(join(process.cwd(), 'test-results', 'e2e'), { recursive: true });
     writeFileSync(join(process.cwd(), 'test-results', 'e2e', 'cards-20.pdf'), bytes);
     await desk.locator('#pdf-status').filter({ hasText: 'Đã lưu' }).waitFor();
+    const file = join(process.cwd(), 'test-results', 'e2e', 'cards-20.pdf');
+    // each card: the chi bộ, the kind and date of the meeting, its whole title
+    const text = execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text.match(/Xếp loại đảng viên · ngày \d\d\/\d\d\/\d{4}/g)).toHaveLength(20);
+    expect(text.match(/Họp chi bộ tháng 12/g)).toHaveLength(20);
 
     const pages = await pdfPages(bytes);
     expect(pages).toHaveLength(2);
@@ -253,6 +264,7 @@ e2eDescribe('printed cards and activation by scanning', { timeout: 180_000 }, ()
     await card.waitFor();
     expect(await card.locator('.card-serial').textContent()).toMatch(/^Thẻ số \d+$/);
     expect(await card.locator('.card-help').textContent()).toContain('Mỗi thẻ chỉ dùng một lần');
+    expect(await card.locator('.card-meeting').textContent()).toMatch(/^Xếp loại đảng viên · ngày/);
     await page.locator('#void-cards').click();
     await page.locator('#message.ok').waitFor();
     await page.locator('.lang-switch').click();

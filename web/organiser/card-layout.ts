@@ -39,7 +39,7 @@ export function intoSheets<T>(cards: T[], perSheet: CardsPerSheet): T[][] {
 }
 
 /** The meeting title as printed on a card: at most `max` characters. */
-export function shortTitle(title: string, max = 60): string {
+export function shortTitle(title: string, max = 120): string {
   const clean = title.trim().replace(/\s+/g, ' ');
   return clean.length <= max ? clean : `${clean.slice(0, max - 1).trimEnd()}…`;
 }

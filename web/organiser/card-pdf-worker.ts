@@ -10,6 +10,9 @@ import { A4_MM, type CardsPerSheet, COLUMNS, intoSheets, MARGIN_MM, sheetLayout 
 import type { CardFace } from './card-sheet.ts';
 
 export type CardPdfRequest = {
+  organisation: string;
+  /** the kind of meeting and its date */
+  line: string;
   title: string;
   instructions: string;
   perSheet: CardsPerSheet;
@@ -64,7 +67,7 @@ function cutLines(page: PDFPage, rows: number, width: number, height: number): v
 }
 
 async function cardPdf(request: CardPdfRequest): Promise<Uint8Array> {
-  const { title, instructions, perSheet, faces } = request;
+  const { organisation, line, title, instructions, perSheet, faces } = request;
   const layout = sheetLayout(perSheet);
   const size = SIZES[perSheet];
   const pdf = await PDFDocument.create();
@@ -101,7 +104,9 @@ async function cardPdf(request: CardPdfRequest): Promise<Uint8Array> {
         }
         y -= points * 0.4;
       };
-      write(title, font, size.title, 2);
+      write(organisation, bold, size.title, 2);
+      write(line, font, size.title, 1);
+      write(title, font, size.title, 3);
       write(face.serialText, bold, size.serial, 1);
       write(face.tokenText, mono, size.token, 3);
       write(instructions, font, size.help, 6);

@@ -5,9 +5,16 @@ import { isLoopback } from '../../src/shared/addresses.ts';
 import { h } from '../shared/dom.ts';
 import { t, tIn } from '../shared/i18n.ts';
 import { runJob } from '../shared/worker-job.ts';
-import { type CardsPerSheet, shortTitle } from './card-layout.ts';
+import type { CardsPerSheet } from './card-layout.ts';
 import type { CardPdfRequest } from './card-pdf-worker.ts';
-import { CARD_LANGUAGE, cardFaces, cardSheet, type PrintedCard } from './card-sheet.ts';
+import {
+  CARD_LANGUAGE,
+  type CardMeeting,
+  cardFaces,
+  cardHeading,
+  cardSheet,
+  type PrintedCard,
+} from './card-sheet.ts';
 import { send } from './organiser-api.ts';
 
 function download(bytes: Uint8Array, name: string): void {
@@ -32,7 +39,7 @@ export function cardAddressWarning(origin: string): HTMLElement | null {
 export async function printedCards(
   origin: string,
   meetingId: string,
-  title: string,
+  meeting: CardMeeting,
   cards: PrintedCard[],
   perSheet: CardsPerSheet,
   onVoided: (first: number, last: number) => void,
@@ -49,7 +56,7 @@ export async function printedCards(
     pdfButton.disabled = true;
     status.textContent = t('organiser.cards.pdfMaking');
     const request: CardPdfRequest = {
-      title: shortTitle(title),
+      ...cardHeading(meeting),
       instructions: tIn(CARD_LANGUAGE, 'organiser.cards.instructions'),
       perSheet,
       faces,
@@ -103,6 +110,6 @@ export async function printedCards(
       voidButton,
     ),
     status,
-    cardSheet(title, faces, perSheet),
+    cardSheet(meeting, faces, perSheet),
   );
 }

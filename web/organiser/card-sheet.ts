@@ -4,6 +4,7 @@
 // this page only and are gone when it closes.
 import QRCode from 'qrcode';
 import { base64url, cardUrl, credentialFromToken, newToken, tokenForDisplay } from '../../crypto/index.ts';
+import { vietnamTime } from '../../src/shared/minutes/minutes.ts';
 import { h } from '../shared/dom.ts';
 import { t, tIn } from '../shared/i18n.ts';
 import { type CardsPerSheet, intoSheets, sheetLayout, shortTitle } from './card-layout.ts';
@@ -51,7 +52,28 @@ export function cardFaces(origin: string, meetingId: string, cards: PrintedCard[
   );
 }
 
-function cardView(face: CardFace, title: string): HTMLElement {
+/** The kind of meeting in the card's few words (one line even on a card of a 12-card sheet). */
+const CARD_KIND: Record<string, string> = {
+  classification: 'Xếp loại đảng viên',
+  confidence: 'Lấy phiếu tín nhiệm',
+  motion: 'Biểu quyết',
+};
+
+/** What a card says about its meeting: the chi bộ, the kind and date, and the title. */
+export type CardMeeting = { title: string; organisation: string; kind: string; createdAt: number };
+
+/** The card's heading lines, in Vietnamese whatever the console's language: chi bộ; kind · date; title. */
+export function cardHeading(meeting: CardMeeting): { organisation: string; line: string; title: string } {
+  const kind = CARD_KIND[meeting.kind] ?? meeting.kind;
+  const date = vietnamTime(meeting.createdAt).split(' ')[1];
+  return {
+    organisation: meeting.organisation,
+    line: `${kind} · ngày ${date}`,
+    title: shortTitle(meeting.title),
+  };
+}
+
+function cardView(face: CardFace, heading: ReturnType<typeof cardHeading>): HTMLElement {
   return h(
     'div',
     { class: 'card', attrs: { 'data-serial': face.serial } },
@@ -62,7 +84,9 @@ function cardView(face: CardFace, title: string): HTMLElement {
     h(
       'div',
       { class: 'card-text' },
-      h('p', { class: 'card-title', text: title }),
+      h('p', { class: 'card-organisation', text: heading.organisation }),
+      h('p', { class: 'card-meeting', text: heading.line }),
+      h('p', { class: 'card-title', text: heading.title }),
       h('p', { class: 'card-serial', text: face.serialText }),
       h('p', { class: 'card-token', text: face.tokenText }),
       h('p', { class: 'card-help', text: tIn(CARD_LANGUAGE, 'organiser.cards.instructions') }),
@@ -71,7 +95,8 @@ function cardView(face: CardFace, title: string): HTMLElement {
 }
 
 /** The sheets: on screen a preview list, in print A4 pages of `perSheet` cards with cut lines. */
-export function cardSheet(title: string, faces: CardFace[], perSheet: CardsPerSheet): HTMLElement {
+export function cardSheet(meeting: CardMeeting, faces: CardFace[], perSheet: CardsPerSheet): HTMLElement {
+  const heading = cardHeading(meeting);
   const layout = sheetLayout(perSheet);
   const sizes = [
     `--card-width: ${layout.cardWidthMm}mm`,
@@ -83,7 +108,7 @@ export function cardSheet(title: string, faces: CardFace[], perSheet: CardsPerSh
     'div',
     { class: 'card-sheet', attrs: { id: 'card-sheet', style: sizes, 'data-per-sheet': perSheet } },
     ...intoSheets(faces, perSheet).map((sheet) =>
-      h('div', { class: `sheet per-${perSheet}` }, ...sheet.map((face) => cardView(face, shortTitle(title)))),
+      h('div', { class: `sheet per-${perSheet}` }, ...sheet.map((face) => cardView(face, heading))),
     ),
   );
 }

@@ -174,7 +174,12 @@ const actions = {
         printed = await printedCards(
           cardOrigin(details!),
           meetingId!,
-          details!.title,
+          {
+            title: details!.title,
+            organisation: (JSON.parse(details!.manifest) as { organisation: string }).organisation,
+            kind: details!.kind,
+            createdAt: details!.createdAt,
+          },
           cards,
           perSheet,
           (from, to) =>

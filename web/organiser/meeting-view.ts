@@ -10,6 +10,7 @@ export type MeetingDetails = {
   id: string;
   title: string;
   kind: string;
+  createdAt: number;
   status: 'ceremony' | 'ready' | 'open' | 'closed' | 'decrypted';
   trustees: { n: number; k: number };
   attendance: { summoned: number; present: number } | null;
