@@ -10,7 +10,7 @@ import type { Point2 } from '../../src/shared/paper/homography.ts';
 import { ballotPages, type PaperPage } from '../../src/shared/paper/layout.ts';
 
 export type Image = { rgba: Uint8ClampedArray; width: number; height: number };
-export type Mark = 'cross' | 'filled' | 'tick' | 'pencil';
+export type Mark = 'cross' | 'filled' | 'tick' | 'pencil' | 'faint';
 
 const font = (name: string) => readFileSync(new URL(import.meta.resolve(`dejavu-fonts-ttf/ttf/${name}`)));
 
@@ -65,8 +65,8 @@ export function markBox(
   const box = page.boxes.filter((b) => b.question === question)[option]!;
   const at = (dx: number, dy: number) => ({ x: box.xMm + dx * box.wMm, y: box.yMm + dy * box.hMm });
   const line = (a: Point2, b: Point2, width: number, ink: number) => stroke(image, pxPerMm, a, b, width, ink);
-  if (how === 'cross' || how === 'pencil') {
-    const [width, ink] = how === 'cross' ? [0.6, 30] : [0.45, 150];
+  if (how === 'cross' || how === 'pencil' || how === 'faint') {
+    const [width, ink] = how === 'cross' ? [0.6, 30] : how === 'pencil' ? [0.45, 150] : [0.45, 200];
     line(at(-0.4, -0.4), at(0.4, 0.4), width, ink);
     line(at(0.4, -0.4), at(-0.4, 0.4), width, ink);
   } else if (how === 'tick') {

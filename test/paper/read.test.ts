@@ -198,6 +198,15 @@ describe('paper ballot: print, mark, photograph, read', () => {
     expect(reading.answers).toEqual(expected);
   });
 
+  it('reads a faint mark as unsure, never as empty', () => {
+    const page = pages[1]!;
+    const image = { ...rendered[1]!, rgba: new Uint8ClampedArray(rendered[1]!.rgba) };
+    markBox(image, PX_PER_MM, page, page.rows[0]!.question, 1, 'faint');
+    const reading = readPaperPage(photograph(image, 8, 0.04), layout(), findQr);
+    expect(reading.answers[0]).toEqual({ question: page.rows[0]!.question, option: 'o1', state: 'unsure' });
+    expect(reading.answers.slice(1).every((a) => a.state === 'empty')).toBe(true);
+  });
+
   it('names the problem: another meeting’s ballot, a page not in the layout, no page at all', () => {
     const other = readPaperPage(rendered[0]!, { ...layout(), meetingId: 'another' }, findQr);
     expect(other.problems[0]).toMatch(/^wrong meeting/);

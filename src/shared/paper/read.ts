@@ -153,8 +153,19 @@ const median = (values: number[]): number => {
   return sorted[Math.floor(sorted.length / 2)] ?? 255;
 };
 
-/** The share of the box's inside (70% of it, clear of the printed border) darker than paper and ink's midpoint. */
-function boxFill(g: Gray, page: Homography, box: PaperPage['boxes'][number], ink: number): number {
+/** Grey levels below the paper around a box that a faint mark (a light pencil, a mark rubbed out) reaches. */
+const FAINT_BELOW_PAPER = 28;
+
+/**
+ * The shares of the box's inside (70% of it, clear of the printed border) darker than the midpoint of
+ * paper and ink (`fill`), and darker than the paper by a faint mark's contrast (`faint`).
+ */
+function boxFill(
+  g: Gray,
+  page: Homography,
+  box: PaperPage['boxes'][number],
+  ink: number,
+): { fill: number; faint: number } {
   const ring: number[] = [];
   const halfW = box.wMm / 2;
   const halfH = box.hMm / 2;
@@ -169,25 +180,36 @@ function boxFill(g: Gray, page: Homography, box: PaperPage['boxes'][number], ink
   const threshold = paper - 0.35 * Math.max(paper - ink, 60);
   const n = 14;
   let dark = 0;
+  let faint = 0;
   for (let i = 0; i < n; i++)
     for (let j = 0; j < n; j++) {
       const p = page({
         x: box.xMm + ((i + 0.5) / n - 0.5) * box.wMm * 0.7,
         y: box.yMm + ((j + 0.5) / n - 0.5) * box.hMm * 0.7,
       });
-      if (g.at(p.x, p.y) < threshold) dark++;
+      const value = g.at(p.x, p.y);
+      if (value < threshold) dark++;
+      if (value < paper - FAINT_BELOW_PAPER) faint++;
     }
-  return dark / (n * n);
+  return { fill: dark / (n * n), faint: faint / (n * n) };
 }
 
-/** Each question's answer from its boxes' fills: one clear mark, none at all, or unsure. */
-export function answerOf(question: string, fills: Array<{ option: string; fill: number }>): PaperAnswer {
+/**
+ * Each question's answer from its boxes' fills: one clear mark, none at all, or unsure (two marks, a box
+ * between empty and marked, or a faint mark that is not ink-dark).
+ */
+export function answerOf(
+  question: string,
+  fills: Array<{ option: string; fill: number; faint?: number }>,
+): PaperAnswer {
   const marked = fills.filter((f) => f.fill >= MARKED_AT);
-  const doubtful = fills.filter((f) => f.fill >= EMPTY_BELOW && f.fill < MARKED_AT);
+  const doubtful = fills.filter(
+    (f) => f.fill < MARKED_AT && (f.fill >= EMPTY_BELOW || (f.faint ?? 0) >= MARKED_AT),
+  );
   if (marked.length === 1 && doubtful.length === 0)
     return { question, option: marked[0]!.option, state: 'marked' };
   if (marked.length === 0 && doubtful.length === 0) return { question, option: null, state: 'empty' };
-  const strongest = [...fills].sort((a, b) => b.fill - a.fill)[0]!;
+  const strongest = [...fills].sort((a, b) => b.fill - a.fill || (b.faint ?? 0) - (a.faint ?? 0))[0]!;
   return { question, option: strongest.option, state: 'unsure' };
 }
 
@@ -232,7 +254,7 @@ export function readPaperPage(image: RgbaImage, layout: PaperLayout, findQr: QrF
       row.question,
       layoutPage.boxes
         .filter((b) => b.question === row.question)
-        .map((b) => ({ option: b.option, fill: boxFill(g, page, b, ink) })),
+        .map((b) => ({ option: b.option, ...boxFill(g, page, b, ink) })),
     ),
   );
   return { ...found, token: label.token, answers, problems: [] };
