@@ -30,7 +30,7 @@ type CeremonyDeps = Pick<Deps, 'store' | 'queue'>;
 export type CeremonyAnswer = { height: number; round: number; outcome: CeremonyOutcome['kind'] };
 
 /** A signature check that counts a malformed key or signature as a failure. */
-export function verifies(check: () => boolean): boolean {
+function verifies(check: () => boolean): boolean {
   try {
     return check();
   } catch {

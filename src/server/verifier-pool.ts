@@ -56,7 +56,7 @@ export function createVerifierPool(options: { size?: number } = {}): Verifier {
    */
   function next(): Pending | undefined {
     const first = queue.shift();
-    if (!first || first.request.name !== 'verifyBallot') return first;
+    if (first?.request.name !== 'verifyBallot') return first;
     const { meeting } = first.request.job as BallotJob;
     const sameMeeting = queue.filter(
       (p) =>

@@ -129,18 +129,30 @@ function signPart(): HTMLElement | null {
   );
 }
 
-/** Checks the record on this phone (crypto/ and the rules only) before the trustee may sign its result. */
-async function checkRecord(view: ResultView): Promise<void> {
+type RecordEvent = { type: string; payload: string };
+
+/** The record as the server gives it, checked on this phone with crypto/ and the rules only. */
+async function checkedRecord(): Promise<{ report: VerifyReport; events: RecordEvent[] }> {
   const recordText = await apiText(`/api/meetings/${encodeURIComponent(meetingId)}/record`);
   const report = await runJob<{ recordText: string }, VerifyReport>(nextVerifier(), { recordText }, () => {})
     .result;
-  const resultEvent = (
-    JSON.parse(recordText) as { events: Array<{ type: string; payload: string }> }
-  ).events.find((e) => e.type === 'result');
+  return { report, events: (JSON.parse(recordText) as { events: RecordEvent[] }).events };
+}
+
+/** The payload of the last event of `type` in the record, or null. */
+function lastPayload<T>(events: RecordEvent[], type: string): T | null {
+  const event = events.findLast((e) => e.type === type);
+  return event ? (JSON.parse(event.payload) as T) : null;
+}
+
+/** Checks the record before the trustee may sign its result: every check but certification must pass. */
+async function checkRecord(view: ResultView): Promise<void> {
+  const { report, events } = await checkedRecord();
   const problems = report.checks
     .filter((c) => c.name !== 'certification' && c.status !== 'pass')
     .map((c) => `${c.name}: ${c.problems.join('; ') || c.note || c.status}`);
-  if (resultEvent?.payload !== view.resultPayload) problems.push(t('trustee.resultDiffers'));
+  if (events.find((e) => e.type === 'result')?.payload !== view.resultPayload)
+    problems.push(t('trustee.resultDiffers'));
   recordCheck = { resultPayload: view.resultPayload, problems };
 }
 
@@ -172,20 +184,12 @@ const BEFORE_DECRYPTION = CHECKS.slice(0, CHECKS.indexOf('decryption'));
  * server's word: one voter's ciphertext passed off as the tally would open that voter's ballot.
  */
 async function checkedTally(): Promise<{ jointKey: string; tally: TallyPayload }> {
-  const recordText = await apiText(`/api/meetings/${encodeURIComponent(meetingId)}/record`);
-  const report = await runJob<{ recordText: string }, VerifyReport>(nextVerifier(), { recordText }, () => {})
-    .result;
-  const failed = report.checks.filter((c) => BEFORE_DECRYPTION.includes(c.name) && c.status !== 'pass');
-  const events = (JSON.parse(recordText) as { events: Array<{ type: string; payload: string }> }).events;
-  const payload = <T>(type: string) => {
-    const event = events.findLast((e) => e.type === type);
-    return event ? (JSON.parse(event.payload) as T) : null;
-  };
-  const recorded = payload<TallyPayload>('encrypted-tally');
-  const jointKey = payload<{ K: string }>('joint-key');
-  if (failed.length > 0 || !recorded || !jointKey)
-    throw new Error(`${t('trustee.tallyUnchecked')} ${failed.map((c) => c.name).join(', ')}`.trim());
-  return { jointKey: jointKey.K, tally: recorded };
+  const { report, events } = await checkedRecord();
+  const passed = report.checks.every((c) => !BEFORE_DECRYPTION.includes(c.name) || c.status === 'pass');
+  const tally = lastPayload<TallyPayload>(events, 'encrypted-tally');
+  const jointKey = lastPayload<{ K: string }>(events, 'joint-key');
+  if (!passed || !tally || !jointKey) throw new Error(t('trustee.tallyUnchecked'));
+  return { jointKey: jointKey.K, tally };
 }
 
 const decrypt = () =>
