@@ -278,7 +278,7 @@ e2eDescribe('organiser console setup', { timeout: 180_000 }, () => {
     const manifest = JSON.parse((await organiser.get(`/api/meetings/${linkedId}`)).body.manifest);
     expect(manifest.linkedConfidence.ruleSet).toBe('QD96-2023');
     expect(manifest.linkedConfidence.subjects.map((s: { id: string }) => s.id)).toEqual(['DV-01', 'DV-06']);
-    expect(await page.locator('.notice.warn').count()).toBe(0);
+    expect(await page.locator('.created-warning').count()).toBe(0);
   });
 
   it('shows the certified result with every trace line and the minutes downloads', async () => {
@@ -341,11 +341,11 @@ e2eDescribe('organiser console setup', { timeout: 180_000 }, () => {
     await page.locator('#new-meeting-form input[name="title"]').fill('Xếp loại có cảnh báo');
     await page.locator('#new-meeting-form button[type="submit"]').click();
     await page.waitForURL(/\?meeting=/);
-    await page.locator('.notice.warn').first().waitFor();
-    expect(await text('.notice.warn')).toContain('Nguyễn Văn An: Sự kiện "khong-co-trong-bang"');
+    await page.locator('.created-warning').first().waitFor();
+    expect(await text('.created-warning')).toContain('Nguyễn Văn An: Sự kiện "khong-co-trong-bang"');
     await page.reload();
     await page.locator('#meeting-status').waitFor();
-    expect(await page.locator('.notice.warn').count()).toBe(0);
+    expect(await page.locator('.created-warning').count()).toBe(0);
   });
   it('creates a motion meeting with one question per line, without a rule set when asked', async () => {
     await page.goto(`${server.origin}/`);

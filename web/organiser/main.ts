@@ -246,7 +246,7 @@ function content(): Array<HTMLElement | null> {
     return [
       notice(),
       ...createdWarnings.map((w) =>
-        h('p', { class: 'notice warn', attrs: { role: 'status' }, text: pick(w) }),
+        h('p', { class: 'notice warn created-warning', attrs: { role: 'status' }, text: pick(w) }),
       ),
       ...meetingView(details, actions, {
         trusteeLink,
