@@ -1,7 +1,8 @@
 // The shared room (src/shared/): code that both the server and the pages run. Like crypto/ it is pure: no
-// I/O, no clock, no console; it may import crypto/, itself and fflate (test/boundary.test.ts holds it to
-// that). This file is the domain's vocabulary, written once: what a meeting is, its statuses, the levels a
-// member is classified at, the roles a subject holds, and who a meeting asks about by default.
+// I/O, no clock, no console; it may import crypto/, itself, fflate and @rgrove/parse-xml
+// (test/boundary.test.ts holds it to that). This file is the domain's vocabulary, written once: what a
+// meeting is, its statuses, the levels a member is classified at, the roles a subject holds, and who a
+// meeting asks about by default.
 import type { MeetingKind } from '../../crypto/index.ts';
 
 /** A text in both languages the product speaks, Vietnamese first. */

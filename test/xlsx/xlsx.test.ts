@@ -3,19 +3,30 @@
 // workbooks.
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { columnIndex, decodeXmlText, readXlsxRows, XlsxError } from '../../src/shared/xlsx/read.ts';
+import {
+  columnIndex,
+  decodeOoxmlEscapes,
+  readXlsxRows,
+  serialDate,
+  XlsxError,
+} from '../../src/shared/xlsx/read.ts';
 import { columnName, xlsxWorkbook } from '../../src/xlsx/write.ts';
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
 /** A workbook as Excel writes it: the sheet named in workbook.xml sits at a path its relationships give. */
-function excelLikeWorkbook(sheetXml: string, sharedStrings: string): Uint8Array {
+function excelLikeWorkbook(
+  sheetXml: string,
+  sharedStrings: string,
+  { firstSheetName = 'Danh sách', workbookPr = '', styles = null as string | null } = {},
+): Uint8Array {
   return zipSync({
     '[Content_Types].xml': strToU8('<?xml version="1.0"?><Types/>'),
     'xl/workbook.xml': strToU8(
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="${MAIN}" xmlns:r="${REL}"><bookViews><workbookView/></bookViews><sheets><sheet name="Danh sách" sheetId="7" r:id="rId3"/><sheet name="Khác" sheetId="8" r:id="rId1"/></sheets></workbook>`,
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="${MAIN}" xmlns:r="${REL}">${workbookPr}<bookViews><workbookView/></bookViews><sheets><sheet name="${firstSheetName}" sheetId="7" r:id="rId3"/><sheet name="Khác" sheetId="8" r:id="rId1"/></sheets></workbook>`,
     ),
+    ...(styles ? { 'xl/styles.xml': strToU8(styles) } : {}),
     'xl/_rels/workbook.xml.rels': strToU8(
       `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/><Relationship Id="rId3" Type="${REL}/worksheet" Target="worksheets/sheet2.xml"/></Relationships>`,
     ),
@@ -76,9 +87,7 @@ describe('xlsx', () => {
     ]);
     expect(['A1', 'Z9', 'AA10', 'aab3', 'AAA1'].map(columnIndex)).toEqual([0, 25, 26, 703, 702]);
     expect(columnIndex(undefined)).toBeNull();
-    expect(decodeXmlText('&lt;a&gt; &amp;amp; &#7843; &#x1EA1; _x000D_ &unknown;')).toBe(
-      '<a> &amp; ả ạ \r &unknown;',
-    );
+    expect(decodeOoxmlEscapes('a_x000D_b _x005F_x000D_ _x00e1_ _xZZ_')).toBe('a\rb _x000D_ á _xZZ_');
   });
 
   it('reads a workbook in the shape Excel and LibreOffice write', () => {
@@ -127,5 +136,78 @@ describe('xlsx', () => {
     expect(() => readXlsxRows(zipSync({ 'word/document.xml': strToU8('<w:document/>') }))).toThrow(
       expect.objectContaining({ code: 'no-sheet', message: 'The XLSX workbook has no worksheet' }),
     );
+  });
+
+  describe('what a pattern-matching reader got wrong', () => {
+    const sheetOf = (rows: string) => `<worksheet xmlns="${MAIN}"><sheetData>${rows}</sheetData></worksheet>`;
+
+    it('skips commented-out strings, so the shared string indexes stay right, and reads CDATA as text', () => {
+      const shared = `<sst xmlns="${MAIN}"><!-- <si><t>old name</t></si> --><si><t>Mã</t></si><si><t><![CDATA[Lê & Phạm <con>]]></t></si><si><r><t>Nguyễn </t></r><r><rPr><b/><rFont val="Times New Roman"/></rPr><t xml:space="preserve">Văn </t></r><r><t>An</t></r></si></sst>`;
+      const sheet = sheetOf(
+        '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c></row>',
+      );
+      expect(readXlsxRows(excelLikeWorkbook(sheet, shared))).toEqual([
+        ['Mã', 'Lê & Phạm <con>', 'Nguyễn Văn An'],
+      ]);
+    });
+
+    it('follows workbook.xml to the first sheet when an attribute holds a ">"', () => {
+      const sheet = sheetOf('<row r="1"><c r="A1" t="inlineStr"><is><t>this sheet</t></is></c></row>');
+      const bytes = excelLikeWorkbook(sheet, `<sst xmlns="${MAIN}"/>`, { firstSheetName: 'Năm 2024 > 2025' });
+      expect(readXlsxRows(bytes)).toEqual([['this sheet']]);
+    });
+
+    it('decodes entities and character references once, and OOXML escapes in strings', () => {
+      const shared = `<sst xmlns="${MAIN}"><si><t>&amp;lt; &#x1EA1;&#7843; a_x000D_b _x005F_x0041_</t></si></sst>`;
+      const sheet = sheetOf(
+        '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><t>&quot;Bí thư&quot; &apos;x&apos;</t></is></c></row>',
+      );
+      expect(readXlsxRows(excelLikeWorkbook(sheet, shared))).toEqual([
+        ['&lt; ạả a\rb _x0041_', '"Bí thư" \'x\''],
+      ]);
+    });
+
+    it('keeps the gaps of a sheet: skipped rows, skipped cells, and cells without references after them', () => {
+      const sheet = sheetOf(
+        '<row r="2"><c r="C2"><v>3</v></c><c><v>4</v></c></row><row r="5" spans="1:2"/><row><c r="B6" t="inlineStr"><is><t>b</t></is></c></row>',
+      );
+      expect(readXlsxRows(excelLikeWorkbook(sheet, `<sst xmlns="${MAIN}"/>`))).toEqual([
+        [],
+        ['', '', '3', '4'],
+        [],
+        [],
+        [],
+        ['', 'b'],
+      ]);
+    });
+
+    it('reads numbers as Excel shows them and dates by their cell style, in either date system', () => {
+      const styles = `<styleSheet xmlns="${MAIN}"><numFmts count="2"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/><numFmt numFmtId="165" formatCode="0.00&quot; đ&quot;"/></numFmts><cellXfs count="5"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/><xf numFmtId="165"/><xf numFmtId="22"/></cellXfs></styleSheet>`;
+      const sheet = sheetOf(
+        '<row r="1"><c r="A1"><v>0.30000000000000004</v></c><c r="B1" t="n"><v>1001</v></c><c r="C1" s="3"><v>12.5</v></c><c r="D1" s="1"><v>45658</v></c><c r="E1" s="2"><v>36526</v></c><c r="F1" s="4"><v>45658.75</v></c><c r="G1" s="2"><v>59</v></c><c r="H1" s="2"><v>61</v></c></row>',
+      );
+      expect(readXlsxRows(excelLikeWorkbook(sheet, `<sst xmlns="${MAIN}"/>`, { styles }))).toEqual([
+        ['0.3', '1001', '12.5', '2025-01-01', '2000-01-01', '2025-01-01 18:00', '1900-02-28', '1900-03-01'],
+      ]);
+      const in1904 = excelLikeWorkbook(sheetOf('<row r="1"><c r="A1" s="1"><v>0</v></c></row>'), '<sst/>', {
+        styles,
+        workbookPr: '<workbookPr date1904="1"/>',
+      });
+      expect(readXlsxRows(in1904)).toEqual([['1904-01-01']]);
+      expect(serialDate(1)).toBe('1900-01-01');
+    });
+
+    it('refuses a damaged part instead of reading half of it', () => {
+      const bytes = excelLikeWorkbook(
+        sheetOf('<row r="1"><c r="A1"><v>1</v></row>'),
+        `<sst xmlns="${MAIN}"/>`,
+      );
+      expect(() => readXlsxRows(bytes)).toThrow(
+        expect.objectContaining({
+          code: 'damaged',
+          message: expect.stringContaining('xl/worksheets/sheet2.xml'),
+        }),
+      );
+    });
   });
 });

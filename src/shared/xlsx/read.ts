@@ -1,56 +1,54 @@
 // Reads the first worksheet of an XLSX file as rows of text, for importing a roster someone keeps in Excel
-// or LibreOffice. Pure (fflate only, no DOM, no node: imports). A small regular-expression reader for the
-// subset of Office Open XML that a plain table uses: shared strings (with rich-text runs), inline strings,
-// numbers, booleans and formula results as text; styles, dates and merged cells are not interpreted
-// (a date comes back as its serial number).
+// or LibreOffice. Pure: fflate unzips the parts and @rgrove/parse-xml (a conforming XML parser that runs
+// in browsers and Node alike) reads each one, so comments, CDATA, entities and attribute values are XML's,
+// not a pattern's guess. Shared strings (with rich-text runs, phonetic guides left out), inline strings,
+// numbers, booleans, errors and formula results come back as text; a number whose cell style is a date
+// comes back as the date (yyyy-mm-dd, with hh:mm when it has a time of day), other numbers as Excel
+// shows them (15 significant digits). Merged cells are not spread.
+import { parseXml, type XmlDocument, XmlElement, XmlError } from '@rgrove/parse-xml';
 import { strFromU8, unzipSync } from 'fflate';
 
 /** Why a file could not be read as a workbook: `code` for pages to say it in their language. */
 export class XlsxError extends Error {
   override name = 'XlsxError';
   constructor(
-    readonly code: 'not-zip' | 'no-sheet',
+    readonly code: 'not-zip' | 'no-sheet' | 'damaged',
     message: string,
   ) {
     super(message);
   }
 }
 
-const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-
-/** Decodes XML entities and the `_xHHHH_` escapes OOXML uses for characters XML cannot carry. */
-export function decodeXmlText(text: string): string {
-  return text
-    .replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-z]+);/g, (whole, name: string) => {
-      if (name.startsWith('#x')) return String.fromCodePoint(Number.parseInt(name.slice(2), 16));
-      if (name.startsWith('#')) return String.fromCodePoint(Number.parseInt(name.slice(1), 10));
-      return ENTITIES[name] ?? whole;
-    })
-    .replace(/_x([0-9a-fA-F]{4})_/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+/** Decodes the `_xHHHH_` escapes OOXML uses for characters XML cannot carry (`_x005F_` is a literal "_"). */
+export function decodeOoxmlEscapes(text: string): string {
+  return text.replace(/_x([0-9a-fA-F]{4})_/g, (_, hex: string) =>
+    String.fromCharCode(Number.parseInt(hex, 16)),
+  );
 }
 
-/** The attributes of one start tag, by name without namespace prefix. */
-function attributes(tag: string): Record<string, string> {
-  const found: Record<string, string> = {};
-  for (const m of tag.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
-    const name = m[1]!.replace(/^[\w.-]+:/, '');
-    found[name] = decodeXmlText(m[2] ?? m[3] ?? '');
-  }
-  return found;
+/** An element's or attribute's name without its namespace prefix ("x:row" → "row", "r:id" → "id"). */
+const local = (name: string) => name.slice(name.indexOf(':') + 1);
+
+const childElements = (node: XmlElement | XmlDocument, name: string): XmlElement[] =>
+  node.children.filter((c): c is XmlElement => c instanceof XmlElement && local(c.name) === name);
+
+const child = (node: XmlElement | XmlDocument, name: string): XmlElement | undefined =>
+  childElements(node, name)[0];
+
+/** An attribute by its name without prefix. */
+function attribute(element: XmlElement, name: string): string | undefined {
+  for (const [key, value] of Object.entries(element.attributes)) if (local(key) === name) return value;
+  return undefined;
 }
 
-/** Every element `name` (with any namespace prefix) as [start tag, inner XML]; self-closing ones have ''. */
-function elements(xml: string, name: string): Array<[string, string]> {
-  const pattern = new RegExp(`<((?:[\\w.-]+:)?${name})(\\s[^>]*?)?(?:/>|>([\\s\\S]*?)</\\1\\s*>)`, 'g');
-  return [...xml.matchAll(pattern)].map((m) => [m[2] ?? '', m[3] ?? '']);
-}
-
-/** The text of every `<t>` in the XML, joined: a plain string or the runs of a rich-text one. */
-function textOf(xml: string): string {
-  const withoutPhonetic = xml.replace(/<((?:[\w.-]+:)?rPh)\b[\s\S]*?<\/\1\s*>/g, '');
-  return elements(withoutPhonetic, 't')
-    .map(([, inner]) => decodeXmlText(inner))
-    .join('');
+/** The text of a string item (`<si>` or `<is>`): a plain `<t>` or the `<t>` of each rich-text run. */
+function stringText(item: XmlElement): string {
+  const texts = item.children.flatMap((c) => {
+    if (!(c instanceof XmlElement)) return [];
+    if (local(c.name) === 't') return [c];
+    return local(c.name) === 'r' ? childElements(c, 't') : [];
+  });
+  return decodeOoxmlEscapes(texts.map((t) => t.text).join(''));
 }
 
 /** The zero-based column index of a cell reference such as "C7" or "AA12", or null when there is none. */
@@ -70,47 +68,106 @@ function unzip(bytes: Uint8Array): Record<string, Uint8Array> {
   }
 }
 
+/** A part of the package parsed as XML, or null when the package has no such part. */
+function xmlPart(files: Record<string, Uint8Array>, path: string): XmlDocument | null {
+  const bytes = files[path];
+  if (!bytes) return null;
+  try {
+    return parseXml(strFromU8(bytes));
+  } catch (error) {
+    if (!(error instanceof XmlError)) throw error;
+    throw new XlsxError(
+      'damaged',
+      `The XLSX workbook is damaged: ${path} is not well-formed XML (line ${error.line})`,
+    );
+  }
+}
+
 /** The path of the workbook's first sheet, following workbook.xml and its relationships. */
 function firstSheetPath(files: Record<string, Uint8Array>): string {
-  const text = (path: string) => (files[path] ? strFromU8(files[path]!) : null);
-  const workbook = text('xl/workbook.xml');
-  const rels = text('xl/_rels/workbook.xml.rels');
-  const first = workbook ? elements(workbook, 'sheet')[0] : undefined;
-  const relId = first ? attributes(first[0]).id : undefined;
-  if (rels && relId) {
-    const rel = elements(rels, 'Relationship')
-      .map(([tag]) => attributes(tag))
-      .find((a) => a.Id === relId);
-    if (rel?.Target) {
-      const path = rel.Target.startsWith('/') ? rel.Target.slice(1) : `xl/${rel.Target.replace(/^\.\//, '')}`;
-      if (files[path]) return path;
-    }
+  const workbook = xmlPart(files, 'xl/workbook.xml')?.root;
+  const rels = xmlPart(files, 'xl/_rels/workbook.xml.rels')?.root;
+  const sheets = workbook ? child(workbook, 'sheets') : undefined;
+  const first = sheets ? child(sheets, 'sheet') : undefined;
+  const relId = first ? attribute(first, 'id') : undefined;
+  const target = rels
+    ? childElements(rels, 'Relationship').find((r) => attribute(r, 'Id') === relId)
+    : undefined;
+  const to = target ? attribute(target, 'Target') : undefined;
+  if (to) {
+    const path = to.startsWith('/') ? to.slice(1) : `xl/${to.replace(/^\.\//, '')}`;
+    if (files[path]) return path;
   }
-  const sheets = Object.keys(files)
+  const found = Object.keys(files)
     .filter((p) => /^xl\/worksheets\/[^/]+\.xml$/.test(p))
     .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
-  if (sheets[0]) return sheets[0];
+  if (found[0]) return found[0];
   throw new XlsxError('no-sheet', 'The XLSX workbook has no worksheet');
 }
 
-/** One cell's value as text: a shared or inline string, a number, a boolean, or a formula's result. */
-function cellText(attrs: Record<string, string>, inner: string, shared: string[]): string {
-  const value = elements(inner, 'v')[0]?.[1];
-  const raw = value === undefined ? undefined : decodeXmlText(value);
-  switch (attrs.t) {
+/** The built-in number formats that show a date or time (ECMA-376 Part 1, 18.8.30). */
+const DATE_FORMAT_IDS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47]);
+
+/** Whether a custom format code shows a date or time: a d, m, y, h or s outside quotes, escapes and [..]. */
+const isDateFormat = (code: string) =>
+  /[dmyhs]/i.test(code.replace(/"[^"]*"|\\.|\[[^\]]*\]|_.|\*./g, '').replace(/General/gi, ''));
+
+/** For each cell style (the cell's `s`), whether it shows numbers as dates. */
+function dateStyles(files: Record<string, Uint8Array>): boolean[] {
+  const styles = xmlPart(files, 'xl/styles.xml')?.root;
+  if (!styles) return [];
+  const custom = new Map<number, string>();
+  for (const f of childElements(child(styles, 'numFmts') ?? styles, 'numFmt'))
+    custom.set(Number(attribute(f, 'numFmtId')), attribute(f, 'formatCode') ?? '');
+  return childElements(child(styles, 'cellXfs') ?? styles, 'xf').map((xf) => {
+    const id = Number(attribute(xf, 'numFmtId') ?? 0);
+    return custom.has(id) ? isDateFormat(custom.get(id)!) : DATE_FORMAT_IDS.has(id);
+  });
+}
+
+const DAY_MS = 86_400_000;
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * A date serial as text: days since 1899-12-31 (day 60 being Excel's 29 February 1900, which never was),
+ * or since 1904-01-01 in a workbook that says `date1904`.
+ */
+export function serialDate(serial: number, date1904 = false): string {
+  const minutes = Math.round(serial * 1440);
+  const days = Math.floor(minutes / 1440);
+  const epoch = date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, days >= 61 ? 30 : 31);
+  const day = new Date(epoch + days * DAY_MS);
+  const date = `${day.getUTCFullYear()}-${pad(day.getUTCMonth() + 1)}-${pad(day.getUTCDate())}`;
+  const time = minutes - days * 1440;
+  return time === 0 ? date : `${date} ${pad(Math.floor(time / 60))}:${pad(time % 60)}`;
+}
+
+type Book = { shared: string[]; dates: boolean[]; date1904: boolean };
+
+/** One cell's value as text: a shared or inline string, a number or date, a boolean, or a formula's result. */
+function cellText(cell: XmlElement, book: Book): string {
+  const v = child(cell, 'v');
+  const raw = v === undefined ? undefined : v.text;
+  switch (attribute(cell, 't')) {
     case 's':
-      return shared[Number(raw)] ?? '';
-    case 'inlineStr':
-      return textOf(elements(inner, 'is')[0]?.[1] ?? '');
+      return book.shared[Number(raw)] ?? '';
+    case 'inlineStr': {
+      const is = child(cell, 'is');
+      return is ? stringText(is) : '';
+    }
     case 'b':
       return raw === '1' ? 'TRUE' : raw === '0' ? 'FALSE' : (raw ?? '');
     case 'str':
+      return decodeOoxmlEscapes(raw ?? '');
     case 'e':
+    case 'd':
       return raw ?? '';
     default: {
       if (raw === undefined || raw.trim() === '') return '';
       const n = Number(raw);
-      return Number.isFinite(n) ? String(n) : raw;
+      if (!Number.isFinite(n)) return raw;
+      if (book.dates[Number(attribute(cell, 's') ?? 0)]) return serialDate(n, book.date1904);
+      return String(Number(n.toPrecision(15)));
     }
   }
 }
@@ -122,21 +179,29 @@ function cellText(attrs: Record<string, string>, inner: string, shared: string[]
 export function readXlsxRows(bytes: Uint8Array): string[][] {
   const files = unzip(bytes);
   const sheetPath = firstSheetPath(files);
-  const sharedXml = files['xl/sharedStrings.xml'] ? strFromU8(files['xl/sharedStrings.xml']!) : '';
-  const shared = elements(sharedXml, 'si').map(([, inner]) => textOf(inner));
-  const sheet = strFromU8(files[sheetPath]!);
-  const data = elements(sheet, 'sheetData')[0]?.[1] ?? '';
+  const sst = xmlPart(files, 'xl/sharedStrings.xml')?.root;
+  const workbookPr = child(
+    xmlPart(files, 'xl/workbook.xml')?.root ?? new XmlElement('workbook'),
+    'workbookPr',
+  );
+  const date1904 = workbookPr ? ['1', 'true'].includes(attribute(workbookPr, 'date1904') ?? '') : false;
+  const book: Book = {
+    shared: sst ? childElements(sst, 'si').map(stringText) : [],
+    dates: dateStyles(files),
+    date1904,
+  };
+  const sheet = xmlPart(files, sheetPath)!.root;
+  const data = sheet ? child(sheet, 'sheetData') : undefined;
   const rows: string[][] = [];
-  for (const [rowTag, rowInner] of elements(data, 'row')) {
-    const rowNumber = Number(attributes(rowTag).r);
+  for (const row of data ? childElements(data, 'row') : []) {
+    const rowNumber = Number(attribute(row, 'r'));
     const index = Number.isInteger(rowNumber) && rowNumber > 0 ? rowNumber - 1 : rows.length;
     while (rows.length < index) rows.push([]);
     const cells: string[] = [];
-    for (const [cellTag, cellInner] of elements(rowInner, 'c')) {
-      const attrs = attributes(cellTag);
-      const column = columnIndex(attrs.r) ?? cells.length;
+    for (const cell of childElements(row, 'c')) {
+      const column = columnIndex(attribute(cell, 'r')) ?? cells.length;
       while (cells.length < column) cells.push('');
-      cells[column] = cellText(attrs, cellInner, shared);
+      cells[column] = cellText(cell, book);
     }
     rows[index] = cells;
   }
