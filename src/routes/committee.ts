@@ -257,13 +257,18 @@ export function committeeRoutes(deps: Deps) {
       .post('/classification', jsonBody(classificationBody, 256 * 1024), async (c) => {
         const scope = c.var.scope;
         const body = c.req.valid('json');
-        const { cap, branches, groups } = await tableOf(scope, body.assessmentYear, body);
+        const { cap, branches, groups, decisions } = await tableOf(scope, body.assessmentYear, body);
+        const authorIds = new Set(decisions.map((d) => d.authorId));
+        const authors = Object.fromEntries(
+          (await store.accounts()).filter((a) => authorIds.has(a.id)).map((a) => [a.id, a.name]),
+        );
         return c.json({
           committee: scope.committee,
           assessmentYear: body.assessmentYear,
           cap,
           branches,
           groups,
+          authors,
         });
       })
 

@@ -1,14 +1,20 @@
-// The committee page at phone size, end to end: two chi bộ of one đảng ủy hold classification meetings to
-// certified results (through the API); the committee member logs in, sees both, opens the combined table,
-// records a decision that differs from a proposal, and downloads the decisions as XLSX and PDF. The admin
+// The committee page at phone size, end to end: a đảng ủy over three chi bộ, two with certified
+// classifications (through the API) and one whose meeting is still open. The committee member logs in,
+// sees the open chi bộ named as missing, is refused a decision beyond the cap until it gives its căn cứ,
+// approves the rest within the cap at once, downloads XLSX and PDF covering every proposed member with who
+// and when, and checks a chi bộ's record file in the offline verifier against its minutes' fingerprint. The admin
 // page adds a chi bộ and makes an invitation link, which a new organiser opens and accepts. An invited
 // organiser logs in on the organiser console by account name and works in its own chi bộ.
-import { readFileSync } from 'node:fs';
-import { strFromU8, unzipSync } from 'fflate';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { assessmentYearAt } from '../../src/shared/rules/index.ts';
+import { readXlsxRows } from '../../src/shared/xlsx/read.ts';
 import { type MeetingDriver, PASSWORD } from '../app/helpers.ts';
-import { buildOrg, certified, meetingOf, type Org } from '../app/org-helpers.ts';
+import { accept, buildOrg, certified, invite, meetingOf, type Org } from '../app/org-helpers.ts';
 import { e2eDescribe, fitsWidth, launchBrowser, phone, screenshot } from './browser.ts';
 import { type E2eServer, startE2eServer } from './server.ts';
 
@@ -26,6 +32,21 @@ e2eDescribe('committee page', () => {
     await certified(a, 4, (card) => (card === 4 ? [0, 1, 1] : [0, 0, 1]));
     const b = await meetingOf(server.t, org.organisers.b, 3);
     await certified(b, 4, () => [1, 1, 0]);
+    expect(
+      (
+        await org.admin.post('/api/organisations', {
+          id: 'd',
+          name: 'Chi bộ Hình học',
+          kind: 'chi-bo',
+          parentId: 'x',
+        })
+      ).status,
+    ).toBe(201);
+    await meetingOf(
+      server.t,
+      await accept(server.t, await invite(org.admin, 'organiser', 'd'), 'to-chuc-d'),
+      2,
+    );
     browser = await launchBrowser();
     page = await (await phone(browser)).newPage();
   }, 180_000);
@@ -35,44 +56,92 @@ e2eDescribe('committee page', () => {
     await server?.stop();
   });
 
-  it('opens the combined table, records a decision that differs from a proposal, and exports it', async () => {
+  it('names the missing chi bộ, holds decisions to the cap, approves all, exports who and when', async () => {
     await page.goto(`${server.origin}/committee`);
     await page.locator('#account').fill('uy-vien-x');
     await page.locator('#password').fill('mật khẩu đủ dài');
     await page.locator('#login-form button[type=submit]').click();
-    await page.locator('#meetings li').nth(1).waitFor();
-    expect(await page.locator('#meetings li').count()).toBe(2);
+    await page.locator('#meetings li').nth(2).waitFor();
+    expect(await page.locator('#meetings li').count()).toBe(3);
     expect(await page.locator('#meetings').textContent()).toContain('đã xác nhận');
+    expect(await page.locator('#year').inputValue()).toBe(String(assessmentYearAt(Date.now())));
 
     await page.locator('#year').fill('2026');
     await page.locator('#table-form button[type=submit]').click();
-    const member = page.locator('fieldset[data-member="a-m2"]');
+    const member = page.locator('details[data-member="a-m2"]');
     await member.waitFor();
-    expect(await page.locator('#table h3').first().textContent()).toContain('tối đa 0 HTXSNV');
-    expect(await member.textContent()).toContain('vượt giới hạn');
+    expect(await page.locator('#incomplete').textContent()).toContain('Chi bộ Hình học');
+    expect(await page.locator('#branches [data-branch="d"]').getAttribute('data-status')).toBe('open');
+    expect(await page.locator('#table h3').nth(1).textContent()).toContain('tối đa 0 HTXSNV');
+    expect(await page.locator('#table .group').first().textContent()).toContain('thiếu Chi bộ Hình học');
+    expect(await member.locator('summary').textContent()).toContain('vượt giới hạn');
+    expect(await member.locator('summary').textContent()).toContain('Hoàn thành xuất sắc nhiệm vụ');
 
-    await member.locator('select').selectOption('httnv');
-    await member.locator('input').fill('Vượt giới hạn 20% của đảng ủy');
+    await member.locator('summary').click();
+    expect(await member.locator('select').inputValue()).toBe('httnv');
+    await member.locator('select').selectOption('htxsnv');
+    await member.locator('button[type=submit]').click();
+    await page.getByText('tối đa 0 HTXSNV và đã có 0', { exact: false }).waitFor();
+    await member.locator('input[id^="basis-"]').fill('Nghị quyết ban thường vụ số 12');
     await member.locator('button[type=submit]').click();
     await page.getByText('Đã ghi quyết định', { exact: false }).waitFor();
-    await page.locator('fieldset[data-member="a-m2"] .notice.ok').waitFor();
-    expect(await page.locator('fieldset[data-member="a-m2"] .notice.ok').textContent()).toContain('HTTNV');
+    const decided = page.locator('details[data-member="a-m2"] .notice.ok');
+    await decided.waitFor();
+    expect(await decided.textContent()).toContain('Nghị quyết ban thường vụ số 12');
+    expect(await decided.textContent()).toContain('uy-vien-x');
+
+    await page.locator('#approve-all button[type=submit]').click();
+    await page.getByText('Đã ghi 3 quyết định; còn 2 đảng viên', { exact: false }).waitFor();
     expect(await fitsWidth(page)).toBe(true);
     await screenshot(page, 'committee-table');
 
     const [xlsx] = await Promise.all([page.waitForEvent('download'), page.locator('#export-xlsx').click()]);
     expect(xlsx.suggestedFilename()).toBe('quyet-dinh-2026.xlsx');
-    const files = unzipSync(new Uint8Array(readFileSync((await xlsx.path())!)));
-    const sheet = strFromU8(files['xl/worksheets/sheet1.xml']!);
-    expect(sheet).toContain('Hoàn thành tốt nhiệm vụ');
-    expect(sheet).toContain('Vượt giới hạn 20% của đảng ủy');
+    const rows = readXlsxRows(new Uint8Array(readFileSync((await xlsx.path())!)));
+    const header = rows[1]!;
+    const members = rows.slice(2);
+    expect(members).toHaveLength(6);
+    expect(members.filter((r) => r[header.indexOf('Người ghi')] === 'uy-vien-x')).toHaveLength(4);
+    expect(members.filter((r) => r[header.indexOf('Quyết định')] === 'Chưa quyết định')).toHaveLength(2);
+    const overridden = members.find((r) => r[header.indexOf('Căn cứ vượt giới hạn, đề xuất')] !== '')!;
+    expect(overridden[header.indexOf('Họ và tên')]).toBe('Đảng viên 2');
+    // A typed date: the spreadsheet's serial day of the moment it was recorded, in Việt Nam time.
+    const serialNow = (Date.now() + 7 * 3_600_000) / 86_400_000 + 25_569;
+    expect(Math.abs(Number(overridden[header.indexOf('Thời điểm')]) - serialNow)).toBeLessThan(1 / 24);
     const [pdf] = await Promise.all([page.waitForEvent('download'), page.locator('#export-pdf').click()]);
     expect(pdf.suggestedFilename()).toBe('quyet-dinh-2026.pdf');
-    expect(
-      readFileSync((await pdf.path())!)
-        .subarray(0, 5)
-        .toString(),
-    ).toBe('%PDF-');
+    // In the order drawn (a table cell's wrapped lines follow each other), spaces and line breaks as one.
+    const text = execFileSync('pdftotext', ['-raw', (await pdf.path())!, '-'], { encoding: 'utf8' }).replace(
+      /\s+/g,
+      ' ',
+    );
+    for (const part of [
+      'QUYẾT ĐỊNH',
+      'Chi bộ Hình học',
+      'Nghị quyết ban thường vụ số 12',
+      'uy-vien-x',
+      'BÍ THƯ',
+    ])
+      expect(text).toContain(part);
+  });
+
+  it("checks a chi bộ's record file in the offline verifier against the fingerprint its minutes print", async () => {
+    const [record] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator(`#meetings a[data-record="${a.id}"]`).click(),
+    ]);
+    const verifier = await (await phone(browser)).newPage();
+    await verifier.goto(`${server.origin}/verify`);
+    await verifier.locator('#record-file').setInputFiles((await record.path())!);
+    await verifier.locator('#verdict[data-ok="true"]').waitFor({ timeout: 120_000 });
+    const fingerprint = (await verifier.locator('#result-fingerprint').textContent())!;
+    const minutes = await fetch(`${server.origin}/api/meetings/${a.id}/minutes.pdf`);
+    const file = join(tmpdir(), `phieukin-minutes-${a.id}.pdf`);
+    writeFileSync(file, Buffer.from(await minutes.arrayBuffer()));
+    const printed = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    expect(fingerprint.length).toBeGreaterThan(20);
+    expect(printed).toContain(`Mãbămkếtquả:${fingerprint}`);
+    await screenshot(verifier, 'committee-verify-file');
   });
 
   it('lets the admin add a chi bộ and invite its organiser, who accepts on the invitation page', async () => {
@@ -83,14 +152,14 @@ e2eDescribe('committee page', () => {
     const adminPage = await context.newPage();
     await adminPage.goto(`${server.origin}/admin`);
     await adminPage.locator('#tree').getByText('Chi bộ Giải tích').waitFor();
-    await adminPage.locator('#org-id').fill('cb-hinh-hoc');
-    await adminPage.locator('#org-name').fill('Chi bộ Hình học');
+    await adminPage.locator('#org-id').fill('cb-xac-suat');
+    await adminPage.locator('#org-name').fill('Chi bộ Xác suất');
     await adminPage.locator('#org-kind').selectOption('chi-bo');
     await adminPage.locator('#org-parent').selectOption('x');
     await adminPage.locator('#organisation-form button[type=submit]').click();
-    await adminPage.locator('#tree').getByText('Chi bộ Hình học').waitFor();
+    await adminPage.locator('#tree').getByText('Chi bộ Xác suất').waitFor();
     await adminPage.locator('#invite-role').selectOption('organiser');
-    await adminPage.locator('#invite-place').selectOption('cb-hinh-hoc');
+    await adminPage.locator('#invite-place').selectOption('cb-xac-suat');
     await adminPage.locator('#invitation-form button[type=submit]').click();
     const url = (await adminPage.locator('#invitation-link').textContent())!;
     expect(url).toMatch(/\/invite#/);
@@ -99,18 +168,18 @@ e2eDescribe('committee page', () => {
 
     const invitee = await (await phone(browser)).newPage();
     await invitee.goto(url);
-    await invitee.locator('#account').fill('to-chuc-hinh-hoc');
+    await invitee.locator('#account').fill('to-chuc-xac-suat');
     await invitee.locator('#p1').fill('mật khẩu đủ dài');
     await invitee.locator('#p2').fill('mật khẩu đủ dài');
     await invitee.locator('button[type=submit]').click();
-    await invitee.getByText('Đã tạo tài khoản to-chuc-hinh-hoc', { exact: false }).waitFor();
+    await invitee.getByText('Đã tạo tài khoản to-chuc-xac-suat', { exact: false }).waitFor();
     expect(await invitee.locator('#continue').getAttribute('href')).toBe('/');
     await invitee.goto(`${server.origin}/committee`);
     await invitee.locator('#own-page').waitFor();
     expect(await invitee.locator('#own-page').getAttribute('href')).toBe('/');
-    expect((await server.t.store.accounts()).find((a) => a.name === 'to-chuc-hinh-hoc')).toMatchObject({
+    expect((await server.t.store.accounts()).find((a) => a.name === 'to-chuc-xac-suat')).toMatchObject({
       role: 'organiser',
-      organisationId: 'cb-hinh-hoc',
+      organisationId: 'cb-xac-suat',
     });
   });
 

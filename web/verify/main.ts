@@ -2,7 +2,13 @@
 // device, checks it in a Web Worker with crypto/ and the rules engine only, shows every named check, and
 // finds a voter's confirmation code. A service worker (offline-worker.ts) keeps the page, so once it has
 // been opened it opens again and checks a file with no connection.
-import type { CodeList, VerifyReport } from '../../crypto/index.ts';
+import {
+  base64url,
+  type CodeList,
+  type MeetingRecord,
+  resultHash,
+  type VerifyReport,
+} from '../../crypto/index.ts';
 import { ApiError, api, apiText } from '../shared/api.ts';
 import { byId, h, mount } from '../shared/dom.ts';
 import { t } from '../shared/i18n.ts';
@@ -22,6 +28,8 @@ type State = {
   running: boolean;
   codeText: string;
   answer: CodeAnswer | null;
+  /** The result's fingerprint as the signed minutes print it (null: the record has no result yet). */
+  fingerprint: string | null;
 };
 
 const params = new URLSearchParams(location.search);
@@ -33,7 +41,19 @@ const state: State = {
   running: false,
   codeText: params.get('code') ?? '',
   answer: null,
+  fingerprint: null,
 };
+
+/** resultHash of the record's result event (SPEC §7), the "Mã băm kết quả" line of the minutes. */
+function fingerprintOf(recordText: string): string | null {
+  try {
+    const record = JSON.parse(recordText) as MeetingRecord;
+    const result = record.events.find((e) => e.type === 'result');
+    return result ? base64url(resultHash(result.payload)) : null;
+  } catch {
+    return null;
+  }
+}
 /** Inside the service worker's scope (/verify), so the worker also starts offline (build-web.ts). */
 const nextWorker = workerSupply('/verify-worker.js');
 let job: Job<VerifyReport> | null = null;
@@ -49,7 +69,14 @@ function showProgress(done: number, total: number, stage?: string): void {
 
 function verify(recordText: string, source: Source, codeList?: CodeList): void {
   job?.cancel();
-  Object.assign(state, { source, report: null, error: null, running: true, answer: null });
+  Object.assign(state, {
+    source,
+    report: null,
+    error: null,
+    running: true,
+    answer: null,
+    fingerprint: fingerprintOf(recordText),
+  });
   showProgress(0, 1);
   render();
   const current = runJob<VerifyRequest, VerifyReport>(nextWorker(), { recordText, codeList }, showProgress);
@@ -153,6 +180,15 @@ function summary(report: VerifyReport): HTMLElement {
     h('p', {
       text: t('verify.summary', { meeting: report.meetingId ?? '?', ballots: report.ballots }),
     }),
+    state.fingerprint
+      ? h(
+          'p',
+          {},
+          t('verify.fingerprint'),
+          ' ',
+          h('code', { attrs: { id: 'result-fingerprint' }, text: state.fingerprint }),
+        )
+      : null,
   );
 }
 
