@@ -105,9 +105,11 @@ e2eDescribe('committee page', () => {
     expect(members.filter((r) => r[header.indexOf('Quyết định')] === 'Chưa quyết định')).toHaveLength(2);
     const overridden = members.find((r) => r[header.indexOf('Căn cứ vượt giới hạn, đề xuất')] !== '')!;
     expect(overridden[header.indexOf('Họ và tên')]).toBe('Đảng viên 2');
-    // A typed date: the spreadsheet's serial day of the moment it was recorded, in Việt Nam time.
-    const serialNow = (Date.now() + 7 * 3_600_000) / 86_400_000 + 25_569;
-    expect(Math.abs(Number(overridden[header.indexOf('Thời điểm')]) - serialNow)).toBeLessThan(1 / 24);
+    // A typed date (the reader gives a date-styled cell as yyyy-mm-dd hh:mm): when it was recorded, Việt Nam time.
+    const recordedAt = overridden[header.indexOf('Thời điểm')]!;
+    expect(recordedAt).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d$/);
+    const recordedMs = Date.parse(`${recordedAt.replace(' ', 'T')}:00Z`) - 7 * 3_600_000;
+    expect(Math.abs(recordedMs - Date.now())).toBeLessThan(3_600_000);
     const [pdf] = await Promise.all([page.waitForEvent('download'), page.locator('#export-pdf').click()]);
     expect(pdf.suggestedFilename()).toBe('quyet-dinh-2026.pdf');
     // In the order drawn (a table cell's wrapped lines follow each other), spaces and line breaks as one.
