@@ -45,6 +45,8 @@ export type BallotPayload = {
     sum: ZeroOrOneJson;
   }>;
   signature: PokJson;
+  /** phieukin's own (SPEC §6): a paper ballot's rows the board decided by hand, question ids; unsigned. */
+  decidedByHand?: string[];
 };
 export type PollClosedPayload = { ballots: number };
 export type TallyPayload = { questions: Array<{ id: string; options: Array<{ A: B64; B: B64 }> }> };
@@ -73,6 +75,11 @@ export type ResultPayload = {
    * record activates any paper ballot.
    */
   paperBallots?: number;
+  /**
+   * phieukin's addition: how many rows of the paper ballots the board decided by hand (SPEC §3.1), the
+   * sum of their ballots' `decidedByHand` lists; written with `paperBallots`.
+   */
+  decidedByHand?: number;
   /**
    * phieukin's addition: when the server counted the result (ms since the epoch, UTC). The board signs it
    * with the rest of the result, so the minutes' time of the count is certified; a verifier checks only

@@ -30,15 +30,45 @@ export function sameJson(a: unknown, b: unknown): boolean {
   );
 }
 
-/** SPEC §7: `paperBallots` counts the ballots signed by a paper ballot's key; required once one is activated. */
-function paperProblems(events: RecordEvent[], activations: Activations, stated: unknown): string[] {
+/**
+ * SPEC §7: `paperBallots` counts the ballots signed by a paper ballot's key, required once one is
+ * activated; phieukin's `decidedByHand`, when present, sums the rows those ballots say the board decided
+ * by hand, each list distinct question ids of the manifest and found on paper ballots only.
+ */
+function paperProblems(
+  events: RecordEvent[],
+  mc: MeetingContext,
+  activations: Activations,
+  r: Pick<ResultPayload, 'paperBallots' | 'decidedByHand'>,
+): string[] {
+  const problems: string[] = [];
+  const questions = new Set(mc.manifest.questions.map((q) => q.id));
   const anyPaper = [...activations.values()].some((a) => a.paper);
-  const paper = events.filter(
-    (e) => e.type === 'ballot' && activations.get((JSON.parse(e.payload) as { pk: string }).pk)?.paper,
-  ).length;
-  if (stated === undefined)
-    return anyPaper ? [`paperBallots missing: the record activates paper ballots and holds ${paper}`] : [];
-  return stated === paper ? [] : [`paperBallots: ${String(stated)}, the record holds ${paper}`];
+  let paper = 0;
+  let decidedByHand = 0;
+  for (const e of events) {
+    if (e.type !== 'ballot') continue;
+    const ballot = JSON.parse(e.payload) as { pk: string; decidedByHand?: unknown };
+    const onPaper = activations.get(ballot.pk)?.paper === true;
+    if (onPaper) paper++;
+    const rows = ballot.decidedByHand;
+    if (rows === undefined) continue;
+    const valid =
+      onPaper &&
+      Array.isArray(rows) &&
+      new Set(rows).size === rows.length &&
+      rows.every((id) => questions.has(id as string));
+    if (valid) decidedByHand += rows.length;
+    else problems.push(`event ${e.height}: decidedByHand must list distinct questions, on a paper ballot`);
+  }
+  if (r.paperBallots === undefined) {
+    if (anyPaper)
+      problems.push(`paperBallots missing: the record activates paper ballots and holds ${paper}`);
+  } else if (r.paperBallots !== paper)
+    problems.push(`paperBallots: ${String(r.paperBallots)}, the record holds ${paper}`);
+  if (r.decidedByHand !== undefined && r.decidedByHand !== decidedByHand)
+    problems.push(`decidedByHand: ${String(r.decidedByHand)}, the paper ballots name ${decidedByHand} rows`);
+  return problems;
 }
 
 export function resultCheck(
@@ -60,7 +90,7 @@ export function resultCheck(
   if (r.ballots !== ballots) problems.push(`ballots: ${r.ballots}, the record holds ${ballots}`);
   if (r.activated !== activated)
     problems.push(`activated: ${r.activated}, the record activates ${activated}`);
-  problems.push(...paperProblems(events, activations, r.paperBallots));
+  problems.push(...paperProblems(events, mc, activations, r));
   if (r.ruleSet !== manifest.ruleSet) problems.push('ruleSet differs from the manifest');
   const previous = events[event.height - 1];
   if (r.recordHead !== undefined && (!previous || r.recordHead !== b64(eventHash(previous))))

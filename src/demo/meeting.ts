@@ -172,7 +172,13 @@ export function runDemoMeeting(o: DemoOptions): DemoMeeting {
       return pick(random, 100) < favouriteShare ? favourites[i]! : pick(random, q.options.length);
     });
     const cast = encryptBallot(mc, credential, choices, { random });
-    appendEvent(events, 'ballot', cast.ballot);
+    // a paper ballot's first row, as if the reader was unsure of it and the board decided it (SPEC §3.1)
+    const onPaper = v >= onCards;
+    appendEvent(
+      events,
+      'ballot',
+      onPaper ? { ...cast.ballot, decidedByHand: [manifest.questions[0]!.id] } : cast.ballot,
+    );
     confirmationCodes.push(cast.confirmationCode);
     ciphertexts.push(cast.ciphertexts);
     progress('ballots', v + 1, o.voters);
@@ -213,7 +219,7 @@ export function runDemoMeeting(o: DemoOptions): DemoMeeting {
           }) ?? null),
     trusteesUsed,
     recordHead: b64(eventHash(events.at(-1)!)),
-    ...(paper > 0 ? { paperBallots: paper } : {}),
+    ...(paper > 0 ? { paperBallots: paper, decidedByHand: paper } : {}),
   };
   const resultText = JSON.stringify(result);
   appendEvent(events, 'result', resultText);

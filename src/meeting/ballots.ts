@@ -2,6 +2,8 @@
 // the meeting's queue is entered, then the credential is spent and the ballot stored in one atomic write.
 // The same ballot again answers with the credential it already spent (a phone that lost its receipt, even
 // after the close); another ballot on a spent card is refused.
+
+import type { Manifest } from '../../crypto/index.ts';
 import type { Deps } from '../server/context.ts';
 import { fail } from '../server/errors.ts';
 import type { BallotPayload } from '../server/protocol.ts';
@@ -12,6 +14,20 @@ import { step } from './step.ts';
 
 /** The credential the ballot spent, and whether this request spent it (false: it was spent before). */
 export type Cast = { spent: SpentCredential; fresh: boolean };
+
+/**
+ * A paper ballot's `decidedByHand` (SPEC §3.1): distinct question ids of the meeting, on a paper ballot's
+ * credential only. Its length is what the minutes count.
+ */
+function decidedByHandOf(meeting: Meeting, card: Card, ballot: BallotPayload): number {
+  const rows = ballot.decidedByHand;
+  if (rows === undefined) return 0;
+  const questions = new Set((JSON.parse(meeting.manifest) as Manifest).questions.map((q) => q.id));
+  const valid =
+    card.medium === 'paper' && new Set(rows).size === rows.length && rows.every((id) => questions.has(id));
+  if (!valid) throw fail(400, 'decided_by_hand_invalid');
+  return rows.length;
+}
 
 function refuseCard(card: Card | null): void {
   if (!card) throw fail(403, 'credential_unknown');
@@ -33,6 +49,7 @@ export async function castBallot(
     if (refused) throw fail(409, refused);
     refuseCard(card);
   }
+  const decidedByHand = card ? decidedByHandOf(meeting, card, ballot) : 0;
   const verdict = await deps.verifier.verifyBallot({ meeting: meetingRef(meeting), ballot });
   if (spentBefore) {
     if (verdict.ok && verdict.ballotHash === spentBefore.ballotHash)
@@ -53,6 +70,7 @@ export async function castBallot(
           pk: ballot.pk,
           ballotHash: verdict.ballotHash,
           event,
+          decidedByHand,
         });
         // still under the queue, so the running tally has the ballot before any close can read it
         deps.verifier.ballotAccepted({

@@ -64,6 +64,8 @@ export function resultOf(input: {
   activated: number;
   /** Of `ballots`, those cast with a paper ballot's credential (SPEC §3.1). */
   paperBallots: number;
+  /** The rows of those paper ballots that the board decided by hand. */
+  decidedByHand: number;
   attendance: Attendance | null;
   questions: ResultPayload['questions'];
   trusteesUsed: number[];
@@ -84,6 +86,7 @@ export function resultOf(input: {
     trusteesUsed: input.trusteesUsed,
     recordHead: input.recordHead,
     paperBallots: input.paperBallots,
+    decidedByHand: input.decidedByHand,
     countedAt: input.countedAt,
   };
 }
@@ -132,12 +135,13 @@ export async function addDecryptionShare(
     } catch (error) {
       throw fail(409, 'combine_failed', { reason: (error as Error).message });
     }
-    const { activated, paperCast } = await store.counts(meeting.id);
+    const { activated, paperCast, decidedByHand } = await store.counts(meeting.id);
     const result = resultOf({
       meeting: current,
       ballots,
       activated,
       paperBallots: paperCast,
+      decidedByHand,
       attendance: await latestAttendance(store, meeting.id),
       questions,
       trusteesUsed: chosen.map((s) => s.index),

@@ -151,7 +151,10 @@ function countsPart(flow: PdfFlow, m: Minutes): void {
   );
   if (!a.recorded) say(flow, 'Chưa điểm danh: số liệu lấy theo danh sách và số thẻ đã kích hoạt.');
   section(flow, 'IV. THẺ VÀ PHIẾU');
-  const paper = ballots.paper > 0 ? ` (trong đó phiếu giấy, ban kiểm phiếu quét: ${ballots.paper})` : '';
+  const byHand =
+    ballots.decidedByHand > 0 ? `; số dòng ban kiểm phiếu quyết định bằng tay: ${ballots.decidedByHand}` : '';
+  const paper =
+    ballots.paper > 0 ? ` (trong đó phiếu giấy, ban kiểm phiếu quét: ${ballots.paper}${byHand})` : '';
   const issued = cards.issued === null ? '' : `Số thẻ in ra: ${cards.issued}; `;
   say(
     flow,

@@ -69,6 +69,7 @@ export function headerRows(m: Minutes): TableCell[][] {
     ['Phiếu thu về', m.ballots.cast],
     ['Phiếu được kiểm', m.ballots.counted],
     ['Phiếu giấy (Ban kiểm phiếu quét)', m.ballots.paper],
+    ['Dòng phiếu giấy do Ban kiểm phiếu quyết định bằng tay', m.ballots.decidedByHand],
   ];
   for (const s of m.meeting.settings)
     rows.push([`Thiết lập ${s.key}`, `${s.value}${s.basis ? ` (căn cứ: ${s.basis})` : ''}`]);

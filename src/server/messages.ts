@@ -194,6 +194,10 @@ export const messages = {
     vi: 'Phiếu bầu không hợp lệ: {reason}',
     en: 'The ballot is not valid: {reason}',
   },
+  decided_by_hand_invalid: {
+    vi: 'Danh sách dòng do ban kiểm phiếu quyết định không hợp lệ: chỉ phiếu giấy mới có, mỗi câu hỏi của cuộc họp một lần',
+    en: 'The rows decided by hand are not valid: only a paper ballot has them, each a question of this meeting, once',
+  },
   busy: {
     vi: 'Máy chủ đang bận; hãy gửi lại',
     en: 'The server is busy; send again',

@@ -39,6 +39,8 @@ export const ballotSchema = is.object({
     { min: 1, max: 500 },
   ),
   signature: pok,
+  /** A paper ballot's rows the board decided by hand (SPEC §3.1): not signed by the credential. */
+  decidedByHand: is.optional(is.array(questionId, { min: 0, max: 500 })),
 });
 
 export const decryptionShareSchema = is.object({

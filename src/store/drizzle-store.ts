@@ -1,7 +1,7 @@
 // The one Store implementation, written for both better-sqlite3 and D1: every query is awaited, every
 // multi-statement write goes through `atomic`, bulk inserts are chunked to at most 100 bound parameters,
 // and uniqueness (a card spent once, one event per height) is left to the database's constraints.
-import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lt } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lt, sum } from 'drizzle-orm';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import { base64url, type EventType, eventHash as hashEvent } from '../../crypto/index.ts';
 import { type Atomic, chunk, chunkRows, MAX_PARAMS, type Statement, uniqueViolation } from './atomic.ts';
@@ -461,7 +461,10 @@ export function createDrizzleStore(db: Db, atomic: Atomic): Store {
         .from(cards)
         .where(eq(cards.meetingId, meetingId))
         .groupBy(cards.state);
-      const [cast] = await db.select({ n: count() }).from(ballots).where(eq(ballots.meetingId, meetingId));
+      const [cast] = await db
+        .select({ n: count(), decidedByHand: sum(ballots.decidedByHand) })
+        .from(ballots)
+        .where(eq(ballots.meetingId, meetingId));
       const [paperCast] = await db
         .select({ n: count() })
         .from(ballots)
@@ -474,6 +477,7 @@ export function createDrizzleStore(db: Db, atomic: Atomic): Store {
         voided: n('voided'),
         cast: cast?.n ?? 0,
         paperCast: paperCast?.n ?? 0,
+        decidedByHand: Number(cast?.decidedByHand ?? 0),
       };
     },
 
@@ -574,7 +578,15 @@ export function createDrizzleStore(db: Db, atomic: Atomic): Store {
           meetingId,
           at,
           [ballot.event],
-          [db.insert(ballots).values({ meetingId, pk: ballot.pk, ballotHash: ballot.ballotHash, height })],
+          [
+            db.insert(ballots).values({
+              meetingId,
+              pk: ballot.pk,
+              ballotHash: ballot.ballotHash,
+              height,
+              decidedByHand: ballot.decidedByHand ?? 0,
+            }),
+          ],
         );
       } catch (error) {
         if (!uniqueViolation(error)?.startsWith('ballots.')) throw error;

@@ -207,6 +207,8 @@ export const ballots = sqliteTable(
     pk: text('pk').notNull(),
     ballotHash: text('ballot_hash').notNull(),
     height: integer('height').notNull(),
+    /** Of a paper ballot, how many rows the board decided by hand (SPEC §3.1); 0 for a phone's ballot. */
+    decidedByHand: integer('decided_by_hand').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.meetingId, t.pk] })],
 );

@@ -55,8 +55,18 @@ export type Meeting = {
 export type CardMedium = 'card' | 'paper';
 export type Card = { serial: number; pk: string; state: CardState; medium: CardMedium };
 export type SpentCredential = { pk: string; ballotHash: string; height: number };
-/** Cards by state, ballots cast, and of these the ones cast with a paper ballot's credential. */
-export type Counts = { issued: number; activated: number; voided: number; cast: number; paperCast: number };
+/**
+ * Cards by state, ballots cast, of these the ones cast with a paper ballot's credential, and the rows of
+ * those paper ballots that the board decided by hand (SPEC §3.1).
+ */
+export type Counts = {
+  issued: number;
+  activated: number;
+  voided: number;
+  cast: number;
+  paperCast: number;
+  decidedByHand: number;
+};
 
 /** An account's role: admin of the server, organiser of a chi bộ, committee member of a đảng ủy. */
 export type AccountRole = 'admin' | 'organiser' | 'committee';
@@ -247,11 +257,14 @@ export interface Store {
   /** Voids a card: an active one with its `credential-voided` event; one never activated (null) without any. */
   voidCard(meetingId: string, at: Head, serial: number, event: NewEvent | null): Promise<Head>;
   openPoll(meetingId: string, at: Head, event: NewEvent): Promise<Head>;
-  /** Spends the credential and stores the ballot, atomically; CredentialSpentError if already spent. */
+  /**
+   * Spends the credential and stores the ballot, atomically; CredentialSpentError if already spent.
+   * `decidedByHand`: of a paper ballot, how many of its rows the board decided by hand (0 by default).
+   */
   castBallot(
     meetingId: string,
     at: Head,
-    ballot: { pk: string; ballotHash: string; event: NewEvent },
+    ballot: { pk: string; ballotHash: string; event: NewEvent; decidedByHand?: number },
   ): Promise<Head>;
   /** Closes the poll and publishes the encrypted tally. */
   closePoll(meetingId: string, at: Head, events: [NewEvent, NewEvent]): Promise<Head>;

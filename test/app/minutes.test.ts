@@ -99,7 +99,7 @@ describe('minutes of a meeting', () => {
     expect(body.attendance).toMatchObject({ summoned: 4, present: 4 });
     // 6 printed, 5 activated of which 1 voided, 3 voted: 1 activated card was not used
     expect(body.cards).toEqual({ issued: 6, activated: 5, voided: 1, notUsed: 1 });
-    expect(body.ballots).toEqual({ cast: 3, counted: 3, paper: 0 });
+    expect(body.ballots).toEqual({ cast: 3, counted: 3, paper: 0, decidedByHand: 0 });
     expect(
       body.subjects.map((s: { options: { votes: number }[]; blank: number }) => [
         s.options.map((o) => o.votes),

@@ -2,7 +2,7 @@
 // which activated keys are paper ballots, the result says how many ballots came on paper, and the verifier
 // recomputes that count from the ballots' keys; a key cannot be both a card and a paper ballot.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ActivationPayload, MeetingRecord, ResultPayload } from '../../crypto/index.ts';
+import type { ActivationPayload, BallotPayload, MeetingRecord, ResultPayload } from '../../crypto/index.ts';
 import {
   checkOf,
   clone,
@@ -79,6 +79,33 @@ describe('paper ballots in the record', () => {
     reseal(record, mixed.secrets);
     expectOnly(record, 'result', /paperBallots: 2, the record holds 0/);
     expect(verify(record).paperBallots).toBe(0);
+  });
+
+  it('the rows the board decided by hand are counted from the paper ballots, and a changed count is caught', () => {
+    expect(payloadOf<ResultPayload>(onlyEvent(mixed.record, 'result')).decidedByHand).toBe(2);
+    for (const stated of [0, 3]) {
+      const record = clone(mixed.record);
+      editPayload<ResultPayload>(onlyEvent(record, 'result'), (p) => ({ ...p, decidedByHand: stated }));
+      reseal(record, mixed.secrets);
+      expectOnly(record, 'result', new RegExp(`decidedByHand: ${stated}, the paper ballots name 2 rows`));
+    }
+  });
+
+  it('rows decided by hand on a phone’s ballot, twice, or of no question are caught by `result`', () => {
+    const ballots = (record: MeetingRecord) => eventsOfType(record, 'ballot');
+    const q = JSON.parse(mixed.record.events[0]!.payload).questions.map((x: { id: string }) => x.id);
+    const edits: Array<[number, (p: BallotPayload) => BallotPayload]> = [
+      [0, (p) => ({ ...p, decidedByHand: [q[0]] })],
+      [4, (p) => ({ ...p, decidedByHand: [q[0], q[0]] })],
+      [4, (p) => ({ ...p, decidedByHand: ['no-such-question'] })],
+    ];
+    for (const [at, edit] of edits) {
+      const record = clone(mixed.record);
+      const event = ballots(record)[at]!;
+      editPayload<BallotPayload>(event, edit);
+      reseal(record, mixed.secrets);
+      expectOnly(record, 'result', /decidedByHand must list distinct questions, on a paper ballot/);
+    }
   });
 
   it('an unknown medium is caught by `credentials`', () => {

@@ -54,7 +54,7 @@ describe('minutes of a QD366-2025 classification', () => {
       absentWithoutLeave: null,
     });
     expect(minutes.cards).toEqual({ issued: 12, activated: 9, voided: 0, notUsed: 0 });
-    expect(minutes.ballots).toEqual({ cast: 9, counted: 9, paper: 0 });
+    expect(minutes.ballots).toEqual({ cast: 9, counted: 9, paper: 0, decidedByHand: 0 });
   });
 
   it('has per subject each option’s votes and the blanks exactly as the decrypted tally', () => {

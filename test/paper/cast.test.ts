@@ -58,25 +58,28 @@ describe('a paper ballot scanned into the encrypted tally', () => {
 
     const undecided = paperChoices(manifest, [reading]);
     expect(undecided).toEqual({ ok: false, problems: [`unsure rows for the board to decide: ${q2}`] });
-    const decided = paperChoices(manifest, [reading], { [q2]: manifest.questions[1]!.options[2]!.id });
+    const decisions = { [q2]: manifest.questions[1]!.options[2]!.id };
+    const decided = paperChoices(manifest, [reading], decisions);
     if (!decided.ok) throw new Error(decided.problems.join('; '));
-    expect(decided).toMatchObject({ serial: '3', choices: [1, 2], decidedByHand: 1 });
+    expect(decided).toMatchObject({ serial: '3', choices: [1, 2], decidedByHand: [q2] });
+    const corrected = paperChoices(manifest, [reading], { ...decisions, [q1]: null });
+    expect(corrected).toMatchObject({ choices: [null, 2], decidedByHand: [q1, q2] });
+    const confirmed = paperChoices(manifest, [reading], { ...decisions, [q1]: reading.answers[0]!.option });
+    expect(confirmed).toMatchObject({ choices: [1, 2], decidedByHand: [q2] });
 
     const jointKey = (await t.store.meeting(m.id))!.jointKey!;
     const credential = credentialFromToken(m.id, parseTokenText(decided.token));
     const cast = (choices: number[]) =>
-      t
-        .client()
-        .post(
-          `/api/vote/${m.id}/ballots`,
-          encryptBallot(meetingContext(m.manifest, jointKey), credential, choices).ballot,
-        );
+      t.client().post(`/api/vote/${m.id}/ballots`, {
+        ...encryptBallot(meetingContext(m.manifest, jointKey), credential, choices).ballot,
+        decidedByHand: decided.decidedByHand,
+      });
     await m.expectOk(cast(decided.choices as number[]));
     const again = await cast(decided.choices as number[]);
     expect(again.status).toBe(409);
 
     const result = await m.certifiedResult();
-    expect(result).toMatchObject({ ballots: 3, paperBallots: 1 });
+    expect(result).toMatchObject({ ballots: 3, paperBallots: 1, decidedByHand: 1 });
     expect(result.questions.map((q) => q.counts)).toEqual([
       [1, 2, 0, 0],
       [0, 2, 1, 0],
@@ -88,6 +91,7 @@ describe('a paper ballot scanned into the encrypted tally', () => {
       cast: 3,
       counted: 3,
       paper: 1,
+      decidedByHand: 1,
     });
   }, 120_000);
 });

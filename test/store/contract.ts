@@ -258,6 +258,7 @@ export function storeContract(name: string, open: OpenStore): void {
         voided: 0,
         cast: 0,
         paperCast: 0,
+        decidedByHand: 0,
       });
       await store.voidCard('m1', h1, 3, event('credential-voided', { key: keyFor(3) }));
       expect(await store.counts('m1')).toEqual({
@@ -266,6 +267,7 @@ export function storeContract(name: string, open: OpenStore): void {
         voided: 1,
         cast: 0,
         paperCast: 0,
+        decidedByHand: 0,
       });
       expect((await store.cardByKey('m1', keyFor(3)))?.state).toBe('voided');
       await expectValidChain('m1');
@@ -290,8 +292,20 @@ export function storeContract(name: string, open: OpenStore): void {
       expect(at.height).toBe(2);
       at = await store.openPoll('m1', at, event('poll-opened'));
       for (const n of [1, 3, 4])
-        at = await store.castBallot('m1', at, { pk: keyFor(n), ballotHash: `h${n}`, event: event('ballot') });
-      expect(await store.counts('m1')).toEqual({ issued: 0, activated: 4, voided: 0, cast: 3, paperCast: 2 });
+        at = await store.castBallot('m1', at, {
+          pk: keyFor(n),
+          ballotHash: `h${n}`,
+          event: event('ballot'),
+          decidedByHand: n === 1 ? 0 : n - 1,
+        });
+      expect(await store.counts('m1')).toEqual({
+        issued: 0,
+        activated: 4,
+        voided: 0,
+        cast: 3,
+        paperCast: 2,
+        decidedByHand: 5,
+      });
       await expectValidChain('m1');
     });
 

@@ -97,6 +97,9 @@ function countsPart(m: Minutes): HTMLElement[] {
       { attrs: { id: 'ballots' } },
       t('minutes.ballots.line', { ...ballots }),
       ballots.paper > 0 ? ` ${t('minutes.ballots.paper', { paper: ballots.paper })}` : '',
+      ballots.decidedByHand > 0
+        ? ` ${t('minutes.ballots.decidedByHand', { decidedByHand: ballots.decidedByHand })}`
+        : '',
     ),
   ];
 }

@@ -109,8 +109,11 @@ export type Minutes = {
   /** Place, chair, secretary and the board by name, as entered with the attendance. */
   details: MeetingDetails;
   cards: { issued: number | null; activated: number; voided: number; notUsed: number };
-  /** `paper`: how many of the counted ballots came on paper, scanned by the board (SPEC §3.1). */
-  ballots: { cast: number; counted: number; paper: number };
+  /**
+   * `paper`: how many of the counted ballots came on paper, scanned by the board; `decidedByHand`: how
+   * many rows of those the board decided by hand, the reader being unsure (SPEC §3.1).
+   */
+  ballots: { cast: number; counted: number; paper: number; decidedByHand: number };
   subjects: MinutesSubject[];
   warnings: Array<{ code: string; citation: string; text: Text }>;
   board: {
@@ -337,7 +340,12 @@ export function minutesOf(record: MeetingRecord, context: MinutesContext): Minut
     },
     details,
     cards: { issued: context.issued, activated, voided, notUsed: activated - voided - cast },
-    ballots: { cast, counted: result.ballots, paper: result.paperBallots ?? 0 },
+    ballots: {
+      cast,
+      counted: result.ballots,
+      paper: result.paperBallots ?? 0,
+      decidedByHand: result.decidedByHand ?? 0,
+    },
     subjects: subjectsOf(manifest, result, outcome),
     warnings: warnings.map((w) => ({ code: w.code, citation: w.citation, text: w.message })),
     board: {

@@ -1,14 +1,15 @@
 // From the readings of one paper ballot's pages to the choices its credential casts (SPEC §3.1): every
 // page of the same ballot read, one token throughout, and every `unsure` row decided by the board first.
-// The booth's encryption (crypto/ballot.ts) then takes these choices unchanged. Pure.
+// The booth's encryption (crypto/ballot.ts) then takes these choices unchanged, and the ballot carries
+// `decidedByHand`, the rows the board decided or corrected, for the minutes to count. Pure.
 import type { Choices, Manifest } from '../../../crypto/index.ts';
 import type { PageReading } from './read.ts';
 
-/** The board's decision for an unsure row: an option id, or null for a blank answer. */
+/** The board's decision for a row (an unsure one, or one it corrects): an option id, or null for blank. */
 export type BoardDecisions = Record<string, string | null>;
 
 export type PaperChoices =
-  | { ok: true; serial: string; token: string; choices: Choices; decidedByHand: number }
+  | { ok: true; serial: string; token: string; choices: Choices; decidedByHand: string[] }
   | { ok: false; problems: string[] };
 
 export function paperChoices(
@@ -24,7 +25,7 @@ export function paperChoices(
   if (serials.size !== 1 || tokens.size !== 1)
     return { ok: false, problems: ['the pages belong to different ballots'] };
   const answers = new Map(readings.flatMap((r) => r.answers.map((a) => [a.question, a] as const)));
-  let decidedByHand = 0;
+  const decidedByHand: string[] = [];
   const missing: string[] = [];
   const undecided: string[] = [];
   const choices = manifest.questions.map((q) => {
@@ -33,15 +34,15 @@ export function paperChoices(
       missing.push(q.id);
       return null;
     }
-    let option = answer.option;
-    if (answer.state === 'unsure') {
-      if (!(q.id in decisions)) {
-        undecided.push(q.id);
-        return null;
-      }
+    let option = answer.state === 'empty' ? null : answer.option;
+    if (q.id in decisions) {
+      // a decision that only repeats a clear reading is no hand decision
+      if (answer.state === 'unsure' || decisions[q.id] !== option) decidedByHand.push(q.id);
       option = decisions[q.id]!;
-      decidedByHand++;
-    } else if (answer.state === 'empty') option = null;
+    } else if (answer.state === 'unsure') {
+      undecided.push(q.id);
+      return null;
+    }
     if (option === null) return null;
     const index = q.options.findIndex((o) => o.id === option);
     if (index < 0) undecided.push(q.id);

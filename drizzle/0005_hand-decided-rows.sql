@@ -1,0 +1,1 @@
+ALTER TABLE `ballots` ADD `decided_by_hand` integer DEFAULT 0 NOT NULL;
