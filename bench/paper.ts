@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { newToken, tokenText } from '../crypto/index.ts';
 import { findQr } from '../src/commands/paper.ts';
-import { paperBallotsPdf } from '../src/paper/pdf.ts';
 import { ballotPages } from '../src/shared/paper/layout.ts';
+import { paperBallotsPdf } from '../src/shared/paper/pdf.ts';
 import { readPaperPage } from '../src/shared/paper/read.ts';
 import { benchManifest } from './manifest.ts';
 

@@ -5,8 +5,8 @@ import { parseArgs } from 'node:util';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { credentialFromToken, newToken, parseManifest, tokenText } from '../../crypto/index.ts';
-import { paperBallotsPdf } from '../paper/pdf.ts';
 import { ballotPages, type PaperLayout } from '../shared/paper/layout.ts';
+import { paperBallotsPdf } from '../shared/paper/pdf.ts';
 import { type FoundQr, readPaperPage } from '../shared/paper/read.ts';
 import { parsedOrUsage } from './arguments.ts';
 

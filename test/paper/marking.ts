@@ -5,9 +5,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import type { Manifest } from '../../crypto/index.ts';
-import { paperBallotsPdf } from '../../src/paper/pdf.ts';
 import type { Point2 } from '../../src/shared/paper/homography.ts';
 import { ballotPages, type PaperPage } from '../../src/shared/paper/layout.ts';
+import { paperBallotsPdf } from '../../src/shared/paper/pdf.ts';
 
 export type Image = { rgba: Uint8ClampedArray; width: number; height: number };
 export type Mark = 'cross' | 'filled' | 'tick' | 'pencil' | 'faint';

@@ -5,6 +5,7 @@
 // from the page and leave only as the PDF's bytes.
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
+import { wrap } from '../../src/shared/pdf-text.ts';
 import type { WorkerMessage } from '../shared/worker-job.ts';
 import { A4_MM, type CardsPerSheet, COLUMNS, intoSheets, MARGIN_MM, sheetLayout } from './card-layout.ts';
 import type { CardFace } from './card-sheet.ts';
@@ -28,20 +29,6 @@ const SIZES: Record<CardsPerSheet, { title: number; serial: number; token: numbe
   8: { title: 8, serial: 13, token: 10, help: 7.5 },
   12: { title: 7, serial: 11, token: 8.5, help: 6.5 },
 };
-
-function wrap(font: PDFFont, text: string, size: number, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    const next = line ? `${line} ${word}` : word;
-    if (line && font.widthOfTextAtSize(next, size) > width) {
-      lines.push(line);
-      line = word;
-    } else line = next;
-  }
-  if (line) lines.push(line);
-  return lines;
-}
 
 function dataUrlBytes(url: string): Uint8Array {
   const binary = atob(url.slice(url.indexOf(',') + 1));

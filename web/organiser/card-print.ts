@@ -17,7 +17,7 @@ import {
 } from './card-sheet.ts';
 import { send } from './organiser-api.ts';
 
-function download(bytes: Uint8Array, name: string): void {
+export function download(bytes: Uint8Array, name: string): void {
   const url = URL.createObjectURL(new Blob([new Uint8Array(bytes)], { type: 'application/pdf' }));
   const link = h('a', { attrs: { href: url, download: name } });
   document.body.append(link);

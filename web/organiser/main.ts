@@ -15,6 +15,7 @@ import { makeCards } from './card-sheet.ts';
 import { type MeetingSummary, meetingForm, takeCreatedWarnings } from './meeting-form.ts';
 import { type MeetingDetails, meetingView, qrImage } from './meeting-view.ts';
 import { currentSession, get, logIn, send } from './organiser-api.ts';
+import { paperBallotPanel } from './paper-ballots.ts';
 import { rememberAccount, rememberedAccount } from './remembered-account.ts';
 import { type MeetingResult, resultView } from './result-view.ts';
 import type { RosterMember } from './roster-rows.ts';
@@ -31,6 +32,7 @@ let createdWarnings: Text[] = [];
 let trusteeLink: HTMLElement | null = null;
 let printed: HTMLElement | null = null;
 let scanPanel: HTMLElement | null = null;
+let paperPanel: HTMLElement | null = null;
 let message: { text: string; tone: 'ok' | 'error' } | null = null;
 /** The meeting form an action came from: its error is shown by its field, its values kept on error. */
 type FormAction = { form: string; fieldOf?: (code: string) => string | null };
@@ -243,6 +245,7 @@ function content(): Array<HTMLElement | null> {
   if (meetingId && details) {
     scanPanel ??= cardScanPanel(meetingId, () => void load());
     const manifest = JSON.parse(details.manifest) as Manifest;
+    paperPanel ??= paperBallotPanel(meetingId, manifest, (done) => void act(async () => done));
     return [
       notice(),
       ...createdWarnings.map((w) =>
@@ -252,6 +255,7 @@ function content(): Array<HTMLElement | null> {
         trusteeLink,
         printed,
         scanPanel,
+        paperPanel,
         addressWarning: cardAddressWarning(cardOrigin(details)),
       }),
       result ? resultView(manifest, result) : null,

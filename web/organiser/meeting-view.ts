@@ -42,6 +42,8 @@ export type MeetingParts = {
   trusteeLink: HTMLElement | null;
   printed: HTMLElement | null;
   scanPanel: HTMLElement | null;
+  /** paper ballots: made, printed and saved as a PDF in their own panel (paper-ballots.ts) */
+  paperPanel: HTMLElement | null;
   addressWarning: HTMLElement | null;
 };
 
@@ -74,7 +76,7 @@ function formWith(
 export function meetingView(
   m: MeetingDetails,
   a: MeetingActions,
-  { trusteeLink, printed, scanPanel, addressWarning }: MeetingParts,
+  { trusteeLink, printed, scanPanel, paperPanel, addressWarning }: MeetingParts,
 ): Array<HTMLElement | null> {
   const open = m.status !== 'closed' && m.status !== 'decrypted';
   const c = m.counts;
@@ -141,6 +143,7 @@ export function meetingView(
           addressWarning,
         )
       : null,
+    open ? paperPanel : null,
     m.status === 'ceremony' || m.status === 'ready'
       ? formWith(
           'organiser.attendance.title',

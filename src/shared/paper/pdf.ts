@@ -4,16 +4,10 @@
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
 import QRCode from 'qrcode';
-import type { Manifest } from '../../crypto/index.ts';
-import { wrap } from '../pdf/layout.ts';
-import {
-  MARK_MM,
-  markCentres,
-  type PaperPage,
-  paperQrText,
-  QR_MM,
-  QR_QUIET,
-} from '../shared/paper/layout.ts';
+import type { Manifest } from '../../../crypto/index.ts';
+import { wrap } from '../pdf-text.ts';
+import { MARK_MM, markCentres, type PaperPage, paperQrText, QR_MM, QR_QUIET } from './layout.ts';
+import { PAPER_INSTRUCTIONS, PAPER_TITLE, paperPageFooter, paperPageLabel } from './wording.ts';
 
 const PT_PER_MM = 72 / 25.4;
 const BLACK = rgb(0, 0, 0);
@@ -21,14 +15,6 @@ const GREY = rgb(0.35, 0.35, 0.35);
 
 export type PaperBallot = { serial: string; token: string };
 export type PaperFonts = { regular: Uint8Array; bold: Uint8Array };
-
-const TITLE: Record<Manifest['kind'], string> = {
-  classification: 'PHIẾU ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN',
-  confidence: 'PHIẾU LẤY PHIẾU TÍN NHIỆM',
-  motion: 'PHIẾU BIỂU QUYẾT',
-};
-const INSTRUCTIONS =
-  'Cách ghi phiếu: ở mỗi dòng, đánh dấu X vào đúng một ô bằng bút mực; dòng để trống là không chọn mức nào (phiếu trắng cho dòng đó). Gạch bỏ hoặc đánh hai ô trong một dòng thì Ban kiểm phiếu quyết định dòng đó. Không viết, không làm bẩn mã QR và bốn ô vuông ở góc.';
 
 /** Draws on a page in millimetres from the top-left corner. */
 class MmPage {
@@ -86,10 +72,10 @@ function drawPage(
     page.rect(m.xMm - MARK_MM.size / 2, m.yMm - MARK_MM.size / 2, MARK_MM.size, MARK_MM.size, true);
   drawQr(page, paperQrText(manifest.meetingId, layout.ballot, layout.page, layout.pages, token));
   page.text(manifest.organisation, 20, 20, bold, 10);
-  let y = page.paragraph(TITLE[manifest.kind], 20, 22, 138, bold, 12);
+  let y = page.paragraph(PAPER_TITLE[manifest.kind], 20, 22, 138, bold, 12);
   y = page.paragraph(manifest.title, 20, y, 138, regular, 10);
-  page.text(`Phiếu số ${layout.ballot} · trang ${layout.page}/${layout.pages}`, 20, y + 6, bold, 10);
-  page.paragraph(INSTRUCTIONS, 20, Math.max(y + 8, 51), 170, regular, 8);
+  page.text(paperPageLabel(layout), 20, y + 6, bold, 10);
+  page.paragraph(PAPER_INSTRUCTIONS, 20, Math.max(y + 8, 51), 170, regular, 8);
   for (const row of layout.rows) {
     if (row.header)
       for (const label of row.header.labels) {
@@ -104,14 +90,7 @@ function drawPage(
   }
   for (const box of layout.boxes)
     page.rect(box.xMm - box.wMm / 2, box.yMm - box.hMm / 2, box.wMm, box.hMm, false);
-  page.text(
-    `Phiếu số ${layout.ballot} · trang ${layout.page}/${layout.pages} · nộp đủ các trang của phiếu`,
-    20,
-    291,
-    regular,
-    7,
-    true,
-  );
+  page.text(paperPageFooter(layout), 20, 291, regular, 7, true);
 }
 
 /** The PDF of these ballots, each as the `pages` of its serial (from ballotPages), in order. */
