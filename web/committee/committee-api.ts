@@ -1,84 +1,37 @@
-// The committee's calls and the shapes the API answers with (docs/api.md, "Committee"). The session cookie
-// goes by itself; state-changing calls carry the session's anti-forgery token, kept in memory only.
-import { api } from '../shared/api.ts';
-import { csrfHeader, currentSession, logIn as logInAs, type Session } from '../shared/session.ts';
+// The committee's calls through the typed client (docs/api.md, "Committee"); the answers' shapes are the
+// routes' own (src/routes/committee.ts). The session cookie goes by itself; state-changing calls carry the
+// session's anti-forgery token (web/shared/session.ts).
+import type { InferResponseType } from 'hono/client';
+import type { Role } from '../../src/shared/domain.ts';
+import { answer } from '../shared/client.ts';
+import { currentSession, logIn as logInAs, type Session, signedIn } from '../shared/session.ts';
 
-export type Branch = { id: string; name: string };
-export type MeetingRow = {
-  id: string;
-  title: string;
-  kind: string;
-  status: string;
-  branchId: string;
-  branchName: string;
-  assessmentYear: number | null;
-  certified: boolean;
-  links: { minutes: string; verify: string; record: string };
-};
-export type Decision = {
-  id: string;
-  branchId: string;
-  memberId: string;
-  level: string;
-  reason: string;
-  version: number;
-  proposal: string | null;
-  override: string | null;
-  authorId: string;
-  createdAt: number;
-};
-export type BranchStatus = {
-  id: string;
-  name: string;
-  status: 'certified' | 'open' | 'missing';
-  meetingId: string | null;
-};
-export type TableRow = {
-  branchId: string;
-  branchName: string;
-  memberId: string;
-  name: string;
-  role: string;
-  proposal: string;
-  htxsnvVotes: number;
-  denominator: number;
-  rank: number | null;
-  cap: 'within' | 'exceeds-cap' | 'tied-at-cap' | null;
-  decision: Decision | null;
-};
-export type TableGroup = {
-  name: string;
-  base: number;
-  max: number;
-  proposedBest: number;
-  decidedBest: number;
-  missing: { id: string; name: string }[];
-  rows: TableRow[];
-};
-export type Table = {
-  assessmentYear: number;
-  branches: BranchStatus[];
-  groups: TableGroup[];
-  /** The names of the accounts that recorded the decisions, by id. */
-  authors: Record<string, string>;
-};
+const committee = signedIn.committee;
+
+export type MeetingList = InferResponseType<(typeof committee)['meetings']['$get']>;
+export type Branch = MeetingList['branches'][number];
+export type MeetingRow = MeetingList['meetings'][number];
+export type Table = InferResponseType<(typeof committee)['classification']['$post']>;
+export type BranchStatus = Table['branches'][number];
+export type TableRow = Table['groups'][number]['rows'][number];
+export type MemberHistory = InferResponseType<(typeof committee)['decisions']['$get']>['members'][number];
+export type Decision = MemberHistory['history'][number];
+/** The table's choice as the page sets it: the cap and the groups it applies over (none: the whole committee). */
 export type CapChoice = {
   capPercent: number;
-  capBase: string;
-  groups: { name: string; branchIds?: string[]; roles?: string[] }[];
+  capBase: 'httnv' | 'httnv-and-better';
+  groups: { name: string; branchIds?: string[]; roles?: Role[] }[];
 };
-export type MemberHistory = { branchId: string; memberId: string; history: Decision[] };
+type DecisionInput = Omit<Parameters<(typeof committee)['decisions']['$post']>[0]['json'], keyof CapChoice>;
 
-export { currentSession, type Session } from '../shared/session.ts';
+export { currentSession, type Session };
 
 export async function logIn(account: string, password: string): Promise<Session> {
   await logInAs(account, password);
   return currentSession();
 }
 
-export async function meetings(): Promise<{ branches: Branch[]; meetings: MeetingRow[] }> {
-  return (await api<{ branches: Branch[]; meetings: MeetingRow[] }>('/api/committee/meetings')).body;
-}
+export const meetings = (): Promise<MeetingList> => answer(committee.meetings.$get());
 
 /** The table's choice as the API reads it (no groups: the whole committee). */
 export const tableBody = (choice: CapChoice) => ({
@@ -87,40 +40,15 @@ export const tableBody = (choice: CapChoice) => ({
   groups: choice.groups.length ? choice.groups : undefined,
 });
 
-export async function table(year: number, choice: CapChoice): Promise<Table> {
-  const body = { assessmentYear: year, ...tableBody(choice) };
-  return (await api<Table>('/api/committee/classification', { body, headers: csrfHeader() })).body;
-}
+export const table = (year: number, choice: CapChoice): Promise<Table> =>
+  answer(committee.classification.$post({ json: { assessmentYear: year, ...tableBody(choice) } }));
 
-export async function decide(
-  choice: CapChoice,
-  input: {
-    branchId: string;
-    memberId: string;
-    assessmentYear: number;
-    level: string;
-    reason?: string;
-    override?: string;
-    supersedes: string | null;
-  },
-): Promise<Decision> {
-  const body = { ...tableBody(choice), ...input };
-  return (await api<Decision>('/api/committee/decisions', { body, headers: csrfHeader() })).body;
-}
+export const decide = (choice: CapChoice, input: DecisionInput): Promise<Decision> =>
+  answer(committee.decisions.$post({ json: { ...tableBody(choice), ...input } }));
 
-export async function approveAll(
-  year: number,
-  choice: CapChoice,
-): Promise<{ recorded: Decision[]; left: unknown[] }> {
-  const body = { assessmentYear: year, ...tableBody(choice) };
-  return (
-    await api<{ recorded: Decision[]; left: unknown[] }>('/api/committee/decisions/approve', {
-      body,
-      headers: csrfHeader(),
-    })
-  ).body;
-}
+export const approveAll = (year: number, choice: CapChoice) =>
+  answer(committee.decisions.approve.$post({ json: { assessmentYear: year, ...tableBody(choice) } }));
 
 export async function history(year: number): Promise<MemberHistory[]> {
-  return (await api<{ members: MemberHistory[] }>(`/api/committee/decisions?year=${year}`)).body.members;
+  return (await answer(committee.decisions.$get({ query: { year: String(year) } }))).members;
 }

@@ -4,7 +4,7 @@
 // cap over the groups it sets and the chi bộ still missing named, records or amends a decision per member
 // (held to the cap unless a căn cứ is given) or approves all within the cap at once, and exports them.
 
-import { LEVEL_IDS } from '../../src/shared/domain.ts';
+import { LEVEL_IDS, type LevelId } from '../../src/shared/domain.ts';
 import { assessmentYearAt } from '../../src/shared/rules/index.ts';
 import { LEVELS } from '../../src/shared/rules/tables/common.ts';
 import { byId, h, mount } from '../shared/dom.ts';
@@ -198,7 +198,7 @@ function tableForm(): HTMLElement {
     async () => {
       year = Number(yearInput.value);
       choice.capPercent = Number(percent.value);
-      choice.capBase = base.value;
+      choice.capBase = base.value as CapChoice['capBase'];
       groupingMode = grouping.value as typeof groupingMode;
       const named = new Map<string, string[]>();
       groupInputs.forEach((input, i) => {
@@ -320,7 +320,7 @@ function memberView(row: TableRow): HTMLElement {
           branchId: row.branchId,
           memberId: row.memberId,
           assessmentYear: year,
-          level: level.value,
+          level: level.value as LevelId,
           reason: reason.value.trim() || undefined,
           override: basis.value.trim() || undefined,
           supersedes: row.decision?.id ?? null,
