@@ -6,9 +6,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PNG } from 'pngjs';
 import { newToken, tokenText } from '../crypto/index.ts';
 import { findQr } from '../src/commands/paper.ts';
+import { decodeImage } from '../src/paper/image.ts';
 import { ballotPages } from '../src/shared/paper/layout.ts';
 import { paperBallotsPdf } from '../src/shared/paper/pdf.ts';
 import { readPaperPage } from '../src/shared/paper/read.ts';
@@ -34,15 +34,14 @@ try {
   });
   writeFileSync(join(dir, 'b.pdf'), pdf);
   execFileSync('pdftoppm', ['-r', '150', '-f', '1', '-l', '1', '-png', join(dir, 'b.pdf'), join(dir, 'p')]);
-  const png = PNG.sync.read(readFileSync(join(dir, 'p-1.png')));
-  const image = { rgba: new Uint8ClampedArray(png.data), width: png.width, height: png.height };
+  const image = decodeImage(readFileSync(join(dir, 'p-1.png')));
   const layout = { meetingId: manifest.meetingId, pages };
   const runs = 10;
   if (readPaperPage(image, layout, findQr).problems.length > 0) throw new Error('page not read');
   const start = performance.now();
   for (let i = 0; i < runs; i++) readPaperPage(image, layout, findQr);
   const perPage = (performance.now() - start) / runs;
-  emit(`paper: read one page (${png.width}×${png.height} px)`, perPage, 'ms');
+  emit(`paper: read one page (${image.width}×${image.height} px)`, perPage, 'ms');
   const perPageBoard = Math.max(perPage, 250) * 2 + 3000;
   emit(
     'paper: board time, 60 two-page ballots on two phones (estimate)',

@@ -3,11 +3,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import jsQR from 'jsqr';
-import { PNG } from 'pngjs';
 import { credentialFromToken, newToken, parseManifest, tokenText } from '../../crypto/index.ts';
+import { decodeImage } from '../paper/image.ts';
 import { ballotPages, type PaperLayout } from '../shared/paper/layout.ts';
 import { paperBallotsPdf } from '../shared/paper/pdf.ts';
-import { type FoundQr, readPaperPage } from '../shared/paper/read.ts';
+import { type FoundQr, type RgbaImage, readPaperPage } from '../shared/paper/read.ts';
 import { parsedOrUsage } from './arguments.ts';
 
 const USAGE = [
@@ -15,7 +15,7 @@ const USAGE = [
   '                            [--layout layout.json] [--tokens tokens.json]',
   '       phieukin paper read --layout layout.json IMAGE... [--json]',
   '  --tokens writes every ballot’s secret token: for tests only, never for a real meeting.',
-  '  read takes PNG images; it prints per image the ballot, the page and each question’s answer.',
+  '  read takes PNG or JPEG images; it prints per image the ballot, the page and each question’s answer.',
 ].join('\n');
 
 const fontFile = (name: string) =>
@@ -101,9 +101,9 @@ async function read(args: string[]): Promise<number> {
   }
   const layout = JSON.parse(readFileSync(parsed.values.layout, 'utf8')) as PaperLayout;
   const results = images.map((image) => {
-    let png: PNG;
+    let decoded: RgbaImage;
     try {
-      png = PNG.sync.read(readFileSync(image));
+      decoded = decodeImage(readFileSync(image));
     } catch (e) {
       return {
         image,
@@ -113,12 +113,7 @@ async function read(args: string[]): Promise<number> {
         problems: [`unreadable image: ${(e as Error).message}`],
       };
     }
-    const rgba = new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length);
-    const { token: _secret, ...reading } = readPaperPage(
-      { rgba, width: png.width, height: png.height },
-      layout,
-      findQr,
-    );
+    const { token: _secret, ...reading } = readPaperPage(decoded, layout, findQr);
     return { image, ...reading };
   });
   if (parsed.values.json) console.log(JSON.stringify(results, null, 2));

@@ -3,8 +3,8 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PNG } from 'pngjs';
 import type { Manifest } from '../../crypto/index.ts';
+import { decodeImage } from '../../src/paper/image.ts';
 import type { Point2 } from '../../src/shared/paper/homography.ts';
 import { ballotPages, type PaperPage } from '../../src/shared/paper/layout.ts';
 import { paperBallotsPdf } from '../../src/shared/paper/pdf.ts';
@@ -30,10 +30,7 @@ export async function renderedBallot(
   const file = join(dir, `ballot-${serial}.pdf`);
   writeFileSync(file, pdf);
   execFileSync('pdftoppm', ['-r', String(dpi), '-png', file, join(dir, `ballot-${serial}`)]);
-  const images = pages.map((_, i) => {
-    const png = PNG.sync.read(readFileSync(join(dir, `ballot-${serial}-${i + 1}.png`)));
-    return { rgba: new Uint8ClampedArray(png.data), width: png.width, height: png.height };
-  });
+  const images = pages.map((_, i) => decodeImage(readFileSync(join(dir, `ballot-${serial}-${i + 1}.png`))));
   return { pages, images };
 }
 

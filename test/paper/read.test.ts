@@ -2,10 +2,11 @@
 // on the rendered page (crosses, filled boxes, ticks, light pencil, two marks in a row), photographed
 // synthetically (rotation, perspective, uneven light, noise, a table around the page), and read back.
 // Every clear mark is read as its option, every untouched row as empty, and two marks in a row as unsure.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { encode as encodeJpeg } from 'jpeg-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Manifest, newToken, parseManifest, tokenText } from '../../crypto/index.ts';
 import { findQr } from '../../src/commands/paper.ts';
@@ -269,5 +270,32 @@ describe('phieukin paper print and read', () => {
     expect(reading.answers).toHaveLength(written.pages[2]!.rows.length);
     expect(reading.answers[0]).toEqual({ question: 'q1', option: null, state: 'empty' });
     expect(printed).not.toContain(tokens[1]!.token);
+  });
+
+  it('read takes a phone’s JPEG photo as it takes a PNG, and names a file that is neither', () => {
+    const { image, expected } = markedFirstPage();
+    const photo = photograph(image, -9, 0.05);
+    writeFileSync(join(dir, 'photo.jpg'), encodeJpeg({ ...photo, data: photo.rgba }, 80).data);
+    writeFileSync(join(dir, 'layout-7.json'), JSON.stringify(layout()));
+    writeFileSync(join(dir, 'notes.jpg'), 'not a photo');
+    const run = spawnSync(
+      'node',
+      [
+        join(import.meta.dirname, '../../bin/phieukin.js'),
+        'paper',
+        'read',
+        '--layout',
+        join(dir, 'layout-7.json'),
+        join(dir, 'photo.jpg'),
+        join(dir, 'notes.jpg'),
+        '--json',
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(run.status).toBe(1);
+    const [jpeg, notes] = JSON.parse(run.stdout);
+    expect(jpeg).toMatchObject({ ballot: '7', page: 1, problems: [] });
+    expect(jpeg.answers).toEqual(expected);
+    expect(notes).toMatchObject({ ballot: null, problems: ['unreadable image: not a PNG or JPEG image'] });
   });
 });
