@@ -5,6 +5,7 @@
 
 import { Hono } from 'hono';
 import { activateCards, registerCards, voidCard } from '../meeting/cards.ts';
+import { cardListPdf } from '../pdf/card-list.ts';
 import { ownMeeting } from '../server/auth.ts';
 import type { Deps, Env } from '../server/context.ts';
 import { fail } from '../server/errors.ts';
@@ -25,41 +26,59 @@ const activateBody = is.object({
 });
 
 export function cardRoutes(deps: Deps) {
-  return new Hono<Env>()
-    .post('/:id/cards', jsonBody(uploadBody, 512 * 1024), async (c) => {
-      const meeting = await ownMeeting(deps, c, c.req.param('id'));
-      const body = c.req.valid('json');
-      return c.json({ registered: await registerCards(deps, meeting, body.cards) }, 201);
-    })
+  return (
+    new Hono<Env>()
+      .post('/:id/cards', jsonBody(uploadBody, 512 * 1024), async (c) => {
+        const meeting = await ownMeeting(deps, c, c.req.param('id'));
+        const body = c.req.valid('json');
+        return c.json({ registered: await registerCards(deps, meeting, body.cards) }, 201);
+      })
 
-    .get('/:id/cards', async (c) => {
-      const meeting = await ownMeeting(deps, c, c.req.param('id'));
-      return c.json({ cards: await deps.store.cards(meeting.id) });
-    })
+      .get('/:id/cards', async (c) => {
+        const meeting = await ownMeeting(deps, c, c.req.param('id'));
+        return c.json({ cards: await deps.store.cards(meeting.id) });
+      })
 
-    .post('/:id/cards/activate', jsonBody(activateBody), async (c) => {
-      const meeting = await ownMeeting(deps, c, c.req.param('id'));
-      const body = c.req.valid('json');
-      const wanted = new Set(body.serials ?? []);
-      if (body.from !== undefined || body.to !== undefined) {
-        const from = body.from ?? body.to!;
-        const to = body.to ?? body.from!;
-        if (to - from >= 2000 || to < from)
-          throw fail(400, 'invalid_body', { path: 'to', expected: 'from ≤ to < from + 2000' });
-        for (let s = from; s <= to; s++) wanted.add(s);
-      }
-      if (wanted.size === 0 || wanted.size > 2000) throw fail(400, 'cards_empty');
-      const serials = [...wanted].sort((a, b) => a - b);
-      const head = await activateCards(deps, meeting, serials);
-      return c.json({ activated: serials.length, height: head.height });
-    })
+      /** The board's list of the cards by state as serial ranges, one A4 page, no card codes. */
+      .get('/:id/card-list.pdf', async (c) => {
+        const meeting = await ownMeeting(deps, c, c.req.param('id'));
+        const { organisation } = JSON.parse(meeting.manifest) as { organisation: string };
+        const pdf = await cardListPdf(
+          { title: meeting.title, organisation, kind: meeting.kind, createdAt: meeting.createdAt },
+          await deps.store.cards(meeting.id),
+          deps.clock.now(),
+          await deps.documentFonts(),
+        );
+        return c.body(pdf as Uint8Array<ArrayBuffer>, 200, {
+          'Content-Type': 'application/pdf',
+          'Content-Disposition': `attachment; filename="danh-sach-the-${meeting.id}.pdf"`,
+        });
+      })
 
-    .post('/:id/cards/:serial/void', async (c) => {
-      const meeting = await ownMeeting(deps, c, c.req.param('id'));
-      const number = Number(c.req.param('serial'));
-      if (!Number.isInteger(number) || number < 1 || number > MAX_SERIAL)
-        throw fail(404, 'card_unknown', { serial: c.req.param('serial') });
-      const head = await voidCard(deps, meeting, number);
-      return c.json({ voided: number, height: head.height });
-    });
+      .post('/:id/cards/activate', jsonBody(activateBody), async (c) => {
+        const meeting = await ownMeeting(deps, c, c.req.param('id'));
+        const body = c.req.valid('json');
+        const wanted = new Set(body.serials ?? []);
+        if (body.from !== undefined || body.to !== undefined) {
+          const from = body.from ?? body.to!;
+          const to = body.to ?? body.from!;
+          if (to - from >= 2000 || to < from)
+            throw fail(400, 'invalid_body', { path: 'to', expected: 'from ≤ to < from + 2000' });
+          for (let s = from; s <= to; s++) wanted.add(s);
+        }
+        if (wanted.size === 0 || wanted.size > 2000) throw fail(400, 'cards_empty');
+        const serials = [...wanted].sort((a, b) => a - b);
+        const head = await activateCards(deps, meeting, serials);
+        return c.json({ activated: serials.length, height: head.height });
+      })
+
+      .post('/:id/cards/:serial/void', async (c) => {
+        const meeting = await ownMeeting(deps, c, c.req.param('id'));
+        const number = Number(c.req.param('serial'));
+        if (!Number.isInteger(number) || number < 1 || number > MAX_SERIAL)
+          throw fail(404, 'card_unknown', { serial: c.req.param('serial') });
+        const head = await voidCard(deps, meeting, number);
+        return c.json({ voided: number, height: head.height });
+      })
+  );
 }

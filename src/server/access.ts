@@ -42,6 +42,7 @@ export const ROUTE_ACCESS: RouteAccess[] = [
   { method: 'POST', path: '/meetings/:id/close', access: 'organiser' },
   { method: 'POST', path: '/meetings/:id/cards', access: 'organiser' },
   { method: 'GET', path: '/meetings/:id/cards', access: 'organiser' },
+  { method: 'GET', path: '/meetings/:id/card-list.pdf', access: 'organiser' },
   { method: 'POST', path: '/meetings/:id/cards/activate', access: 'organiser' },
   { method: 'POST', path: '/meetings/:id/cards/:serial/void', access: 'organiser' },
   { method: 'GET', path: '/meetings/:id/ceremony', access: 'public' },

@@ -5,9 +5,17 @@
 import type { Manifest } from '../../crypto/index.ts';
 import { ApiError } from '../shared/api.ts';
 import { byId, h, mount } from '../shared/dom.ts';
-import { actionForm, field, restoreTypedValues, showFieldError, typedValues } from '../shared/forms.ts';
+import {
+  actionForm,
+  FieldProblem,
+  field,
+  restoreTypedValues,
+  showFieldError,
+  typedValues,
+} from '../shared/forms.ts';
 import { type MessageKey, pick, type Text, t } from '../shared/i18n.ts';
 import { startPage } from '../shared/page.ts';
+import { ATTENDANCE_FORM, attendanceFieldOf, saveAttendance } from './attendance-form.ts';
 import type { CardsPerSheet } from './card-layout.ts';
 import { cardAddressWarning, printedCards } from './card-print.ts';
 import { cardScanPanel } from './card-scan.ts';
@@ -46,16 +54,6 @@ function notice(): HTMLElement | null {
     attrs: { role: message.tone === 'error' ? 'alert' : 'status', id: 'message' },
     text: message.text,
   });
-}
-
-/** A form's own check before sending: the field and its error, or null when the values can be sent. */
-class FieldProblem extends Error {
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(message);
-  }
 }
 
 async function act(run: () => Promise<string | null>, from?: FormAction): Promise<void> {
@@ -197,14 +195,10 @@ const actions = {
   attendance: (form: HTMLElement) =>
     void act(
       async () => {
-        const summoned = count(form, 'summoned');
-        const present = count(form, 'present');
-        if (present > summoned)
-          throw new FieldProblem('present', t('organiser.attendance.tooMany', { present, summoned }));
-        await send('PUT', path('/attendance'), { summoned, present });
+        await saveAttendance(meetingId!, form, details!.trustees.n);
         return t('organiser.saved');
       },
-      { form: 'attendance-form', fieldOf: (code) => (code === 'attendance_invalid' ? 'present' : null) },
+      { form: ATTENDANCE_FORM, fieldOf: attendanceFieldOf },
     ),
   activate: (form: HTMLElement) =>
     void act(

@@ -4,6 +4,7 @@ import QRCode from 'qrcode';
 import { h } from '../shared/dom.ts';
 import { actionForm, field, numberInput } from '../shared/forms.ts';
 import { type MessageKey, t } from '../shared/i18n.ts';
+import { attendanceForm } from './attendance-form.ts';
 import type { CardsPerSheet } from './card-layout.ts';
 
 export type MeetingDetails = {
@@ -13,7 +14,8 @@ export type MeetingDetails = {
   createdAt: number;
   status: 'ceremony' | 'ready' | 'open' | 'closed' | 'decrypted';
   trustees: { n: number; k: number };
-  attendance: { summoned: number; present: number } | null;
+  /** the attendance saved last, with what the minutes name (read by attendance-form.ts) */
+  attendance: { summoned: number; present: number; excluded?: number; details?: unknown } | null;
   counts: { activated: number; cast: number; issued: number; voided: number };
   links: { vote: string };
 };
@@ -98,6 +100,18 @@ export function meetingView(
       h('li', {}, h('a', { attrs: { href: `/projector/${m.id}` }, text: t('organiser.link.projector') })),
       h('li', {}, h('a', { attrs: { href: m.links.vote }, text: t('organiser.link.booth') })),
       h('li', {}, h('a', { attrs: { href: `/verify?meeting=${m.id}` }, text: t('organiser.link.verify') })),
+      h(
+        'li',
+        {},
+        h('a', {
+          attrs: {
+            href: `/api/meetings/${m.id}/card-list.pdf`,
+            download: `danh-sach-the-${m.id}.pdf`,
+            id: 'card-list',
+          },
+          text: t('organiser.link.cardList'),
+        }),
+      ),
       m.status === 'decrypted'
         ? h('li', {}, h('a', { attrs: { href: `/minutes/${m.id}` }, text: t('organiser.link.minutes') }))
         : null,
@@ -144,18 +158,7 @@ export function meetingView(
         )
       : null,
     open ? paperPanel : null,
-    m.status === 'ceremony' || m.status === 'ready'
-      ? formWith(
-          'organiser.attendance.title',
-          'organiser.save',
-          [
-            ['organiser.attendance.summoned', numberInput('summoned', m.attendance?.summoned ?? '')],
-            ['organiser.attendance.present', numberInput('present', m.attendance?.present ?? '')],
-          ],
-          a.attendance,
-          'attendance-form',
-        )
-      : null,
+    m.status === 'ceremony' || m.status === 'ready' ? attendanceForm(m, a.attendance) : null,
     open ? scanPanel : null,
     open
       ? formWith(

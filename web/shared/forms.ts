@@ -49,6 +49,16 @@ export function actionForm(
   );
 }
 
+/** A form's own check before sending failed: the field it is about and what is wrong. */
+export class FieldProblem extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 type Kept = Map<string, string>;
 const keyOf = (form: HTMLFormElement, input: Input) => `${form.id}\u0000${input.name}`;
 const inputsOf = (root: ParentNode) =>
