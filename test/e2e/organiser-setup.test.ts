@@ -29,7 +29,7 @@ function rosterWorkbook(): Uint8Array {
         [1, 'DV-01', 'Nguyễn Văn An', 'chính thức', 'bí thư', 'HTTNV', ''],
         [2, 'DV-02', 'Trần Thị Bình', 'tạm', '', 'HTXSNV', ''],
         [3, 'DV-01', 'Lê Văn Cường', 'dự bị', '', '', ''],
-        [4, 'DV-04', 'Phạm Thị Dung', 'chính thức', '', 'Xuất sắc', ''],
+        [4, 'DV-04', 'Phạm Thị Dung', 'chính thức', '', 'Khá', ''],
         [5, 'DV-05', '', 'chính thức', '', 'HTNV', ''],
         [6, 'DV-06', 'Hoàng Văn Em', 'chính thức', 'trưởng ban', 'HTTNV', ''],
         [7, 1007, 'Vũ Thị Giang', 'Chính thức', 'đảng viên', 'Hoàn thành tốt nhiệm vụ', ''],
@@ -93,7 +93,7 @@ e2eDescribe('organiser console setup', { timeout: 180_000 }, () => {
     expect(await rowErrors(0)).toBe('');
     expect(await rowErrors(1)).toContain('Tình trạng "tạm" không hợp lệ');
     expect(await rowErrors(2)).toContain('Mã "DV-01" đã dùng cho Nguyễn Văn An (dòng 3)');
-    expect(await rowErrors(3)).toContain('Mức đề xuất "Xuất sắc" không hợp lệ');
+    expect(await rowErrors(3)).toContain('Mức đề xuất "Khá" không hợp lệ');
     expect(await rowErrors(4)).toContain('Thiếu họ và tên');
     expect(await rowErrors(5)).toContain('Vai trò "trưởng ban" không hợp lệ');
     expect(await page.locator('[data-row="1"] td.cell-error').getAttribute('data-column')).toBe('status');

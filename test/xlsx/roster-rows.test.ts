@@ -5,8 +5,10 @@ import en from '../../web/i18n/en.json';
 import vi from '../../web/i18n/vi.json';
 import { csvRows } from '../../web/organiser/roster-csv.ts';
 import {
+  answered,
   checkRows,
   choiceOf,
+  confirmed,
   headerColumns,
   parseRosterRows,
   plain,
@@ -102,7 +104,7 @@ describe('roster rows', () => {
       ['a6', 'Giang', '', '', '', ''],
       ['a7', 'Hà', 'tạm thời', '', '', ''],
       ['a8', 'Khánh', 'dự bị', 'trưởng ban', '', ''],
-      ['a9', 'Lan', 'dự bị', '', 'Xuất sắc', ''],
+      ['a9', 'Lan', 'dự bị', '', 'Khá', ''],
       ['a10', 'Minh', 'dự bị', '', '', 'nghỉ phép'],
       ['a11', 'N'.repeat(201), 'dự bị', '', '', ''],
     ]);
@@ -121,7 +123,7 @@ describe('roster rows', () => {
       [{ column: 'status', key: 'organiser.roster.error.missingStatus', params: {} }],
       [{ column: 'status', key: 'organiser.roster.error.badStatus', params: { value: 'tạm thời' } }],
       [{ column: 'role', key: 'organiser.roster.error.badRole', params: { value: 'trưởng ban' } }],
-      [{ column: 'proposedLevel', key: 'organiser.roster.error.badLevel', params: { value: 'Xuất sắc' } }],
+      [{ column: 'proposedLevel', key: 'organiser.roster.error.badLevel', params: { value: 'Khá' } }],
       [{ column: 'exclusion', key: 'organiser.roster.error.badExclusion', params: { value: 'nghỉ phép' } }],
       [{ column: 'name', key: 'organiser.roster.error.longName', params: {} }],
     ]);
@@ -145,7 +147,7 @@ describe('roster rows', () => {
     expect(say('organiser.roster.error.badStatus', { value: 'tạm thời' })[0]).toContain(
       '"chính thức" hoặc "dự bị"',
     );
-    expect(say('organiser.roster.error.badLevel', { value: 'Xuất sắc' })[1]).toContain(
+    expect(say('organiser.roster.error.badLevel', { value: 'Khá' })[1]).toContain(
       'HTXSNV, HTTNV, HTNV or KHTNV',
     );
   });
@@ -172,7 +174,44 @@ describe('roster rows', () => {
     expect(checkRows([row])[0]!.member).toMatchObject({ role: 'leader', exclusion: 'suspended', facts });
     expect(choiceOf('status', ' Dự Bị ')).toBe('probationary');
     expect(choiceOf('role', '')).toBe('');
-    expect(choiceOf('proposedLevel', 'tốt')).toBeUndefined();
+    expect(choiceOf('proposedLevel', 'tốt')).toBe('httnv');
+    expect(choiceOf('proposedLevel', 'Khá')).toBeUndefined();
+    expect(choiceOf('status', 'Miễn sinh hoạt')).toBeUndefined();
+    expect(choiceOf('exclusion', 'Miễn sinh hoạt')).toBe('exempt');
+  });
+
+  it('asks where the words leave a meaning open, guessed or contradicted, and takes the answers', () => {
+    const rows = rowsOf([
+      ['Mã', 'Họ và tên', 'Tình trạng', 'Chức vụ', 'Xếp loại đề xuất', 'Không xếp loại'],
+      ['1', 'An', 'Miễn sinh hoạt', 'Đảng viên', '', ''],
+      ['2', 'Bình', 'Mới kết nạp', '', '', ''],
+      ['3', 'Cường', 'Chính thức', 'Phó Bí thư', 'Tốt', 'Kết nạp dưới 6 tháng'],
+      ['4', 'Dung', '', 'Chi ủy viên', 'Xuất sắc', 'Mới kết nạp dưới 6 tháng'],
+    ]);
+    const checks = checkRows(rows);
+    expect(checks.map((c) => c.errors)).toEqual([[], [], [], []]);
+    expect(checks.map((c) => c.questions.map((q) => [q.column, q.kind, q.choices, q.from]))).toEqual([
+      [['status', 'choose', ['official', 'probationary'], []]],
+      [['status', 'confirm', [], ['status']]],
+      [['status', 'conflict', [], ['status', 'exclusion']]],
+      [],
+    ]);
+    expect(checks.map((c) => c.member === null)).toEqual([true, true, true, false]);
+    expect(checks[3]!.member).toMatchObject({
+      status: 'probationary',
+      role: 'leader',
+      proposedLevel: 'htxsnv',
+      exclusion: 'new',
+    });
+    Object.assign(rows[0]!, answered(rows[0]!, 'status', 'official'));
+    Object.assign(rows[1]!, confirmed(rows[1]!, 'status'));
+    rows[2]!.exclusion = '';
+    expect(checkRows(rows).map((c) => c.member)).toMatchObject([
+      { id: '1', status: 'official', role: 'member', exclusion: 'exempt' },
+      { id: '2', status: 'probationary', exclusion: 'new' },
+      { id: '3', status: 'official', role: 'leader', proposedLevel: 'httnv', exclusion: null },
+      { id: '4' },
+    ]);
   });
 });
 

@@ -2,9 +2,13 @@
 // editing. Each row shows what was read and its problems on the row; a row opens in an editor to fix,
 // remove or add members; "Nhập" stays disabled until no row has an error. The rows live here, outside the
 // page's re-renders, so a refused import or a failed save loses nothing.
+
+import { readWord } from '../../src/shared/roster-words.ts';
 import { h, mount } from '../shared/dom.ts';
-import { type MessageKey, t } from '../shared/i18n.ts';
+import { t } from '../shared/i18n.ts';
+import { choiceLabel, rowQuestions, shownCell } from './roster-reading.ts';
 import {
+  answered,
   blankRow,
   CHOICES,
   type ChoiceColumn,
@@ -12,9 +16,11 @@ import {
   type Column,
   checkRows,
   choiceOf,
+  confirmed,
   type RosterMember,
   type RosterRow,
   type RowCheck,
+  type RowQuestion,
 } from './roster-rows.ts';
 
 export type Draft = {
@@ -40,18 +46,9 @@ export function dropDraft(): void {
 
 const isChoice = (column: Column): column is ChoiceColumn => column in CHOICES;
 
-/** How a cell reads: a known value in the page's language, an unknown one as typed. */
-function cellLabel(column: Column, text: string): string {
-  if (!isChoice(column)) return text;
-  const value = choiceOf(column, text);
-  if (value === '') return column === 'role' ? t('organiser.roster.role.member') : '—';
-  if (value === undefined) return text;
-  if (column === 'proposedLevel') return value.toUpperCase();
-  return t(`organiser.roster.${column}.${value}` as MessageKey);
-}
-
 function displayCells(row: RosterRow, index: number, check: RowCheck, redraw: () => void): HTMLElement[] {
   const bad = new Set(check.errors.map((e) => e.column));
+  const asked = new Set(check.questions.flatMap((q) => [q.column, ...q.from]));
   return [
     h(
       'td',
@@ -71,11 +68,14 @@ function displayCells(row: RosterRow, index: number, check: RowCheck, redraw: ()
       }),
     ),
     ...COLUMNS.map((column) =>
-      h('td', {
-        class: bad.has(column) ? 'cell-error' : '',
-        attrs: { 'data-column': column, 'aria-invalid': bad.has(column) ? 'true' : null },
-        text: cellLabel(column, row[column]) || '—',
-      }),
+      h(
+        'td',
+        {
+          class: bad.has(column) ? 'cell-error' : asked.has(column as ChoiceColumn) ? 'cell-question' : '',
+          attrs: { 'data-column': column, 'aria-invalid': bad.has(column) ? 'true' : null },
+        },
+        ...shownCell(row, column, check),
+      ),
     ),
   ];
 }
@@ -89,27 +89,45 @@ function errorList(check: RowCheck): HTMLElement | null {
   );
 }
 
+/** A question's answer written into the row, then the draft drawn again with focus kept on the row. */
+function answer(index: number, question: RowQuestion, value: string | null, redraw: () => void): void {
+  const row = draft!.rows[index]!;
+  const next = value === null ? confirmed(row, question.column) : answered(row, question.column, value);
+  Object.assign(row, next);
+  focusNext = `[data-edit-row="${index}"]`;
+  redraw();
+}
+
 function choiceSelect(row: RosterRow, column: ChoiceColumn, changed: () => void): HTMLSelectElement {
   const value = choiceOf(column, row[column]);
   const options = [
     value === undefined
       ? h('option', {
           attrs: { value: row[column], selected: true },
-          text: t('organiser.roster.unknownValue', { value: row[column] }),
+          text: t(
+            choiceOf(column, row[column]) === undefined && readWord(column, row[column])
+              ? 'organiser.roster.openValue'
+              : 'organiser.roster.unknownValue',
+            { value: row[column] },
+          ),
         })
       : null,
     column === 'status' ? null : h('option', { attrs: { value: '', selected: value === '' }, text: '—' }),
     ...CHOICES[column].map((choice) =>
       h('option', {
         attrs: { value: choice, selected: value === choice },
-        text: cellLabel(column, choice),
+        text: choiceLabel(column, choice),
       }),
     ),
   ];
   const select = h('select', { attrs: { name: column } }, ...options);
   if (column === 'status' && value === '') select.selectedIndex = -1;
   select.addEventListener('change', () => {
-    row[column] = select.value;
+    Object.assign(row, answered(row, column, select.value));
+    for (const other of Object.keys(CHOICES) as ChoiceColumn[]) {
+      const shown = document.getElementById(`roster-edit-${other}`) as HTMLSelectElement | null;
+      if (other !== column && shown) shown.value = choiceOf(other, row[other]) ?? row[other];
+    }
     changed();
   });
   return select;
@@ -195,15 +213,25 @@ export function drawDraft(
   const refresh = () => {
     const checks = checkRows(d.rows);
     const errors = checks.reduce((n, c) => n + c.errors.length, 0);
-    summary.textContent = t('organiser.roster.summary', { rows: d.rows.length, errors });
-    summary.className = errors > 0 ? 'notice error' : 'notice ok';
-    submit.disabled = errors > 0 || d.rows.length === 0;
+    const questions = checks.reduce((n, c) => n + c.questions.length, 0);
+    summary.textContent =
+      questions > 0
+        ? t('organiser.roster.summaryAsk', { rows: d.rows.length, errors, questions })
+        : t('organiser.roster.summary', { rows: d.rows.length, errors });
+    summary.className = errors > 0 ? 'notice error' : questions > 0 ? 'notice warn' : 'notice ok';
+    submit.disabled = errors + questions > 0 || d.rows.length === 0;
     checks.forEach((check, i) => {
       const view = views[i]!;
       mount(view.display, ...displayCells(d.rows[i]!, i, check, redraw));
       view.display.classList.toggle('row-invalid', check.errors.length > 0);
-      mount(view.errors, errorList(check));
-      (view.errors.parentElement as HTMLElement).hidden = check.errors.length === 0;
+      view.display.classList.toggle('row-asked', check.errors.length === 0 && check.questions.length > 0);
+      const row = d.rows[i]!;
+      mount(
+        view.errors,
+        errorList(check),
+        rowQuestions(row, check, (q, value) => answer(i, q, value, redraw)),
+      );
+      (view.errors.parentElement as HTMLElement).hidden = check.errors.length + check.questions.length === 0;
     });
     return checks;
   };

@@ -1,12 +1,31 @@
 // The roster's rows, whatever file they came from (CSV or XLSX): find the header row by its column names
 // (English or Vietnamese), read each member's cells as the organiser typed them, and check every row,
-// naming each problem on its row and column, so the preview can show it there and the organiser can fix it.
+// naming each problem on its row and column, so the preview can show it there and the organiser can fix it,
+// and asking where the office's words (src/shared/roster-words.ts) leave the meaning open or only guessed.
 // Pure: no DOM, so the unit tests run it as the page does.
 import type { LevelId } from '../../src/shared/domain.ts';
+import {
+  CHOICE_COLUMNS,
+  type ChoiceColumn,
+  headerColumns,
+  type Resolved,
+  ROSTER_CHOICES,
+  ROSTER_COLUMNS,
+  type RosterColumn,
+  readRow,
+  readWord,
+} from '../../src/shared/roster-words.ts';
 import type { MessageKey } from '../shared/i18n.ts';
 
-export const COLUMNS = ['id', 'name', 'status', 'role', 'proposedLevel', 'exclusion'] as const;
-export type Column = (typeof COLUMNS)[number];
+export {
+  answered,
+  type ChoiceColumn,
+  confirmed,
+  headerColumns,
+  plain,
+} from '../../src/shared/roster-words.ts';
+export const COLUMNS = ROSTER_COLUMNS;
+export type Column = RosterColumn;
 
 export type Fact = { code: string; source: string };
 
@@ -25,104 +44,27 @@ export type RosterMember = {
 };
 
 export type RowError = { column: Column; key: MessageKey; params: Record<string, string> };
-export type RowCheck = { member: RosterMember | null; errors: RowError[] };
-
-/** Lower case, no diacritics (đ as d), single spaces, no trailing punctuation: "Họ và tên:" → "ho va ten". */
-export function plain(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/[()_]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .replace(/[\s:*.]+$/, '')
-    .trim();
-}
-
-const HEADERS: Record<Column, string[]> = {
-  id: ['id', 'ma', 'ma dang vien', 'ma so', 'so the', 'so the dang vien', 'member id', 'number'],
-  name: ['name', 'ho va ten', 'ho ten', 'ten', 'full name', 'ho va ten dang vien'],
-  status: ['status', 'tinh trang', 'trang thai', 'loai dang vien', 'chinh thuc/du bi'],
-  role: ['role', 'vai tro', 'chuc vu'],
-  proposedLevel: [
-    'proposedlevel',
-    'proposed level',
-    'level',
-    'muc de xuat',
-    'de xuat',
-    'tu xep loai',
-    'muc tu xep loai',
-    'xep loai de xuat',
-    'muc xep loai',
-  ],
-  exclusion: ['exclusion', 'khong xep loai', 'ly do khong xep loai', 'mien', 'loai tru'],
+/**
+ * Where the row's words leave the meaning to the organiser: a guess to confirm (`confirm`), a column to
+ * choose among `choices`, or two cells that disagree (fixed in the row's editor).
+ */
+export type RowQuestion = {
+  column: ChoiceColumn;
+  kind: 'confirm' | 'choose' | 'conflict';
+  choices: string[];
+  /** what was typed, and the columns the conflicting values came from */
+  value: string;
+  from: ChoiceColumn[];
 };
-
-const STATUS: Record<string, RosterMember['status']> = {
-  official: 'official',
-  'chinh thuc': 'official',
-  ct: 'official',
-  probationary: 'probationary',
-  'du bi': 'probationary',
-  db: 'probationary',
-};
-
-const ROLE: Record<string, RosterMember['role']> = {
-  member: 'member',
-  'dang vien': 'member',
-  leader: 'leader',
-  'lanh dao': 'leader',
-  'can bo lanh dao': 'leader',
-  'can bo lanh dao, quan ly': 'leader',
-  'pho bi thu': 'leader',
-  'chi uy vien': 'leader',
-  'cap uy vien': 'leader',
-  secretary: 'secretary',
-  'bi thu': 'secretary',
-  'bi thu chi bo': 'secretary',
-  collective: 'collective',
-  'tap the': 'collective',
-  'chi bo': 'collective',
-  'chi bo tap the': 'collective',
-};
-
-const LEVEL: Record<string, NonNullable<RosterMember['proposedLevel']>> = {
-  htxsnv: 'htxsnv',
-  'hoan thanh xuat sac nhiem vu': 'htxsnv',
-  httnv: 'httnv',
-  'hoan thanh tot nhiem vu': 'httnv',
-  htnv: 'htnv',
-  'hoan thanh nhiem vu': 'htnv',
-  khtnv: 'khtnv',
-  'khong hoan thanh nhiem vu': 'khtnv',
-};
-
-const EXCLUSION: Record<string, NonNullable<RosterMember['exclusion']>> = {
-  exempt: 'exempt',
-  mien: 'exempt',
-  'mien sinh hoat': 'exempt',
-  'mien cong tac va sinh hoat': 'exempt',
-  'mien cong tac, sinh hoat': 'exempt',
-  suspended: 'suspended',
-  'dinh chi': 'suspended',
-  'dinh chi sinh hoat': 'suspended',
-  new: 'new',
-  moi: 'new',
-  'moi ket nap': 'new',
-  'ket nap duoi 6 thang': 'new',
-  'moi ket nap duoi 6 thang': 'new',
+export type RowCheck = {
+  member: RosterMember | null;
+  errors: RowError[];
+  questions: RowQuestion[];
+  /** each choice column's value and the cell it was read from */
+  read: Partial<Record<ChoiceColumn, Resolved>>;
 };
 
 const ID_PATTERN = /^[\p{L}\p{N}._\-/]+$/u;
-
-/** The column each header cell names, or null for a column the roster does not use. */
-export function headerColumns(header: string[]): Array<Column | null> {
-  return header.map((cell) => {
-    const name = plain(cell);
-    return COLUMNS.find((c) => HEADERS[c].includes(name) || plain(c) === name) ?? null;
-  });
-}
 
 export type ParsedRows = { rows: RosterRow[] } | { missing: Column[] };
 
@@ -176,29 +118,57 @@ export function rowOfMember(m: RosterMember, line: number | null = null): Roster
   };
 }
 
-function lookup<T>(table: Record<string, T>, text: string): T | undefined {
-  return Object.hasOwn(table, plain(text)) ? table[plain(text)] : undefined;
+/** The allowed values of the columns that have a fixed set of them. */
+export const CHOICES = ROSTER_CHOICES;
+
+/** What a typed cell means for its own column: its value, '' when empty, undefined when it does not say. */
+export function choiceOf(column: ChoiceColumn, text: string): string | undefined {
+  const reading = readWord(column, text);
+  if (reading === null) return '';
+  const value = reading?.means[column];
+  return value === undefined ? undefined : (value ?? '');
 }
 
-/** The allowed values of the columns that have a fixed set of them. */
-export const CHOICES = {
-  status: ['official', 'probationary'],
-  role: ['member', 'leader', 'secretary', 'collective'],
-  proposedLevel: ['htxsnv', 'httnv', 'htnv', 'khtnv'],
-  exclusion: ['exempt', 'suspended', 'new'],
-} as const;
-export type ChoiceColumn = keyof typeof CHOICES;
+const BAD: Record<ChoiceColumn, MessageKey> = {
+  status: 'organiser.roster.error.badStatus',
+  role: 'organiser.roster.error.badRole',
+  proposedLevel: 'organiser.roster.error.badLevel',
+  exclusion: 'organiser.roster.error.badExclusion',
+};
 
-/** What a typed cell of a choice column means: its value, '' when empty, undefined when not understood. */
-export function choiceOf(column: ChoiceColumn, text: string): string | undefined {
-  if (text.trim() === '') return '';
-  const tables: Record<ChoiceColumn, Record<string, string>> = {
-    status: STATUS,
-    role: ROLE,
-    proposedLevel: LEVEL,
-    exclusion: EXCLUSION,
-  };
-  return lookup(tables[column], text);
+/** The choice cells read together: errors for words not understood, questions where the meaning is open. */
+function choices(
+  row: RosterRow,
+  error: (column: Column, key: MessageKey, params?: Record<string, string>) => void,
+) {
+  const reading = readRow(row);
+  const questions: RowQuestion[] = [];
+  const read: RowCheck['read'] = {};
+  for (const column of CHOICE_COLUMNS) {
+    if (reading.cells[column] === undefined) error(column, BAD[column], { value: row[column] });
+    const resolved = reading.columns[column];
+    if ('conflict' in resolved) {
+      const from = resolved.conflict.map((r) => r.from!);
+      questions.push({ column, kind: 'conflict', choices: [], value: row[column], from });
+      continue;
+    }
+    read[column] = resolved;
+    if (resolved.guess && resolved.from === column)
+      questions.push({ column, kind: 'confirm', choices: [], value: row[column], from: [column] });
+  }
+  const status = read.status;
+  if (status?.value === null && reading.cells.status) {
+    const choose: RowQuestion = {
+      column: 'status',
+      kind: 'choose',
+      choices: [...CHOICES.status],
+      value: row.status,
+      from: [],
+    };
+    questions.push(choose);
+  } else if (status?.value === null && row.status.trim() === '')
+    error('status', 'organiser.roster.error.missingStatus');
+  return { questions, read };
 }
 
 /** Every row checked; a duplicate id is an error on each row that repeats an earlier one. */
@@ -223,30 +193,23 @@ export function checkRows(rows: RosterRow[]): RowCheck[] {
     const name = row.name.trim().replace(/\s+/g, ' ');
     if (name === '') error('name', 'organiser.roster.error.missingName');
     else if (name.length > 200) error('name', 'organiser.roster.error.longName');
-    const status = lookup(STATUS, row.status);
-    if (row.status.trim() === '') error('status', 'organiser.roster.error.missingStatus');
-    else if (!status) error('status', 'organiser.roster.error.badStatus', { value: row.status });
-    const role = row.role.trim() === '' ? 'member' : lookup(ROLE, row.role);
-    if (!role) error('role', 'organiser.roster.error.badRole', { value: row.role });
-    const level = row.proposedLevel.trim() === '' ? null : lookup(LEVEL, row.proposedLevel);
-    if (level === undefined)
-      error('proposedLevel', 'organiser.roster.error.badLevel', { value: row.proposedLevel });
-    const exclusion = row.exclusion.trim() === '' ? null : lookup(EXCLUSION, row.exclusion);
-    if (exclusion === undefined)
-      error('exclusion', 'organiser.roster.error.badExclusion', { value: row.exclusion });
-    if (errors.length > 0 || !status || !role || level === undefined || exclusion === undefined)
-      return { member: null, errors };
+    const { questions, read } = choices(row, error);
+    const status = read.status?.value as RosterMember['status'] | null | undefined;
+    if (errors.length > 0 || questions.length > 0 || !status)
+      return { member: null, errors, questions, read };
     return {
       member: {
         id,
         name,
         status,
-        role,
-        proposedLevel: level,
-        exclusion,
+        role: (read.role?.value ?? 'member') as RosterMember['role'],
+        proposedLevel: (read.proposedLevel?.value ?? null) as RosterMember['proposedLevel'],
+        exclusion: (read.exclusion?.value ?? null) as RosterMember['exclusion'],
         ...(row.facts?.length ? { facts: row.facts } : {}),
       },
       errors,
+      questions,
+      read,
     };
   });
 }
