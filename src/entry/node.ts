@@ -1,6 +1,8 @@
 // The Node entry: the only file that imports better-sqlite3 and @hono/node-server. It opens and migrates
-// the SQLite file, builds the store, and serves createApp() with the worker-thread ballot verifier.
+// the SQLite file, builds the store, and serves createApp() with the worker-thread ballot verifier, over
+// HTTP and, given a certificate, over HTTPS too (src/entry/certificate.ts).
 import { mkdirSync } from 'node:fs';
+import { createServer as createHttpsServer } from 'node:https';
 import { dirname, resolve } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { fileURLToPath } from 'node:url';
@@ -68,9 +70,12 @@ export type ServeOptions = {
   trustProxy?: boolean;
   /** The server's clock (tests move it); the system clock by default. */
   clock?: { now(): number };
+  /** Also serve the same app over HTTPS on `port` (0: any free port) with this key and certificate. */
+  tls?: { key: string; cert: string; port: number };
 };
 
-export type RunningServer = { port: number; close: () => Promise<void> };
+/** `httpsPort`: where HTTPS listens, when `tls` was given. */
+export type RunningServer = { port: number; httpsPort?: number; close: () => Promise<void> };
 
 /** Node answers a request it cannot parse (headers over its limit, broken framing) itself, with an empty
  * body; this answers it with the API's error body instead, in Vietnamese (the headers were not read). */
@@ -118,10 +123,13 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     documentFonts: packagedDocumentFonts,
     assets,
   });
-  return new Promise((resolvePromise) => {
-    const server = serve(
-      { fetch: app.fetch, port: options.port, hostname: options.hostname ?? '0.0.0.0' },
-      (info) => {
+  const hostname = options.hostname ?? '0.0.0.0';
+  const listening = (
+    extra: Partial<Parameters<typeof serve>[0]>,
+    port: number,
+  ): Promise<{ port: number; close: () => Promise<void> }> =>
+    new Promise((resolvePromise) => {
+      const server = serve({ fetch: app.fetch, port, hostname, ...extra }, (info) => {
         resolvePromise({
           port: info.port,
           close: () =>
@@ -129,8 +137,18 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
               server.close(() => done());
             }),
         });
-      },
-    );
-    server.on('clientError', clientError);
-  });
+      });
+      server.on('clientError', clientError);
+    });
+  const http = await listening({}, options.port);
+  if (!options.tls) return http;
+  const { key, cert, port } = options.tls;
+  const https = await listening({ createServer: createHttpsServer, serverOptions: { key, cert } }, port);
+  return {
+    port: http.port,
+    httpsPort: https.port,
+    close: async () => {
+      await Promise.all([http.close(), https.close()]);
+    },
+  };
 }
