@@ -1,95 +1,218 @@
 // `npm run bench:server`: the server's heavy work for one meeting of BENCH_BALLOTS ballots (default 100) of
 // 100 questions × 4 options, done by the verifier pool as the server does it, beside the same work done
 // the naive way (every statement checked one by one, the tally summed afresh at close), so every speed-up
-// is a ratio measured in one run. One table; the figures are wall-clock times on this machine.
-import { availableParallelism } from 'node:os';
+// is a ratio measured in one run. One table; the figures are wall-clock times on this machine, with the
+// CPU time the process spent beside them and the load average while they ran (the machine may be shared).
+// The end-to-end figures over HTTP (the store, the routes, the phones' connections) are
+// `phieukin simulate`'s.
+import { availableParallelism, loadavg } from 'node:os';
 import {
   ballotStatements,
-  credentialFromToken,
-  encryptBallot,
+  type Choices,
+  combineShares,
+  dealShares,
+  decodeTally,
+  decryptionShare,
+  failingShareProofs,
   failingStatements,
+  finishCeremony,
   jointKeyPayload,
   manifestHash,
   meetingContext,
   newToken,
+  shareStatements,
   startCeremony,
+  verificationKeysOf,
 } from '../crypto/index.ts';
+import type { PhoneBallot, PhoneJob } from '../src/commands/simulate-phone.ts';
 import { inlineVerifier } from '../src/server/verifier.ts';
-import { createVerifierPool } from '../src/server/verifier-pool.ts';
+import { createVerifierPool, spawnTypeScriptWorker } from '../src/server/verifier-pool.ts';
 import { benchManifest } from './manifest.ts';
 
 const BALLOTS = Number(process.env.BENCH_BALLOTS ?? 100);
+/** The room: the ballots arrive one after another, evenly over this many seconds. */
+const OVER = Number(process.env.BENCH_OVER ?? 60);
 const QUESTIONS = 100;
 const OPTIONS = 4;
+const TRUSTEES = { n: 3, k: 2 };
 
 const manifest = benchManifest({
   meetingId: 'bench-server',
   electorate: BALLOTS,
   questions: QUESTIONS,
   options: OPTIONS,
-  trustees: { n: 1, k: 1 },
+  trustees: TRUSTEES,
 });
 const manifestText = JSON.stringify(manifest);
 const mh = manifestHash(manifestText);
-const trustee = startCeremony(mh, { round: 1, index: 1, n: 1, k: 1 });
-const jointKey = jointKeyPayload(mh, 1, [trustee.commitments]).K;
+const trustees = [1, 2, 3].map((index) => startCeremony(mh, { round: 1, index, ...TRUSTEES }));
+const commitments = trustees.map((t) => t.commitments);
+const dealt = trustees.map((t) => dealShares(mh, t.secrets, commitments));
+const keyShares = trustees.map((t) => finishCeremony(mh, t.secrets, commitments, dealt).keyShare!);
+const jointKeyFull = jointKeyPayload(mh, 1, commitments);
+const jointKey = jointKeyFull.K;
 const mc = meetingContext(manifestText, jointKey);
 const meeting = { manifest: manifestText, jointKey };
 
-const ballots = Array.from({ length: BALLOTS }, (_, i) => {
-  process.stderr.write(`\rencrypting ballots: ${i + 1}/${BALLOTS}`);
-  return encryptBallot(
-    mc,
-    credentialFromToken('bench-server', newToken()),
-    manifest.questions.map((_, q) => (q % 10 === 0 ? null : (q + i) % OPTIONS)),
-  ).ballot;
-});
-process.stderr.write('\n');
-
-async function timed<T>(f: () => Promise<T> | T): Promise<[number, T]> {
-  const start = performance.now();
-  const out = await f();
-  return [performance.now() - start, out];
+/** The phones' ballots, made on worker threads as `phieukin simulate` makes them. */
+async function encryptOnThreads(count: number): Promise<PhoneBallot[]> {
+  const phones = Array.from({ length: count }, (_, i) => ({
+    token: newToken(),
+    choices: manifest.questions.map((_, q) => (q % 10 === 0 ? null : (q + i) % OPTIONS)) satisfies Choices,
+  }));
+  const threads = Math.max(1, Math.min(availableParallelism(), count));
+  const per = Math.ceil(count / threads);
+  let done = 0;
+  const parts = await Promise.all(
+    Array.from({ length: threads }, (_, t) => phones.slice(t * per, (t + 1) * per))
+      .filter((part) => part.length > 0)
+      .map(
+        (part) =>
+          new Promise<PhoneBallot[]>((resolve, reject) => {
+            const worker = spawnTypeScriptWorker(
+              new URL('../src/commands/simulate-phone.ts', import.meta.url),
+            );
+            worker.on('message', (message: { progress?: number; ballots?: PhoneBallot[] }) => {
+              if (message.progress) process.stderr.write(`\rencrypting ballots: ${++done}/${count}`);
+              if (message.ballots) {
+                resolve(message.ballots);
+                void worker.terminate();
+              }
+            });
+            worker.on('error', reject);
+            worker.postMessage({
+              manifest: manifestText,
+              jointKey,
+              meetingId: manifest.meetingId,
+              phones: part,
+            } satisfies PhoneJob);
+          }),
+      ),
+  );
+  process.stderr.write('\n');
+  return parts.flat();
 }
 
-const rows: Array<[string, number, number | null]> = [];
+const ballots = (await encryptOnThreads(BALLOTS)).map((b) => b.ballot);
+
+type Row = { work: string; ours: number; naive?: number; cpu?: number; load?: number };
+const rows: Row[] = [];
+
+/** Wall-clock time, this process's CPU time (all threads) and the 1-minute load average at the end. */
+async function measured<T>(
+  f: () => Promise<T> | T,
+): Promise<{ ms: number; cpu: number; load: number; out: T }> {
+  const cpu0 = process.cpuUsage();
+  const start = performance.now();
+  const out = await f();
+  const cpu = process.cpuUsage(cpu0);
+  return { ms: performance.now() - start, cpu: (cpu.user + cpu.system) / 1000, load: loadavg()[0]!, out };
+}
+
+const percentile = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((q / 100) * sorted.length) - 1)]!;
+
 const THREADS = Math.min(8, availableParallelism());
 // the pool's threads do not hold the process open (a server's listener does): this does, until the end
 const keepAlive = setInterval(() => {}, 1000);
 const pool = createVerifierPool({ size: THREADS });
-await pool.verifyBallot({ meeting, ballot: ballots[0] }); // workers started, meeting context cached
+await Promise.all(Array.from({ length: THREADS }, () => pool.verifyBallot({ meeting, ballot: ballots[0] })));
 
-// Receipts: every ballot submitted at once; the pool batches those that wait. Naive: one by one, inline.
-const latencies: number[] = [];
-const [burst, verdicts] = await timed(() =>
-  Promise.all(
-    ballots.map(async (ballot) => {
-      const [ms, verdict] = await timed(() => pool.verifyBallot({ meeting, ballot }));
-      latencies.push(ms);
+/** Submits the ballots to the pool, ballot i at i·spacing ms; the verdicts and each one's latency. */
+async function submitted(spacing: number) {
+  const latencies: number[] = [];
+  const start = performance.now();
+  const verdicts = await Promise.all(
+    ballots.map(async (ballot, i) => {
+      await new Promise((resolve) =>
+        setTimeout(resolve, Math.max(0, start + i * spacing - performance.now())),
+      );
+      const sent = performance.now();
+      const verdict = await pool.verifyBallot({ meeting, ballot });
+      latencies.push(performance.now() - sent);
       return verdict;
     }),
-  ),
-);
-if (!verdicts.every((v) => v.ok)) throw new Error('a ballot does not verify');
-const [naiveOne] = await timed(() => {
+  );
+  if (!verdicts.every((v) => v.ok)) throw new Error('a ballot does not verify');
+  latencies.sort((a, b) => a - b);
+  return { verdicts, latencies };
+}
+
+// Receipts, all at once: the pool batches those that wait. Naive: one ballot, every statement alone.
+const burst = await measured(() => submitted(0));
+const naiveOne = await measured(() => {
   if (failingStatements(ballotStatements(mc, ballots[1]).items).length > 0) throw new Error('bad ballot');
 });
-latencies.sort((a, b) => a - b);
-const p = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor((q / 100) * latencies.length))]!;
-rows.push(['one ballot checked (thread time)', (burst * THREADS) / BALLOTS, naiveOne]);
-rows.push([`${BALLOTS} ballots at once: all verdicts`, burst, null]);
-rows.push(['  submit → verdict p50', p(50), null]);
-rows.push(['  submit → verdict p99', p(99), null]);
+rows.push({ work: 'one ballot checked (CPU time)', ours: burst.cpu / BALLOTS, naive: naiveOne.cpu });
+rows.push({
+  work: `${BALLOTS} ballots at once: all verdicts`,
+  ours: burst.ms,
+  cpu: burst.cpu,
+  load: burst.load,
+});
+rows.push({ work: '  submit → verdict p50', ours: percentile(burst.out.latencies, 50) });
+rows.push({ work: '  submit → verdict p99', ours: percentile(burst.out.latencies, 99) });
+
+// Receipts in a room: the same ballots arriving evenly over OVER seconds.
+const room = await measured(() => submitted((OVER * 1000) / BALLOTS));
+rows.push({
+  work: `${BALLOTS} ballots over ${OVER} s: submit → verdict p50`,
+  ours: percentile(room.out.latencies, 50),
+  cpu: room.cpu,
+  load: room.load,
+});
+rows.push({ work: '  submit → verdict p99', ours: percentile(room.out.latencies, 99) });
 
 // Close: the running tally the pool kept as the store accepted each ballot, against summing afresh.
 const stored = ballots.map((ballot, i) => ({ height: 10 + i, payload: JSON.stringify(ballot) }));
-verdicts.forEach((v, i) => {
+room.out.verdicts.forEach((v, i) => {
   if (v.ok) pool.ballotAccepted({ meeting, ballotHash: v.ballotHash, height: stored[i]!.height });
 });
-const [running, tally] = await timed(() => pool.sumBallots({ meeting, ballots: stored }));
-const [afresh, again] = await timed(() => inlineVerifier.sumBallots({ meeting, ballots: stored }));
-if (JSON.stringify(tally) !== JSON.stringify(again)) throw new Error('the running tally differs');
-rows.push([`close: encrypted tally of ${BALLOTS} ballots`, running, afresh]);
+const running = await measured(() => pool.sumBallots({ meeting, ballots: stored }));
+const afresh = await measured(() => inlineVerifier.sumBallots({ meeting, ballots: stored }));
+if (JSON.stringify(running.out) !== JSON.stringify(afresh.out)) throw new Error('the running tally differs');
+rows.push({ work: `close: encrypted tally of ${BALLOTS} ballots`, ours: running.ms, naive: afresh.ms });
+
+// Then the trustees' shares (made on their phones, not timed), each checked on arrival, and the counts.
+const tally = running.out;
+const decoded = decodeTally(mc, tally);
+const present = keyShares.slice(TRUSTEES.n - TRUSTEES.k);
+const shares = present.map((keyShare) => decryptionShare(mc, keyShare, decoded));
+const keys = verificationKeysOf(jointKeyFull);
+const encodedKey = (index: number) => jointKeyFull.verificationKeys.find((v) => v.index === index)!.key;
+const checked = await measured(async () => {
+  for (const share of shares) {
+    const verdict = await pool.verifyShare({
+      meeting,
+      verificationKey: encodedKey(share.index),
+      tally,
+      share,
+    });
+    if (!verdict.ok) throw new Error(verdict.problems.join('; '));
+  }
+  return pool.combine({ meeting, tally, shares, ballots: BALLOTS });
+});
+const naiveShares = await measured(() => {
+  const D = new Map(
+    shares.map((share) => {
+      const { D, items } = shareStatements(mc, keys.get(share.index)!, decoded, share);
+      if (failingShareProofs(items).length > 0) throw new Error('bad share');
+      return [share.index, D] as const;
+    }),
+  );
+  return combineShares(mc, decoded, D, BALLOTS);
+});
+if (JSON.stringify(checked.out) !== JSON.stringify(naiveShares.out)) throw new Error('the counts differ');
+rows.push({
+  work: `close: ${TRUSTEES.k} shares checked, counts combined`,
+  ours: checked.ms,
+  naive: naiveShares.ms,
+});
+rows.push({
+  work: 'close → counts (server side, both)',
+  ours: running.ms + checked.ms,
+  naive: afresh.ms + naiveShares.ms,
+});
 await pool.close();
 clearInterval(keepAlive);
 
@@ -98,9 +221,11 @@ console.log(
   `phieukin bench:server — ${BALLOTS} ballots of ${QUESTIONS}×${OPTIONS}, ${THREADS} verifier threads, ` +
     `${availableParallelism()} cores`,
 );
-console.log(`| work | this project | naive (one by one, summed afresh) | ratio |`);
-console.log('|---|---|---|---|');
-for (const [name, ours, naive] of rows)
+console.log('| work | this project | naive (one by one, summed afresh) | ratio | CPU time | load |');
+console.log('|---|---|---|---|---|---|');
+for (const r of rows)
   console.log(
-    `| ${name} | ${s(ours)} | ${naive === null ? '' : s(naive)} | ${naive === null ? '' : `${(naive / ours).toFixed(1)}×`} |`,
+    `| ${r.work} | ${s(r.ours)} | ${r.naive === undefined ? '' : s(r.naive)} | ` +
+      `${r.naive === undefined ? '' : `${(r.naive / r.ours).toFixed(1)}×`} | ` +
+      `${r.cpu === undefined ? '' : s(r.cpu)} | ${r.load === undefined ? '' : r.load.toFixed(1)} |`,
   );

@@ -4,12 +4,12 @@
 import type { Ciphertexts } from './ballot.ts';
 import { allRelationsHold, type Relation, relationHolds } from './batch.ts';
 import { base64url as b64, CodecError, fromBase64url } from './bytes.ts';
-import { decodePoint, encodePoint, G, IDENTITY, msmPublic, mulSecret, type Point } from './group.ts';
+import { decodePoint, encodePoint, G, IDENTITY, mod, mulPublic, mulSecret, type Point } from './group.ts';
 import type { MeetingContext } from './meeting.ts';
 import type { DecryptionSharePayload, QuestionResult, TallyPayload } from './payloads.ts';
 import { decryptionRelations, proveDecryption } from './proofs/decryption.ts';
 import { type RandomSource, secureRandom } from './random.ts';
-import { lagrangeCoefficients, type TrusteeKeyShare } from './threshold.ts';
+import type { TrusteeKeyShare } from './threshold.ts';
 
 /** Per question, per option: the summed ciphertext (A, B) and the bytes of A (which share proofs hash). */
 export type EncryptedTally = Array<Array<{ A: Point; B: Point; ABytes: Uint8Array }>>;
@@ -185,9 +185,14 @@ export function checkDecryptionShare(
 
 /** {0·G, 1·G, …, N·G} by encoding: M is read from this table (SPEC §5). */
 export function discreteLogTable(N: number): Map<string, number> {
+  return multiplesTable(G, N);
+}
+
+/** {0·P, 1·P, …, N·P} by encoding. */
+function multiplesTable(P: Point, N: number): Map<string, number> {
   const table = new Map<string, number>();
-  let P = IDENTITY;
-  for (let m = 0; m <= N; m++, P = P.add(G)) table.set(b64(encodePoint(P)), m);
+  let mP = IDENTITY;
+  for (let m = 0; m <= N; m++, mP = mP.add(P)) table.set(b64(encodePoint(mP)), m);
   return table;
 }
 
@@ -196,8 +201,45 @@ export class DecryptionError extends Error {
 }
 
 /**
+ * The Lagrange coefficients at 0 of the indices S as whole numbers over one common integer L (SPEC §5):
+ * λ_i = Π_{j∈S, j≠i} j / (j − i), so with L the least common multiple of the denominators, c_i = L·λ_i is
+ * an integer and λ_i ≡ c_i / L mod ℓ. For a board of a few trustees L and the c_i have a few bits; every
+ * prime factor of L is below the largest index, so L is never a multiple of the prime ℓ.
+ */
+export function scaledLagrange(indices: number[]): { L: bigint; c: Map<number, bigint> } {
+  const gcd = (a: bigint, b: bigint): bigint => (b === 0n ? a : gcd(b, a % b));
+  const terms = indices.map((i) => {
+    let num = 1n;
+    let den = 1n;
+    for (const j of indices) {
+      if (j === i) continue;
+      num *= BigInt(j);
+      den *= BigInt(j - i);
+    }
+    return { i, num, den };
+  });
+  const L = terms.reduce((l, { den }) => {
+    const d = den < 0n ? -den : den;
+    return (l / gcd(l, d)) * d;
+  }, 1n);
+  return { L, c: new Map(terms.map(({ i, num, den }) => [i, (num * L) / den])) };
+}
+
+/** n·P for a whole number n of either sign (small here: variable time costs a few additions). Public. */
+function mulWhole(P: Point, n: bigint): Point {
+  const m = mod(n < 0n ? -n : n);
+  if (m === 0n) return IDENTITY;
+  return n < 0n ? mulPublic(P, m).negate() : mulPublic(P, m);
+}
+
+/**
  * Combines the shares of the trustees in S (|S| ≥ k, valid shares only): D = Σ λ_i·D_i, M·G = B − D, M from
- * the table of 0…ballots. A missing match is fatal (SPEC §5). All inputs are public: MSM is safe here.
+ * the table of 0…ballots. A missing match is fatal (SPEC §5). All inputs are public.
+ *
+ * Computed over the common denominator L of the λ_i (`scaledLagrange`): L·(B − D) = L·B − Σ c_i·D_i with
+ * small whole c_i, looked up in the table {0, L·G, …, ballots·L·G}. The group has prime order ℓ and ℓ does
+ * not divide L, so L·X = L·Y exactly when X = Y: the count found is the one B − D gives, for a few additions
+ * per share instead of a full multiplication by λ_i.
  */
 export function combineShares(
   mc: MeetingContext,
@@ -208,15 +250,12 @@ export function combineShares(
   const indices = [...shares.keys()].sort((a, b) => a - b);
   if (indices.length < mc.manifest.trustees.k)
     throw new DecryptionError(`need ${mc.manifest.trustees.k} shares, have ${indices.length}`);
-  const lambda = lagrangeCoefficients(indices);
-  const table = discreteLogTable(ballots);
+  const { L, c } = scaledLagrange(indices);
+  const table = multiplesTable(mulWhole(G, L), ballots);
   return mc.manifest.questions.map((q, qi) => {
     const counts = q.options.map((_, o) => {
-      const D = msmPublic(
-        indices.map((i) => shares.get(i)![qi]![o]!),
-        indices.map((i) => lambda.get(i)!),
-      );
-      const M = table.get(b64(encodePoint(tally[qi]![o]!.B.subtract(D))));
+      const LD = indices.reduce((sum, i) => sum.add(mulWhole(shares.get(i)![qi]![o]!, c.get(i)!)), IDENTITY);
+      const M = table.get(b64(encodePoint(mulWhole(tally[qi]![o]!.B, L).subtract(LD))));
       if (M === undefined)
         throw new DecryptionError(`question ${q.id}, option ${o}: no count in 0…${ballots}`);
       return M;

@@ -29,9 +29,10 @@ import { parsedOrUsage } from './arguments.ts';
 import { progressLine } from './progress.ts';
 import type { PhoneBallot, PhoneJob } from './simulate-phone.ts';
 
-const USAGE = `Usage: phieukin simulate --url URL --voters N [--questions M] [--concurrency C] [--out FILE]
-       [--trustees n/k] [--rule-set ID] [--operator-key FILE]
-  Runs a whole meeting against the server at URL with N phones submitting C at a time (default: all).
+const USAGE = `Usage: phieukin simulate --url URL --voters N [--questions M] [--concurrency C] [--over S]
+       [--out FILE] [--trustees n/k] [--rule-set ID] [--operator-key FILE]
+  Runs a whole meeting against the server at URL with N phones submitting C at a time (default: all), or,
+  with --over S, the N phones arriving one after another, evenly spread over S seconds (a room).
   The operator key is read from --operator-key, PHIEUKIN_OPERATOR_KEY, or the file operator-key beside
   PHIEUKIN_DB (default ./data/operator-key).`;
 
@@ -40,6 +41,8 @@ export type SimulationOptions = {
   voters: number;
   questions: number;
   concurrency: number;
+  /** Seconds over which the phones' submissions are spread evenly (0: as fast as `concurrency` allows). */
+  over?: number;
   trustees: { n: number; k: number };
   ruleSet?: string;
   operatorKey: string;
@@ -51,6 +54,8 @@ export type SimulationResult = {
   accepted: number;
   refused: string[];
   latencies: number[];
+  /** The server's time from the close to the proposals: its answers to close, tally, shares and result. */
+  closeMs: number;
   totalMs: number;
   record: MeetingRecord;
 };
@@ -241,11 +246,9 @@ export async function simulate(o: SimulationOptions): Promise<SimulationResult> 
   const latencies: number[] = [];
   const refused: string[] = [];
   let accepted = 0;
-  let next = 0;
-  const phone = async () => {
-    while (next < ballots.length) {
-      const mine = ballots[next++]!;
-      const sent = performance.now();
+  const submit = async (mine: PhoneBallot) => {
+    const sent = performance.now();
+    try {
       const reply = await client(base).api.vote[':id'].ballots.$post({ param, json: mine.ballot });
       latencies.push(performance.now() - sent);
       if (reply.status === 201) {
@@ -257,19 +260,47 @@ export async function simulate(o: SimulationOptions): Promise<SimulationResult> 
         const body = (await reply.json().catch(() => null)) as { error?: { code: string } } | null;
         refused.push(`${reply.status} ${body?.error?.code ?? ''}`);
       }
-      progress('ballots submitted', accepted + refused.length, ballots.length);
+    } catch (error) {
+      refused.push(`failed: ${(error as Error).message}`);
     }
+    progress('ballots submitted', accepted + refused.length, ballots.length);
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(o.concurrency, ballots.length)) }, phone));
+  const over = o.over ?? 0;
+  if (over > 0) {
+    // a room: phone i submits at i·S/N seconds, whatever the server's answers to the others
+    const start = performance.now();
+    await Promise.all(
+      ballots.map(async (mine, i) => {
+        const at = start + (i * over * 1000) / ballots.length;
+        await new Promise((resolveWait) => setTimeout(resolveWait, Math.max(0, at - performance.now())));
+        await submit(mine);
+      }),
+    );
+  } else {
+    let next = 0;
+    const phone = async () => {
+      while (next < ballots.length) await submit(ballots[next++]!);
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(o.concurrency, ballots.length)) }, phone));
+  }
 
-  await ok(organiser.api.meetings[':id'].close.$post({ param }));
-  const counting = await ok(board.api.meetings[':id'].tally.$get({ param }));
+  // the server's time from the close to the proposals: the trustees' phones' work is not counted
+  let closeMs = 0;
+  const served = async <T>(request: Promise<T>): Promise<T> => {
+    const sent = performance.now();
+    const answer = await request;
+    closeMs += performance.now() - sent;
+    return answer;
+  };
+  await served(ok(organiser.api.meetings[':id'].close.$post({ param })));
+  const counting = await served(ok(board.api.meetings[':id'].tally.$get({ param })));
   const mc = meetingContext(manifest, jointKey);
   const tally = decodeTally(mc, counting.tally!);
   const present = keyShares.slice(n - k);
-  for (const keyShare of present)
-    await ok(board.api.meetings[':id'].shares.$post({ param, json: decryptionShare(mc, keyShare, tally) }));
-  const { resultPayload } = await ok(board.api.meetings[':id'].result.$get({ param }));
+  const decrypted = present.map((keyShare) => decryptionShare(mc, keyShare, tally));
+  for (const share of decrypted)
+    await served(ok(board.api.meetings[':id'].shares.$post({ param, json: share })));
+  const { resultPayload } = await served(ok(board.api.meetings[':id'].result.$get({ param })));
   for (const keyShare of present)
     await ok(
       board.api.meetings[':id'].certifications.$post({
@@ -278,7 +309,15 @@ export async function simulate(o: SimulationOptions): Promise<SimulationResult> 
       }),
     );
   const record = (await ok(client(base).api.meetings[':id'].record.$get({ param }))) as MeetingRecord;
-  return { meetingId: id, accepted, refused, latencies, totalMs: performance.now() - started, record };
+  return {
+    meetingId: id,
+    accepted,
+    refused,
+    latencies,
+    closeMs,
+    totalMs: performance.now() - started,
+    record,
+  };
 }
 
 function whole(value: string | undefined, name: string, min: number, max: number): number {
@@ -303,7 +342,7 @@ function operatorKey(file: string | undefined): string {
   }
 }
 
-function parse(args: string[]): SimulationOptions & { out?: string } {
+function parse(args: string[]): SimulationOptions & { out?: string; over: number } {
   const { values } = parseArgs({
     args,
     options: {
@@ -311,6 +350,7 @@ function parse(args: string[]): SimulationOptions & { out?: string } {
       voters: { type: 'string' },
       questions: { type: 'string', default: '10' },
       concurrency: { type: 'string' },
+      over: { type: 'string', default: '0' },
       out: { type: 'string' },
       trustees: { type: 'string', default: '3/2' },
       'rule-set': { type: 'string' },
@@ -328,6 +368,7 @@ function parse(args: string[]): SimulationOptions & { out?: string } {
     questions: whole(values.questions, 'questions', 1, 500),
     concurrency:
       values.concurrency === undefined ? voters : whole(values.concurrency, 'concurrency', 1, 10_000),
+    over: whole(values.over, 'over', 0, 3600),
     trustees,
     ruleSet: values['rule-set'],
     operatorKey: operatorKey(values['operator-key']),
@@ -355,7 +396,8 @@ export async function run(args: string[]): Promise<number> {
   console.log(
     `accepted ${result.accepted}/${options.voters} ballots` +
       (result.refused.length ? ` (refused: ${[...new Set(result.refused)].join(', ')})` : '') +
-      `; submit latency p50 ${s(percentile(sorted, 50))}, p99 ${s(percentile(sorted, 99))}` +
+      `; submit → receipt${options.over > 0 ? ` (arriving over ${options.over} s)` : ''} p50 ${s(percentile(sorted, 50))}, p99 ${s(percentile(sorted, 99))}` +
+      `; close → proposals (server) ${s(result.closeMs)}` +
       `; total ${s(result.totalMs)}; meeting ${result.meetingId}` +
       (options.out ? `; record ${options.out} (${result.record.events.length} events)` : ''),
   );

@@ -5,7 +5,7 @@
 // run is reproduced from fast-check's seed alone.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addScalars, IDENTITY, msmPublic, ORDER, type Scalar } from '../../crypto/group.ts';
+import { addScalars, IDENTITY, mod, msmPublic, ORDER, type Scalar } from '../../crypto/group.ts';
 import { label } from '../../crypto/hash.ts';
 import {
   allRelationsHold,
@@ -33,6 +33,7 @@ import {
   provePok,
   type RandomSource,
   relationHolds,
+  scaledLagrange,
   seededRandom,
   startCeremony,
   type TrusteeKeyShare,
@@ -417,4 +418,16 @@ describe('SPEC §2 + §5 threshold decryption', () => {
       );
     },
   );
+
+  it('the combination over a common denominator: c_i ≡ L·λ_i mod ℓ for any set of indices up to 32', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.integer({ min: 1, max: 32 }), { minLength: 1, maxLength: 32 }), (S) => {
+        const lambda = lagrangeCoefficients(S);
+        const { L, c } = scaledLagrange(S);
+        expect(L % ORDER).not.toBe(0n);
+        for (const i of S) expect(mod(c.get(i)!)).toBe(mod(L * lambda.get(i)!));
+      }),
+      { numRuns: 200 },
+    );
+  });
 });
