@@ -2,12 +2,14 @@
 // (rate-limited per client address), logout, the session's role and CSRF token, and the operator's
 // sandbox login (the simulator).
 import { Hono } from 'hono';
+import type { HTTPException } from 'hono/http-exception';
 import { currentSession, endSession, startSession } from '../server/auth.ts';
 import type { Deps, Env } from '../server/context.ts';
 import { fail } from '../server/errors.ts';
 import { randomId, randomSecret, secretHash } from '../server/ids.ts';
 import { checkPassword, hashPassword } from '../server/password.ts';
 import { is, jsonBody } from '../server/validate.ts';
+import type { InvitationRefusal } from '../store/store.ts';
 
 export const ORGANISER_ACCOUNT = 'organiser';
 
@@ -25,6 +27,15 @@ const invitationBody = is.object({
   }),
   password,
 });
+
+const invitationCheckBody = is.object({ token: is.string({ min: 1, max: 100 }) });
+
+/** One message for each reason an invitation link does not make an account. */
+function refusal(reason: InvitationRefusal, account = ''): HTTPException {
+  if (reason === 'name-taken') return fail(409, 'account_name_taken', { account });
+  if (reason === 'unknown') return fail(404, 'invitation_unknown');
+  return fail(410, `invitation_${reason}`);
+}
 
 export function authRoutes(deps: Deps) {
   const { store, clock, config } = deps;
@@ -57,26 +68,50 @@ export function authRoutes(deps: Deps) {
         });
       })
 
+      /** What an invitation link opens, before the invitee types anything: its role and unit, or why not. */
+      .post('/invitation/check', jsonBody(invitationCheckBody), async (c) => {
+        const key = `invitation:${config.clientAddress(c)}`;
+        const invitation = await limited(key, () =>
+          store.invitation(secretHash(c.req.valid('json').token), clock.now()),
+        );
+        if (!invitation) throw refusal('unknown');
+        if (invitation.state !== 'open') throw refusal(invitation.state);
+        const place = await store.organisation(invitation.organisationId);
+        if (!place) throw refusal('unknown');
+        return c.json({ role: invitation.role, organisation: place, expiresAt: invitation.expiresAt });
+      })
+
       /** Accepts a one-time invitation: the invitee names the account and sets its password. */
       .post('/invitation', jsonBody(invitationBody), async (c) => {
         const body = c.req.valid('json');
         if ([...body.password].length < 10) throw fail(400, 'weak_password');
         const key = `invitation:${config.clientAddress(c)}`;
-        const account = await limited(key, async () =>
-          store.acceptInvitation({
+        let refused: InvitationRefusal = 'unknown';
+        const account = await limited(key, async () => {
+          const accepted = await store.acceptInvitation({
             tokenHash: secretHash(body.token),
             name: body.account,
             password: await hashPassword(body.password, config.passwordCost),
             now: clock.now(),
-          }),
-        );
-        if (!account) throw fail(403, 'invitation_invalid');
+          });
+          if (typeof accepted !== 'string') return accepted;
+          refused = accepted;
+          return null;
+        });
+        if (!account) throw refusal(refused, body.account);
         const csrfToken = await startSession(deps, c, {
           accountId: account.id,
           branchId: account.organisationId,
         });
+        const place = await store.organisation(account.organisationId);
         return c.json(
-          { account: account.name, role: account.role, organisationId: account.organisationId, csrfToken },
+          {
+            account: account.name,
+            role: account.role,
+            organisationId: account.organisationId,
+            organisationName: place?.name ?? '',
+            csrfToken,
+          },
           201,
         );
       })

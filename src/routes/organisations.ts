@@ -48,66 +48,95 @@ export function organisationRoutes(deps: Deps) {
   const { store, clock, config } = deps;
 
   /** The admin sees the whole tree; anyone else the node they work at and what lies under it. */
-  return new Hono<Env>()
-    .get('/organisations', async (c) => {
-      const tree = await store.organisations();
-      const session = c.var.session;
-      if (session.role === 'admin') return c.json({ organisations: tree });
-      const home = tree.find((o) => o.id === session.branchId);
-      if (!home) return c.json({ organisations: [] });
-      return c.json({ organisations: tree.filter((o) => o.id === home.id || isBelow(tree, o, home)) });
-    })
+  return (
+    new Hono<Env>()
+      .get('/organisations', async (c) => {
+        const tree = await store.organisations();
+        const session = c.var.session;
+        if (session.role === 'admin') return c.json({ organisations: tree });
+        const home = tree.find((o) => o.id === session.branchId);
+        if (!home) return c.json({ organisations: [] });
+        return c.json({ organisations: tree.filter((o) => o.id === home.id || isBelow(tree, o, home)) });
+      })
 
-    .post('/organisations', jsonBody(organisationBody), async (c) => {
-      const body = c.req.valid('json');
-      const parent = body.parentId ? await store.organisation(body.parentId) : null;
-      if (body.parentId && !parent) throw fail(404, 'organisation_not_found');
-      if (!PARENT_KINDS[body.kind].includes(parent?.kind ?? null))
-        throw fail(400, 'organisation_parent_invalid', {
-          kind: KIND_NAMES[body.kind],
-          parent: parent
-            ? KIND_NAMES[parent.kind]
-            : { vi: 'cấp gốc (không có cấp trên)', en: 'nothing (the root)' },
+      .post('/organisations', jsonBody(organisationBody), async (c) => {
+        const body = c.req.valid('json');
+        const parent = body.parentId ? await store.organisation(body.parentId) : null;
+        if (body.parentId && !parent) throw fail(404, 'organisation_not_found');
+        if (!PARENT_KINDS[body.kind].includes(parent?.kind ?? null))
+          throw fail(400, 'organisation_parent_invalid', {
+            kind: KIND_NAMES[body.kind],
+            parent: parent
+              ? KIND_NAMES[parent.kind]
+              : { vi: 'cấp gốc (không có cấp trên)', en: 'nothing (the root)' },
+          });
+        const organisation: Organisation = {
+          id: body.id,
+          name: body.name,
+          kind: body.kind,
+          parentId: parent?.id ?? null,
+        };
+        if (!(await store.createOrganisation(organisation, clock.now())))
+          throw fail(409, 'organisation_exists', { id: body.id });
+        return c.json(organisation, 201);
+      })
+
+      .get('/accounts', async (c) => c.json({ accounts: await store.accounts() }))
+
+      /** Disables an account: it can no longer log in, and its sessions end at once. */
+      .post('/accounts/:id/disable', async (c) => {
+        const id = c.req.param('id');
+        if (id === c.var.session.accountId) throw fail(400, 'account_self');
+        const account = await store.account(id);
+        if (!account) throw fail(404, 'account_not_found');
+        if (!(await store.disableAccount(id, clock.now())))
+          throw fail(409, 'account_disabled_already', { account: account.name });
+        return c.json({ ...account, disabledAt: clock.now() });
+      })
+
+      /** The invitations not yet used, expired or revoked (never their links, which are shown only once). */
+      .get('/invitations', async (c) => c.json({ invitations: await store.openInvitations(clock.now()) }))
+
+      .post('/invitations/:id/revoke', async (c) => {
+        if (!(await store.revokeInvitation(c.req.param('id'), clock.now())))
+          throw fail(404, 'invitation_not_open');
+        return c.json({ id: c.req.param('id'), state: 'revoked' as const });
+      })
+
+      .post('/invitations', jsonBody(invitationBody), async (c) => {
+        const body = c.req.valid('json');
+        const place = await store.organisation(body.organisationId);
+        if (!place) throw fail(404, 'organisation_not_found');
+        if (!PLACES[body.role].includes(place.kind))
+          throw fail(400, 'invitation_place_invalid', {
+            role: ROLE_NAMES[body.role],
+            kind: KIND_NAMES[place.kind],
+          });
+        const token = randomSecret();
+        const now = clock.now();
+        const expiresAt = now + (body.days ?? 7) * DAY;
+        const invitation = await store.inviteAccount({
+          tokenHash: secretHash(token),
+          role: body.role,
+          organisationId: place.id,
+          invitedBy: c.var.session.accountId,
+          expiresAt,
+          now,
         });
-      const organisation: Organisation = {
-        id: body.id,
-        name: body.name,
-        kind: body.kind,
-        parentId: parent?.id ?? null,
-      };
-      if (!(await store.createOrganisation(organisation, clock.now())))
-        throw fail(409, 'organisation_exists', { id: body.id });
-      return c.json(organisation, 201);
-    })
-
-    .get('/accounts', async (c) => c.json({ accounts: await store.accounts() }))
-
-    .post('/invitations', jsonBody(invitationBody), async (c) => {
-      const body = c.req.valid('json');
-      const place = await store.organisation(body.organisationId);
-      if (!place) throw fail(404, 'organisation_not_found');
-      if (!PLACES[body.role].includes(place.kind))
-        throw fail(400, 'invitation_place_invalid', {
-          role: ROLE_NAMES[body.role],
-          kind: KIND_NAMES[place.kind],
-        });
-      const token = randomSecret();
-      const now = clock.now();
-      const expiresAt = now + (body.days ?? 7) * DAY;
-      await store.inviteAccount({
-        tokenHash: secretHash(token),
-        role: body.role,
-        organisationId: place.id,
-        invitedBy: c.var.session.accountId,
-        expiresAt,
-        now,
-      });
-      const origin = config.publicUrl ?? new URL(c.req.url).origin;
-      return c.json(
-        { token, url: `${origin}/invite#${token}`, role: body.role, organisationId: place.id, expiresAt },
-        201,
-      );
-    });
+        const origin = config.publicUrl ?? new URL(c.req.url).origin;
+        return c.json(
+          {
+            id: invitation.id,
+            token,
+            url: `${origin}/invite#${token}`,
+            role: body.role,
+            organisationId: place.id,
+            expiresAt,
+          },
+          201,
+        );
+      })
+  );
 }
 
 function isBelow(tree: Organisation[], node: Organisation, root: Organisation): boolean {

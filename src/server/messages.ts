@@ -249,9 +249,38 @@ export const messages = {
     vi: 'Tài khoản {role} không thể thuộc {kind}',
     en: 'A {role} account cannot belong to: {kind}',
   },
-  invitation_invalid: {
-    vi: 'Liên kết mời không hợp lệ, đã hết hạn hoặc đã được dùng, hoặc tên tài khoản đã có người dùng',
-    en: 'The invitation link is invalid, expired or already used, or the account name is taken',
+  invitation_unknown: {
+    vi: 'Liên kết mời này không đúng: không có lời mời nào như vậy. Hãy mở đúng liên kết đã nhận, hoặc xin quản trị một liên kết mới',
+    en: 'This invitation link is wrong: there is no such invitation. Open the exact link you received, or ask the administrator for a new one',
+  },
+  invitation_used: {
+    vi: 'Liên kết mời này đã được dùng để tạo tài khoản. Hãy đăng nhập bằng tài khoản đó, hoặc xin quản trị một liên kết mới',
+    en: 'This invitation link has already been used to create an account. Log in with that account, or ask the administrator for a new link',
+  },
+  invitation_expired: {
+    vi: 'Liên kết mời này đã hết hạn. Hãy xin quản trị một liên kết mới',
+    en: 'This invitation link has expired. Ask the administrator for a new one',
+  },
+  invitation_revoked: {
+    vi: 'Quản trị đã thu hồi liên kết mời này. Hãy xin quản trị một liên kết mới',
+    en: 'The administrator has revoked this invitation link. Ask for a new one',
+  },
+  account_name_taken: {
+    vi: 'Tên tài khoản {account} đã có người dùng; hãy chọn tên khác',
+    en: 'The account name {account} is taken; choose another',
+  },
+  invitation_not_open: {
+    vi: 'Không có lời mời nào đang chờ với mã này (có thể đã được dùng, hết hạn hoặc bị thu hồi)',
+    en: 'No invitation is waiting under this id (it may have been used, have expired or been revoked)',
+  },
+  account_not_found: { vi: 'Không tìm thấy tài khoản này', en: 'No such account' },
+  account_disabled_already: {
+    vi: 'Tài khoản {account} đã bị khóa từ trước',
+    en: 'The account {account} is already disabled',
+  },
+  account_self: {
+    vi: 'Bạn không thể tự khóa tài khoản mình đang dùng',
+    en: 'You cannot disable the account you are using',
   },
   year_invalid: {
     vi: 'Năm đánh giá phải là một năm từ 2000 đến 2100',

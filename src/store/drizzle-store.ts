@@ -13,6 +13,7 @@ import {
   type Decision,
   DuplicateCardError,
   type Head,
+  type Invitation,
   type Meeting,
   type Member,
   type NewEvent,
@@ -69,7 +70,17 @@ export function createDrizzleStore(db: Db, atomic: Atomic): Store {
   }
 
   function toAccount(row: typeof accounts.$inferSelect): Account {
-    return { id: row.id, name: row.name, role: row.role, organisationId: row.branchId };
+    const { branchId, createdAt: _, ...rest } = row;
+    return { ...rest, organisationId: branchId };
+  }
+
+  /** The id the admin sees for an invitation: a prefix of its link's hash. */
+  const invitationId = (tokenHash: string) => tokenHash.slice(0, 16);
+
+  function toInvitation(row: typeof schema.invitations.$inferSelect, now: number): Invitation {
+    const state = row.usedAt ? 'used' : row.revokedAt ? 'revoked' : row.expiresAt <= now ? 'expired' : 'open';
+    const { tokenHash, role, organisationId, invitedBy, createdAt, expiresAt } = row;
+    return { id: invitationId(tokenHash), role, organisationId, invitedBy, createdAt, expiresAt, state };
   }
 
   function toMeeting(row: typeof meetings.$inferSelect): Meeting {
@@ -133,29 +144,58 @@ export function createDrizzleStore(db: Db, atomic: Atomic): Store {
     },
 
     async inviteAccount({ tokenHash, role, organisationId, invitedBy, expiresAt, now }) {
-      await db
-        .insert(schema.invitations)
-        .values({ tokenHash, role, organisationId, invitedBy, createdAt: now, expiresAt });
+      const row = { tokenHash, role, organisationId, invitedBy, createdAt: now, expiresAt };
+      await db.insert(schema.invitations).values(row);
+      return toInvitation({ ...row, usedAt: null, revokedAt: null }, now);
+    },
+
+    async invitation(tokenHash, now) {
+      const [row] = await db
+        .select()
+        .from(schema.invitations)
+        .where(eq(schema.invitations.tokenHash, tokenHash));
+      return row ? toInvitation(row, now) : null;
+    },
+
+    async openInvitations(now) {
+      const { invitations } = schema;
+      const rows = await db
+        .select()
+        .from(invitations)
+        .where(and(isNull(invitations.usedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, now)))
+        .orderBy(asc(invitations.createdAt), asc(invitations.tokenHash));
+      return rows.map((row) => toInvitation(row, now));
+    },
+
+    async revokeInvitation(id, now) {
+      const { invitations } = schema;
+      const open = await db
+        .select({ tokenHash: invitations.tokenHash })
+        .from(invitations)
+        .where(
+          and(isNull(invitations.usedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, now)),
+        );
+      const found = open.find((row) => invitationId(row.tokenHash) === id);
+      if (!found) return false;
+      const updated = await db
+        .update(invitations)
+        .set({ revokedAt: now })
+        .where(and(eq(invitations.tokenHash, found.tokenHash), isNull(invitations.usedAt)))
+        .returning({ tokenHash: invitations.tokenHash });
+      return updated.length > 0;
     },
 
     async acceptInvitation({ tokenHash, name, password, now }) {
       const { invitations } = schema;
-      const [invitation] = await db
-        .select()
-        .from(invitations)
-        .where(
-          and(
-            eq(invitations.tokenHash, tokenHash),
-            isNull(invitations.usedAt),
-            gt(invitations.expiresAt, now),
-          ),
-        );
-      if (!invitation) return null;
+      const invitation = await store.invitation(tokenHash, now);
+      if (!invitation) return 'unknown';
+      if (invitation.state !== 'open') return invitation.state;
       const account: Account = {
         id: `inv-${tokenHash.slice(0, 22)}`,
         name,
         role: invitation.role,
         organisationId: invitation.organisationId,
+        disabledAt: null,
       };
       try {
         await atomic([
@@ -170,10 +210,23 @@ export function createDrizzleStore(db: Db, atomic: Atomic): Store {
           db.insert(accountPasswords).values({ accountId: account.id, ...password }),
         ]);
       } catch (error) {
-        if (uniqueViolation(error)) return null;
+        const violated = uniqueViolation(error);
+        if (violated === 'accounts.name') return 'name-taken';
+        if (violated) return 'used';
         throw error;
       }
       return account;
+    },
+
+    async disableAccount(id, now) {
+      const updated = await db
+        .update(accounts)
+        .set({ disabledAt: now })
+        .where(and(eq(accounts.id, id), isNull(accounts.disabledAt)))
+        .returning({ id: accounts.id });
+      if (updated.length === 0) return false;
+      await db.delete(schema.sessions).where(eq(schema.sessions.accountId, id));
+      return true;
     },
 
     async recordDecision(decision) {
@@ -288,7 +341,7 @@ export function createDrizzleStore(db: Db, atomic: Atomic): Store {
         })
         .from(accounts)
         .innerJoin(accountPasswords, eq(accountPasswords.accountId, accounts.id))
-        .where(eq(accounts.name, accountName));
+        .where(and(eq(accounts.name, accountName), isNull(accounts.disabledAt)));
       return row ?? null;
     },
 
@@ -311,7 +364,7 @@ export function createDrizzleStore(db: Db, atomic: Atomic): Store {
         })
         .from(sessions)
         .innerJoin(accounts, eq(accounts.id, sessions.accountId))
-        .where(and(eq(sessions.idHash, idHash), gt(sessions.expiresAt, now)));
+        .where(and(eq(sessions.idHash, idHash), gt(sessions.expiresAt, now), isNull(accounts.disabledAt)));
       return row ?? null;
     },
 

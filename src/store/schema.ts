@@ -42,6 +42,8 @@ export const accounts = sqliteTable('accounts', {
   /** admin: the server (its home chi bộ is branch_id); organiser: of the chi bộ; committee: of the đảng ủy. */
   role: text('role', { enum: ROLES }).notNull(),
   createdAt: integer('created_at').notNull(),
+  /** Set when the admin disables the account: it can no longer log in, and its sessions end. */
+  disabledAt: integer('disabled_at'),
 });
 
 /** Secret: scrypt hashes of the organisers' passwords. */
@@ -76,6 +78,8 @@ export const invitations = sqliteTable('invitations', {
   createdAt: integer('created_at').notNull(),
   expiresAt: integer('expires_at').notNull(),
   usedAt: integer('used_at'),
+  /** Set when the admin revokes the invitation before it is used. */
+  revokedAt: integer('revoked_at'),
 });
 
 /** Secret: hashes of session ids, with the session's CSRF token. */

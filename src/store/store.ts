@@ -72,7 +72,31 @@ export type Counts = {
 export type AccountRole = 'admin' | 'organiser' | 'committee';
 export type Organisation = { id: string; name: string; kind: OrganisationKind; parentId: string | null };
 /** An account and its place in the tree (`organisationId`: the chi bộ, the đảng ủy, or the admin's home). */
-export type Account = { id: string; name: string; role: AccountRole; organisationId: string };
+/** `disabledAt`: when the admin disabled the account (null: it works). */
+export type Account = {
+  id: string;
+  name: string;
+  role: AccountRole;
+  organisationId: string;
+  disabledAt: number | null;
+};
+
+/**
+ * A one-time invitation as the admin sees it: `id` is the first characters of the link's hash (nothing of
+ * the link itself), `state` whether it can still be used.
+ */
+export type Invitation = {
+  id: string;
+  role: AccountRole;
+  organisationId: string;
+  invitedBy: string | null;
+  createdAt: number;
+  expiresAt: number;
+  state: 'open' | 'used' | 'expired' | 'revoked';
+};
+
+/** Why an invitation did not make an account. */
+export type InvitationRefusal = 'unknown' | Exclude<Invitation['state'], 'open'> | 'name-taken';
 
 /** `branchId` is the account's place in the tree; `role` is read from the account. */
 export type Session = {
@@ -203,14 +227,22 @@ export interface Store {
     invitedBy: string | null;
     expiresAt: number;
     now: number;
-  }): Promise<void>;
-  /** Spends the invitation and creates its account, atomically. Null if unknown, used, expired or the name is taken. */
+  }): Promise<Invitation>;
+  /** The invitation of this link's hash, in its state at `now`; null if there is none. */
+  invitation(tokenHash: string, now: number): Promise<Invitation | null>;
+  /** The invitations neither used, expired nor revoked at `now`, oldest first. */
+  openInvitations(now: number): Promise<Invitation[]>;
+  /** Revokes an open invitation by its id. False if there is none open. */
+  revokeInvitation(id: string, now: number): Promise<boolean>;
+  /** Spends the invitation and creates its account, atomically; else why not, and nothing is written. */
   acceptInvitation(input: {
     tokenHash: string;
     name: string;
     password: Omit<PasswordRecord, 'accountId' | 'branchId'>;
     now: number;
-  }): Promise<Account | null>;
+  }): Promise<Account | InvitationRefusal>;
+  /** Disables the account: it can no longer log in and its sessions end. False if unknown or already disabled. */
+  disableAccount(id: string, now: number): Promise<boolean>;
 
   // Committee decisions (append-only, versioned).
   /**

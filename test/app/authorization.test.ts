@@ -41,6 +41,7 @@ async function snapshot(): Promise<string> {
     branches,
     organisations: await store.organisations(),
     accounts: await store.accounts(),
+    invitations: await store.openInvitations(org.t.clock.now()),
     decisions: await store.decisions(['a', 'b', 'c'], 2026),
   });
 }
@@ -182,9 +183,81 @@ describe('invitations', () => {
     const again = await org.t
       .client()
       .post('/api/auth/invitation', { token, account: 'nguoi-khac', password: 'mật khẩu đủ dài' });
-    expect(again.status).toBe(403);
-    expect(again.body.error.code).toBe('invitation_invalid');
+    expect(again.status).toBe(410);
+    expect(again.body.error.code).toBe('invitation_used');
     expect(await snapshot()).toBe(before);
+  });
+
+  it('tell each reason a link makes no account apart, and a taken name leaves the link usable', async () => {
+    const token = await invite(org.admin, 'committee', 'x');
+    const check = await org.t.client().post('/api/auth/invitation/check', { token });
+    expect(check.status).toBe(200);
+    expect(check.body).toMatchObject({
+      role: 'committee',
+      organisation: { id: 'x', name: 'Đảng ủy Khoa Toán' },
+    });
+    const password = 'mật khẩu đủ dài';
+    const taken = await org.t
+      .client()
+      .post('/api/auth/invitation', { token, account: 'uy-vien-x', password });
+    expect(taken.status).toBe(409);
+    expect(taken.body.error).toMatchObject({ code: 'account_name_taken' });
+    expect(taken.body.error.message).toContain('uy-vien-x');
+    const made = await org.t
+      .client()
+      .post('/api/auth/invitation', { token, account: 'uy-vien-x-2', password });
+    expect(made.status).toBe(201);
+    expect(made.body).toMatchObject({
+      role: 'committee',
+      organisationId: 'x',
+      organisationName: 'Đảng ủy Khoa Toán',
+    });
+    const used = await org.t.client().post('/api/auth/invitation/check', { token });
+    expect([used.status, used.body.error.code]).toEqual([410, 'invitation_used']);
+    const unknown = await org.t.client().post('/api/auth/invitation/check', { token: 'khong-co' });
+    expect([unknown.status, unknown.body.error.code]).toEqual([404, 'invitation_unknown']);
+  });
+
+  it('are listed for the admin without their links, and a revoked one is refused', async () => {
+    const made = (await org.admin.post('/api/invitations', { role: 'organiser', organisationId: 'b' })).body;
+    const listed = (await org.admin.get('/api/invitations')).body.invitations;
+    expect(listed.map((i: { id: string }) => i.id)).toContain(made.id);
+    expect(JSON.stringify(listed)).not.toContain(made.token);
+    const revoked = await org.admin.post(`/api/invitations/${made.id}/revoke`, {});
+    expect(revoked.status).toBe(200);
+    expect(
+      (await org.admin.get('/api/invitations')).body.invitations.map((i: { id: string }) => i.id),
+    ).not.toContain(made.id);
+    const before = await snapshot();
+    const again = await org.admin.post(`/api/invitations/${made.id}/revoke`, {});
+    expect([again.status, again.body.error.code]).toEqual([404, 'invitation_not_open']);
+    const refused = await org.t.client().post('/api/auth/invitation', {
+      token: made.token,
+      account: 'to-chuc-thu-hoi',
+      password: 'mật khẩu đủ dài',
+    });
+    expect([refused.status, refused.body.error.code]).toEqual([410, 'invitation_revoked']);
+    expect(await snapshot()).toBe(before);
+  });
+
+  it('make accounts the admin can disable: the session ends and the password no longer logs in', async () => {
+    const client = await accept(org.t, await invite(org.admin, 'organiser', 'b'), 'to-chuc-se-khoa');
+    expect((await client.get('/api/roster')).status).toBe(200);
+    const account = (await org.t.store.accounts()).find((a) => a.name === 'to-chuc-se-khoa')!;
+    const disabled = await org.admin.post(`/api/accounts/${account.id}/disable`, {});
+    expect(disabled.status).toBe(200);
+    expect(disabled.body.disabledAt).toBeGreaterThan(0);
+    expect((await client.get('/api/roster')).status).toBe(401);
+    const login = await org.t.client().post('/api/auth/login', {
+      account: 'to-chuc-se-khoa',
+      password: 'mật khẩu đủ dài',
+    });
+    expect(login.status).toBe(401);
+    const twice = await org.admin.post(`/api/accounts/${account.id}/disable`, {});
+    expect([twice.status, twice.body.error.code]).toEqual([409, 'account_disabled_already']);
+    const adminId = (await org.t.store.accounts()).find((a) => a.role === 'admin')!.id;
+    const self = await org.admin.post(`/api/accounts/${adminId}/disable`, {});
+    expect([self.status, self.body.error.code]).toEqual([400, 'account_self']);
   });
 
   it('give the new account exactly its role and place', async () => {
@@ -218,7 +291,7 @@ describe('invitations', () => {
       account: 'tre-han',
       password: 'mật khẩu đủ dài',
     });
-    expect(late.status).toBe(403);
+    expect(late.status).toBe(410);
     expect(late.body.error.message).toContain('expired');
     expect(await snapshot()).toBe(before);
   });

@@ -108,6 +108,7 @@ export function storeContract(name: string, open: OpenStore): void {
         name: 'organiser',
         role: 'admin',
         organisationId: 'b1',
+        disabledAt: null,
       });
     });
 
