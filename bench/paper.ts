@@ -7,10 +7,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { newToken, tokenText } from '../crypto/index.ts';
-import { findQr } from '../src/commands/paper.ts';
 import { decodeImage } from '../src/paper/image.ts';
 import { ballotPages } from '../src/shared/paper/layout.ts';
 import { paperBallotsPdf } from '../src/shared/paper/pdf.ts';
+import { findQr } from '../src/shared/paper/qr.ts';
 import { readPaperPage } from '../src/shared/paper/read.ts';
 import { benchManifest } from './manifest.ts';
 

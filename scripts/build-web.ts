@@ -30,6 +30,7 @@ const WORKERS = [
   'trustee/decrypt-worker.ts',
   'organiser/card-pdf-worker.ts',
   'organiser/paper-pdf-worker.ts',
+  'scan/scan-worker.ts',
 ];
 /** The fonts the organiser's card PDF embeds (Vietnamese; the typed code in mono), fetched by its worker. */
 const CARD_FONTS = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSansMono.ttf'];

@@ -2,12 +2,12 @@
 // back from photos or scans of their pages, for tests and for a board without a camera.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import jsQR from 'jsqr';
 import { credentialFromToken, newToken, parseManifest, tokenText } from '../../crypto/index.ts';
 import { decodeImage } from '../paper/image.ts';
 import { ballotPages, type PaperLayout } from '../shared/paper/layout.ts';
 import { paperBallotsPdf } from '../shared/paper/pdf.ts';
-import { type FoundQr, type RgbaImage, readPaperPage } from '../shared/paper/read.ts';
+import { findQr } from '../shared/paper/qr.ts';
+import { type RgbaImage, readPaperPage } from '../shared/paper/read.ts';
 import { parsedOrUsage } from './arguments.ts';
 
 const USAGE = [
@@ -73,18 +73,6 @@ async function print(args: string[]): Promise<number> {
   return 0;
 }
 
-/** jsQR over RGBA pixels, as the reader wants it. */
-export function findQr(rgba: Uint8ClampedArray, width: number, height: number): FoundQr | null {
-  const code = jsQR(rgba, width, height, { inversionAttempts: 'dontInvert' });
-  if (!code) return null;
-  const l = code.location;
-  return {
-    text: code.data,
-    modules: 17 + 4 * code.version,
-    corners: [l.topLeftCorner, l.topRightCorner, l.bottomRightCorner, l.bottomLeftCorner],
-  };
-}
-
 async function read(args: string[]): Promise<number> {
   const parsed = parsedOrUsage(USAGE, () =>
     parseArgs({
@@ -113,7 +101,7 @@ async function read(args: string[]): Promise<number> {
         problems: [`unreadable image: ${(e as Error).message}`],
       };
     }
-    const { token: _secret, ...reading } = readPaperPage(decoded, layout, findQr);
+    const { token: _secret, corners: _corners, ...reading } = readPaperPage(decoded, layout, findQr);
     return { image, ...reading };
   });
   if (parsed.values.json) console.log(JSON.stringify(results, null, 2));

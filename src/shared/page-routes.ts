@@ -12,6 +12,7 @@ export const PAGES = [
   'committee',
   'admin',
   'setup',
+  'scan',
 ] as const;
 export type Page = (typeof PAGES)[number];
 
@@ -25,6 +26,7 @@ const ROUTES: Array<[RegExp, Page]> = [
   [/^\/committee\/?$/, 'committee'],
   [/^\/admin\/?$/, 'admin'],
   [/^\/(setup|invite)\/?$/, 'setup'],
+  [/^\/scan\/[^/]+\/?$/, 'scan'],
 ];
 
 /** The page an address opens, or null (an asset, or nothing). */

@@ -28,7 +28,7 @@ function replay(phase: Phase, events: readonly string[]): { phase: Phase } | { r
   let at = phase;
   for (const type of events) {
     const rule = EVENT_PHASES[type as keyof typeof EVENT_PHASES];
-    if (!rule || !rule.in.includes(at)) return { refused: `${type} in ${at}` };
+    if (!rule?.in.includes(at)) return { refused: `${type} in ${at}` };
     at = rule.to ?? at;
   }
   return { phase: at };

@@ -15,8 +15,8 @@ import {
   parseTokenText,
   tokenText,
 } from '../../crypto/index.ts';
-import { findQr } from '../../src/commands/paper.ts';
 import { paperChoices } from '../../src/shared/paper/choices.ts';
+import { findQr } from '../../src/shared/paper/qr.ts';
 import { readPaperPage } from '../../src/shared/paper/read.ts';
 import { MeetingDriver, type TestApp, testApp, verify } from '../app/helpers.ts';
 import { markBox, renderedBallot } from './marking.ts';

@@ -9,7 +9,6 @@ import { join } from 'node:path';
 import { encode as encodeJpeg } from 'jpeg-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Manifest, newToken, parseManifest, tokenText } from '../../crypto/index.ts';
-import { findQr } from '../../src/commands/paper.ts';
 import { homography } from '../../src/shared/paper/homography.ts';
 import {
   type PaperLayout,
@@ -17,6 +16,7 @@ import {
   paperQrText,
   parsePaperQr,
 } from '../../src/shared/paper/layout.ts';
+import { findQr } from '../../src/shared/paper/qr.ts';
 import { type PaperAnswer, readPaperPage } from '../../src/shared/paper/read.ts';
 import { type Image, type Mark, markBox, renderedBallot } from './marking.ts';
 

@@ -99,6 +99,7 @@ export function meetingView(
       {},
       h('li', {}, h('a', { attrs: { href: `/projector/${m.id}` }, text: t('organiser.link.projector') })),
       h('li', {}, h('a', { attrs: { href: m.links.vote }, text: t('organiser.link.booth') })),
+      open ? h('li', {}, h('a', { attrs: { href: `/scan/${m.id}` }, text: t('organiser.link.scan') })) : null,
       h('li', {}, h('a', { attrs: { href: `/verify?meeting=${m.id}` }, text: t('organiser.link.verify') })),
       h(
         'li',

@@ -69,6 +69,11 @@ function body(): Array<HTMLElement | null> {
       ...head,
       problem,
       h('p', { class: 'notice ok', attrs: { id: 'key-made' }, text: t('trustee.keyMade') }),
+      h(
+        'p',
+        {},
+        h('a', { attrs: { href: `/scan/${encodeURIComponent(meetingId)}` }, text: t('organiser.link.scan') }),
+      ),
     ];
   if (ceremony.status === 'closed' && tally) {
     const sent = tally.sharesFrom.includes(state.keyShare.index);

@@ -28,6 +28,8 @@ export type PageReading = {
   token: string | null;
   answers: PaperAnswer[];
   problems: string[];
+  /** Where the corner marks' centres are in the image, clockwise from the top-left (a page found). */
+  corners?: Point2[];
 };
 
 /** Share of a box's inside that must be ink to count as a mark, and at most to count as empty. */
@@ -257,5 +259,5 @@ export function readPaperPage(image: RgbaImage, layout: PaperLayout, findQr: QrF
         .map((b) => ({ option: b.option, ...boxFill(g, page, b, ink) })),
     ),
   );
-  return { ...found, token: label.token, answers, problems: [] };
+  return { ...found, token: label.token, answers, problems: [], corners: marks.map((m) => m!.centre) };
 }
