@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { ROLE_TEXT } from '../../src/shared/minutes/details.ts';
+import { ROLE_TEXT, ROLE_WORDS } from '../../src/shared/minutes/details.ts';
 import type { Minutes } from '../../src/shared/minutes/minutes.ts';
 import { MeetingDriver } from '../app/helpers.ts';
 import { e2eDescribe, fitsWidth, launchBrowser, phone, screenshot } from './browser.ts';
@@ -173,6 +173,48 @@ e2eDescribe('minutes page', () => {
     expect(await page.locator('h1').textContent()).toBe('MINUTES OF THE COUNT');
     expect(await page.locator('#ballots').textContent()).toBe('Ballots cast: 3; ballots counted: 3.');
     expect(await page.locator('.minutes-subject td').nth(2).textContent()).toBe('50.0%');
+    const heads = await page.locator('#summary thead th').allTextContents();
+    expect(heads.slice(0, 5)).toEqual([
+      'No.',
+      'Full name',
+      'Post',
+      'Excellent completion of tasks: Votes',
+      'Excellent completion of tasks: Share %',
+    ]);
+    expect(heads.slice(-3)).toEqual(['Blank', 'Proposal', 'Notes']);
+    const english = await page
+      .locator('#summary tbody tr')
+      .first()
+      .evaluate((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent));
+    expect(english[2]).toBe(ROLE_WORDS[minutes.subjects[0]!.role]!.en);
+    expect(english.at(-2)).toBe(minutes.subjects[0]!.proposalLabel!.en);
+    // what the meeting's people wrote (names, the chi bộ, the place) may be Vietnamese; nothing else is
+    const own = [
+      minutes.meeting.title,
+      minutes.meeting.organisation.toUpperCase(),
+      ...minutes.subjects.map((s) => s.name),
+      'Đảng bộ phường Bến Nghé',
+      'ĐẢNG BỘ PHƯỜNG BẾN NGHÉ',
+      'Phường Bến Nghé',
+      'Nguyễn Văn An',
+      'Trần Thị Dung',
+      'Lê Minh Khoa',
+      'Phạm Ngọc Lan',
+    ];
+    // the page's own words: heads, tables, facts and reasons (the rules' texts and citations in the traces,
+    // settings and warnings are the rule sets' own, audited with them)
+    const blocks = await page
+      .locator('#minutes :is(h1, h2, h3, th, td, .minutes-head p), #minutes > p:not(.notice)')
+      .allTextContents();
+    const vietnamese = blocks
+      .map((block) => {
+        let rest = block;
+        for (const name of own) rest = rest.split(name).join(' ');
+        return rest.replace(/\b(?:QĐ|HD) [\w/.Đ-]+|Điều( lệ Đảng)? \d*|chi (bộ|ủy)/g, ' ');
+      })
+      .filter((rest) => /[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]/i.test(rest));
+    expect(vietnamese).toEqual([]);
+    await screenshot(page, 'minutes-phone-en');
     await page.locator('.lang-switch').click();
     expect(await page.locator('h1').textContent()).toBe('BIÊN BẢN KIỂM PHIẾU');
     expect(await page.locator('.minutes-head').textContent()).toContain('ĐẢNG BỘ PHƯỜNG BẾN NGHÉ');

@@ -27,11 +27,11 @@ function table(head: string[], rows: string[][], numeric: number[]): HTMLElement
 
 function meetingPart(m: Minutes): Array<HTMLElement | null> {
   const { meeting } = m;
-  const rules = meeting.ruleSetTitle ? `${meeting.ruleSet}: ${pick(meeting.ruleSetTitle)}` : null;
+  const rules = meeting.ruleSetTitle ? pick(meeting.ruleSetTitle) : null;
   return [
     h('h2', { text: t('minutes.meeting') }),
     h('p', {
-      text: `${t(`minutes.meeting.kind.${meeting.kind}` as MessageKey)}. ${t('minutes.meeting.id', { id: meeting.id })}.`,
+      text: `${t(`minutes.meeting.kind.${meeting.kind}` as MessageKey)}.`,
     }),
     meeting.createdAtText
       ? h('p', { text: t('minutes.meeting.created', { time: meeting.createdAtText }) })
@@ -244,7 +244,7 @@ function officersPart(m: Minutes): Array<HTMLElement | null> {
 
 /** The summary table of the meeting's kind, and the plain reasons for the subjects that need them. */
 function summaryPart(m: Minutes): HTMLElement[] {
-  const table_ = summaryTable(m);
+  const table_ = summaryTable(m, lang());
   const heads = table_.columns.map((c) => (c.group ? `${c.group}: ${c.head}` : c.head));
   const rows = table_.rows.map((row) =>
     row.map((cell, i) =>
@@ -252,7 +252,7 @@ function summaryPart(m: Minutes): HTMLElement[] {
     ),
   );
   const numeric = table_.columns.flatMap((c, i) => (c.type === 'text' ? [] : [i]));
-  const reasons = explanations(m);
+  const reasons = explanations(m, lang());
   return [
     h('h3', { text: t('minutes.summary') }),
     h(
@@ -265,7 +265,7 @@ function summaryPart(m: Minutes): HTMLElement[] {
     ...reasons.map((r) =>
       h('p', {
         class: 'small',
-        text: `${r.rows.length === 1 ? `STT ${r.rows[0]} (${r.names[0]})` : `STT ${r.rows.join(', ')}`}: ${r.text}`,
+        text: `${r.rows.length === 1 ? t('minutes.explain.one', { row: r.rows[0]!, name: r.names[0]! }) : t('minutes.explain.many', { rows: r.rows.join(', ') })}: ${r.text}`,
       }),
     ),
   ];

@@ -77,12 +77,17 @@ export function detailsOf(attendance: unknown, seats: number): MeetingDetails {
   };
 }
 
-/** A subject's post as the summary table's "Chức vụ" column says it. */
-export const ROLE_TEXT: Record<string, string> = {
-  member: 'Đảng viên',
-  leader: 'Cấp ủy viên',
-  secretary: 'Bí thư chi bộ',
-  collective: 'Tập thể chi ủy',
+/** A subject's post as the summary table's "Chức vụ" column says it, in both languages. */
+export const ROLE_WORDS: Record<string, { vi: string; en: string }> = {
+  member: { vi: 'Đảng viên', en: 'Party member' },
+  leader: { vi: 'Cấp ủy viên', en: 'Committee member' },
+  secretary: { vi: 'Bí thư chi bộ', en: 'Branch secretary' },
+  collective: { vi: 'Tập thể chi ủy', en: 'Branch committee as a whole' },
 };
+
+/** The post in Vietnamese, as the biên bản prints it. */
+export const ROLE_TEXT: Record<string, string> = Object.fromEntries(
+  Object.entries(ROLE_WORDS).map(([role, words]) => [role, words.vi]),
+);
 
 export const POSITION_TEXT: Record<BoardPosition, string> = { head: 'Trưởng ban', member: 'Thành viên' };

@@ -2,9 +2,13 @@
 // classification STT, họ và tên, chức vụ, votes and percentage for each level, blanks, the proposed level
 // and notes (forced, beyond the cap, no majority); for a confidence vote the same with the three levels of
 // QĐ 96-QĐ/TW; for a motion each question with yes / no / abstain. The PDF, the XLSX, the CSV and the
-// minutes page all draw this one table, and the plain sentences that explain a subject's notes.
-import { ROLE_TEXT } from './details.ts';
+// minutes page all draw this one table, and the plain sentences that explain a subject's notes. The
+// printouts are in Vietnamese; the minutes page also in English, with no Vietnamese word left in its heads.
+import type { Text } from '../domain.ts';
+import { ROLE_WORDS } from './details.ts';
 import type { Minutes, MinutesSubject } from './minutes.ts';
+
+export type Lang = keyof Text;
 
 export type SummaryCell = string | number;
 /** A column: `count` and `percent` cells are numbers (percent: the engine's "54.4" kept as text). */
@@ -25,68 +29,89 @@ const LEVEL_SHORT: Record<string, string> = {
 };
 
 /** A flag as the notes column says it; the sentence itself goes under the table. */
-const NOTE: Record<string, string> = {
-  'forced-khtnv': 'Buộc KHTNV',
-  'not-classified': 'Không xếp loại',
-  'exceeds-cap': 'Vượt tỷ lệ tối đa',
-  'tied-at-cap': 'Bằng phiếu tại tỷ lệ tối đa',
-  'no-majority': 'Không mức nào đạt đa số',
-  'head-above-collective': 'Cao hơn mức của tập thể',
-  'head-not-checked': 'Chưa đối chiếu với tập thể',
-  'resignation-ground': 'Căn cứ xem xét từ chức',
-  'khtnv-for-leader': 'KHTNV khi xếp loại',
-  removal: 'Cho thôi giữ chức vụ',
-  'out-of-planning': 'Đưa ra khỏi quy hoạch',
-  'fact-not-applicable': 'Tình tiết không áp dụng',
-  'unknown-fact': 'Tình tiết chưa biết',
+const NOTE: Record<string, Text> = {
+  'forced-khtnv': { vi: 'Buộc KHTNV', en: 'Forced: failure to complete tasks' },
+  'not-classified': { vi: 'Không xếp loại', en: 'Not classified' },
+  'exceeds-cap': { vi: 'Vượt tỷ lệ tối đa', en: 'Beyond the cap' },
+  'tied-at-cap': { vi: 'Bằng phiếu tại tỷ lệ tối đa', en: 'Tied at the cap' },
+  'no-majority': { vi: 'Không mức nào đạt đa số', en: 'No majority' },
+  'head-above-collective': { vi: 'Cao hơn mức của tập thể', en: 'Above the committee as a whole' },
+  'head-not-checked': { vi: 'Chưa đối chiếu với tập thể', en: 'Not checked against the committee' },
+  'resignation-ground': { vi: 'Căn cứ xem xét từ chức', en: 'Ground to consider resignation' },
+  'khtnv-for-leader': { vi: 'KHTNV khi xếp loại', en: 'Failure to complete tasks when classified' },
+  removal: { vi: 'Cho thôi giữ chức vụ', en: 'Removal from the post' },
+  'out-of-planning': { vi: 'Đưa ra khỏi quy hoạch', en: 'Taken out of the succession plan' },
+  'fact-not-applicable': { vi: 'Tình tiết không áp dụng', en: 'Fact not applicable' },
+  'unknown-fact': { vi: 'Tình tiết chưa biết', en: 'Unknown fact' },
 };
+const SEE_REASONS: Text = { vi: 'Xem giải trình', en: 'See the reasons' };
 
-export const noteOf = (code: string): string => NOTE[code] ?? 'Xem giải trình';
+export const noteOf = (code: string, lang: Lang = 'vi'): string => (NOTE[code] ?? SEE_REASONS)[lang];
+
+/** The table's heads. */
+const HEAD = {
+  number: { vi: 'STT', en: 'No.' },
+  name: { vi: 'Họ và tên', en: 'Full name' },
+  motion: { vi: 'Nội dung biểu quyết', en: 'Question' },
+  role: { vi: 'Chức vụ', en: 'Post' },
+  votes: { vi: 'Số phiếu', en: 'Votes' },
+  percent: { vi: 'Tỷ lệ %', en: 'Share %' },
+  blank: { vi: 'Không đánh dấu', en: 'Blank' },
+  proposal: { vi: 'Đề xuất', en: 'Proposal' },
+  result: { vi: 'Kết quả', en: 'Result' },
+  notes: { vi: 'Ghi chú', en: 'Notes' },
+} satisfies Record<string, Text>;
 
 /** The options every subject is counted on, in the first subject's order (a meeting asks them all alike). */
-function optionColumns(m: Minutes): Array<{ id: string; label: string }> {
-  const seen = new Map<string, string>();
-  for (const s of m.subjects) for (const o of s.options) if (!seen.has(o.id)) seen.set(o.id, o.label.vi);
+function optionColumns(m: Minutes): Array<{ id: string; label: Text }> {
+  const seen = new Map<string, Text>();
+  for (const s of m.subjects) for (const o of s.options) if (!seen.has(o.id)) seen.set(o.id, o.label);
   return [...seen].map(([id, label]) => ({ id, label }));
 }
 
-function notes(s: MinutesSubject): string {
-  return [...new Set(s.flags.map((f) => noteOf(f.code)))].join('; ');
+function notes(s: MinutesSubject, lang: Lang): string {
+  return [...new Set(s.flags.map((f) => noteOf(f.code, lang)))].join('; ');
 }
 
-export function summaryTable(m: Minutes): SummaryTable {
+/**
+ * The summary table in `lang` (the printouts: Vietnamese). Vietnamese heads a classification's levels with
+ * the forms' abbreviations, spelled out in the legend; English has no such abbreviations and writes them out.
+ */
+export function summaryTable(m: Minutes, lang: Lang = 'vi'): SummaryTable {
   const motion = m.meeting.kind === 'motion';
   const options = optionColumns(m);
-  const abbreviated = m.meeting.kind === 'classification' && options.every((o) => LEVEL_SHORT[o.id]);
-  const groupOf = (o: { id: string; label: string }) => (abbreviated ? LEVEL_SHORT[o.id]! : o.label);
+  const abbreviated =
+    lang === 'vi' && m.meeting.kind === 'classification' && options.every((o) => LEVEL_SHORT[o.id]);
+  const groupOf = (o: { id: string; label: Text }) => (abbreviated ? LEVEL_SHORT[o.id]! : o.label[lang]);
+  const head = (key: keyof typeof HEAD) => HEAD[key][lang];
   const columns: SummaryColumn[] = [
-    { head: 'STT', group: null, type: 'count' },
-    { head: motion ? 'Nội dung biểu quyết' : 'Họ và tên', group: null, type: 'text' },
-    ...(motion ? [] : [{ head: 'Chức vụ', group: null, type: 'text' as const }]),
+    { head: head('number'), group: null, type: 'count' },
+    { head: head(motion ? 'motion' : 'name'), group: null, type: 'text' },
+    ...(motion ? [] : [{ head: head('role'), group: null, type: 'text' as const }]),
     ...options.flatMap((o) => [
-      { head: 'Số phiếu', group: groupOf(o), type: 'count' as const },
-      { head: 'Tỷ lệ %', group: groupOf(o), type: 'percent' as const },
+      { head: head('votes'), group: groupOf(o), type: 'count' as const },
+      { head: head('percent'), group: groupOf(o), type: 'percent' as const },
     ]),
-    { head: 'Không đánh dấu', group: null, type: 'count' },
-    { head: motion ? 'Kết quả' : 'Đề xuất', group: null, type: 'text' },
-    { head: 'Ghi chú', group: null, type: 'text' },
+    { head: head('blank'), group: null, type: 'count' },
+    { head: head(motion ? 'result' : 'proposal'), group: null, type: 'text' },
+    { head: head('notes'), group: null, type: 'text' },
   ];
   const rows = m.subjects.map((s, i) => {
     const byId = new Map(s.options.map((o) => [o.id, o]));
     return [
       i + 1,
       s.name,
-      ...(motion ? [] : [ROLE_TEXT[s.role] ?? s.role]),
+      ...(motion ? [] : [ROLE_WORDS[s.role]?.[lang] ?? s.role]),
       ...options.flatMap((o) => {
         const found = byId.get(o.id);
         return found ? [found.votes, found.percent] : ['', ''];
       }),
       s.blank,
-      (abbreviated && s.proposal ? LEVEL_SHORT[s.proposal] : undefined) ?? s.proposalLabel?.vi ?? '',
-      notes(s),
+      (abbreviated && s.proposal ? LEVEL_SHORT[s.proposal] : undefined) ?? s.proposalLabel?.[lang] ?? '',
+      notes(s, lang),
     ];
   });
-  const legend = abbreviated ? options.map((o) => `${LEVEL_SHORT[o.id]}: ${o.label}`) : [];
+  const legend = abbreviated ? options.map((o) => `${LEVEL_SHORT[o.id]}: ${o.label.vi}`) : [];
   return { columns, rows, legend };
 }
 
@@ -94,8 +119,10 @@ export function summaryTable(m: Minutes): SummaryTable {
  * A citation as a page may show it: a rule that rests on local practice, not on a published text, cites
  * the project's research notes; a biên bản says so in words instead of naming a file.
  */
-export const citationText = (citation: string): string =>
-  /research\/|no source/i.test(citation) ? 'theo thông lệ, chưa có văn bản quy định' : citation;
+export const citationText = (citation: string, lang: Lang = 'vi'): string =>
+  /research\/|no source/i.test(citation)
+    ? { vi: 'theo thông lệ, chưa có văn bản quy định', en: 'common practice, no written rule' }[lang]
+    : citation;
 
 /** A flag in a plain sentence (the engine's own words, with every number, are in the appendix). */
 function sentence(code: string, s: MinutesSubject): string | null {
@@ -123,14 +150,20 @@ function sentence(code: string, s: MinutesSubject): string | null {
 /**
  * The rules' reasoning in plain sentences, for the subjects that need it (a flag: a forced level, the
  * cap, no majority…); subjects with the same reasons share them: "STT 2, 3, 7: …". Subjects without a flag
- * need no words.
+ * need no words. In English, the engine's own sentence for each flag.
  */
-export function explanations(m: Minutes): Array<{ rows: number[]; names: string[]; text: string }> {
+export function explanations(
+  m: Minutes,
+  lang: Lang = 'vi',
+): Array<{ rows: number[]; names: string[]; text: string }> {
   const groups = new Map<string, { rows: number[]; names: string[] }>();
   m.subjects.forEach((s, i) => {
     if (s.flags.length === 0) return;
     const text = s.flags
-      .map((f) => `${(sentence(f.code, s) ?? f.text.vi).replace(/\.$/, '')} (${citationText(f.citation)}).`)
+      .map((f) => {
+        const plain = (lang === 'vi' ? sentence(f.code, s) : null) ?? f.text[lang];
+        return `${plain.replace(/\.$/, '')} (${citationText(f.citation, lang)}).`;
+      })
       .filter((line, j, all) => all.indexOf(line) === j)
       .join(' ');
     const group = groups.get(text) ?? { rows: [], names: [] };
