@@ -171,7 +171,13 @@ room.out.verdicts.forEach((v, i) => {
 const running = await measured(() => pool.sumBallots({ meeting, ballots: stored }));
 const afresh = await measured(() => inlineVerifier.sumBallots({ meeting, ballots: stored }));
 if (JSON.stringify(running.out) !== JSON.stringify(afresh.out)) throw new Error('the running tally differs');
-rows.push({ work: `close: encrypted tally of ${BALLOTS} ballots`, ours: running.ms, naive: afresh.ms });
+rows.push({
+  work: `close: encrypted tally of ${BALLOTS} ballots`,
+  ours: running.ms,
+  naive: afresh.ms,
+  cpu: running.cpu,
+  load: running.load,
+});
 
 // Then the trustees' shares (made on their phones, not timed), each checked on arrival, and the counts.
 const tally = running.out;
@@ -207,11 +213,14 @@ rows.push({
   work: `close: ${TRUSTEES.k} shares checked, counts combined`,
   ours: checked.ms,
   naive: naiveShares.ms,
+  cpu: checked.cpu,
+  load: checked.load,
 });
 rows.push({
   work: 'close → counts (server side, both)',
   ours: running.ms + checked.ms,
   naive: afresh.ms + naiveShares.ms,
+  cpu: running.cpu + checked.cpu,
 });
 await pool.close();
 clearInterval(keepAlive);

@@ -66,10 +66,13 @@ export function decodeTally(mc: MeetingContext, payload: TallyPayload): Encrypte
   });
 }
 
+/** Trustee i's key K_i with its encoding, made once for all of its proofs. */
+type TrusteeKey = { Ki: Point; KiBytes: Uint8Array };
+
 const statement = (
   mc: MeetingContext,
   index: number,
-  Ki: Point,
+  key: TrusteeKey,
   qi: number,
   o: number,
   tally: EncryptedTally,
@@ -78,8 +81,7 @@ const statement = (
   index,
   questionId: mc.manifest.questions[qi]!.id,
   option: o,
-  Ki,
-  KiBytes: encodePoint(Ki),
+  ...key,
   A: tally[qi]![o]!.A,
   ABytes: tally[qi]![o]!.ABytes,
 });
@@ -103,13 +105,14 @@ export function decryptionShare(
   random: RandomSource = secureRandom,
 ): DecryptionSharePayload {
   const Ki = mulSecret(G, keyShare.share);
+  const key = { Ki, KiBytes: encodePoint(Ki) };
   return {
     index: keyShare.index,
     questions: mc.manifest.questions.map((q, qi) => ({
       id: q.id,
       options: q.options.map((_, o) => {
         const { D, proof } = proveDecryption(
-          statement(mc, keyShare.index, Ki, qi, o, tally),
+          statement(mc, keyShare.index, key, qi, o, tally),
           keyShare.share,
           random,
         );
@@ -130,6 +133,7 @@ export function shareStatements(
   if (!Array.isArray(payload?.questions) || payload.questions.length !== questions.length)
     throw new CodecError(`share ${payload?.index}: wrong number of questions`);
   const items: Array<{ where: string; relations: Relation[] }> = [];
+  const key = { Ki, KiBytes: encodePoint(Ki) };
   const D = questions.map((q, qi) => {
     const pq = payload.questions[qi]!;
     if (pq.id !== q.id || !Array.isArray(pq.options) || pq.options.length !== q.options.length)
@@ -140,7 +144,7 @@ export function shareStatements(
         b: fromBase64url(o.proof.b, 32),
         z: fromBase64url(o.proof.z, 32),
       };
-      const st = statement(mc, payload.index, Ki, qi, oi, tally);
+      const st = statement(mc, payload.index, key, qi, oi, tally);
       const { D: Dp, relations } = decryptionRelations(st, fromBase64url(o.D, 32), proof);
       items.push({ where: `trustee ${payload.index}, question ${q.id}, option ${oi}`, relations });
       return Dp;

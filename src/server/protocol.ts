@@ -37,6 +37,7 @@ export {
   type DecryptionSharePayload,
   decodePoint,
   decodeTally,
+  type EncryptedTally,
   ed25519Verify,
   emptySums,
   eventHash,

@@ -15,6 +15,7 @@ import {
   type DecryptionSharePayload,
   decodePoint,
   decodeTally,
+  type EncryptedTally,
   fromBase64url,
   IDENTITY_POINT,
   type MeetingContext,
@@ -122,6 +123,19 @@ export function mergeTallies(meeting: MeetingRef, parts: TallyPayload[]): TallyP
   return tallyPayload(mc, sumCiphertexts(mc, decoded.length > 0 ? decoded : [empty]));
 }
 
+const tallies = new Map<string, { text: string; tally: EncryptedTally }>();
+
+/** The published tally decoded (800 square roots for 100 × 4): once per meeting for its shares and counts. */
+function decodedTally(ref: MeetingRef, mc: MeetingContext, payload: TallyPayload): EncryptedTally {
+  const text = JSON.stringify(payload);
+  const cached = tallies.get(ref.jointKey);
+  if (cached?.text === text) return cached.tally;
+  const tally = decodeTally(mc, payload);
+  if (tallies.size >= 16) tallies.delete(tallies.keys().next().value!);
+  tallies.set(ref.jointKey, { text, tally });
+  return tally;
+}
+
 export function verifyShare(job: {
   meeting: MeetingRef;
   verificationKey: string;
@@ -131,7 +145,7 @@ export function verifyShare(job: {
   const mc = contextFor(job.meeting);
   try {
     const Ki = decodePoint(fromBase64url(job.verificationKey, 32));
-    const result = checkDecryptionShare(mc, Ki, decodeTally(mc, job.tally), job.share);
+    const result = checkDecryptionShare(mc, Ki, decodedTally(job.meeting, mc, job.tally), job.share);
     return result.ok ? { ok: true } : { ok: false, problems: result.problems.slice(0, 5) };
   } catch (error) {
     return { ok: false, problems: [(error as Error).message] };
@@ -152,5 +166,5 @@ export function combine(job: {
       share.questions.map((q) => q.options.map((o) => decodePoint(fromBase64url(o.D, 32), true))),
     ]),
   );
-  return combineShares(mc, decodeTally(mc, job.tally), shares, job.ballots);
+  return combineShares(mc, decodedTally(job.meeting, mc, job.tally), shares, job.ballots);
 }
