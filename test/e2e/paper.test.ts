@@ -1,7 +1,7 @@
 // Paper ballots from the organiser's console to the count (SPEC §3.1, issue 16), a mixed meeting of 20.
 // The organiser prints 10 paper ballots: they are registered as paper with the keys of the tokens in their
 // QR codes, and both the browser's print and the saved PDF read back (pdftoppm, the paper reader) as those
-// ballots. 10 phones vote (through the API: the booth has its own tests); the 10 paper ballots are marked
+// ballots. 10 phones vote on the booth page from their cards' links; the 10 paper ballots are marked
 // by drawing on the PDF's rendered pages (one row with two marks, one left blank), filmed into two fake
 // cameras and scanned by the board page on two phones at once: each sheet shown as read, the unsure row
 // decided by tapping, confirmed and cast. A sheet scanned again, on the same phone or the other, is
@@ -15,6 +15,7 @@ import { PNG } from 'pngjs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   base64url,
+  cardUrl,
   credentialFromToken,
   type Manifest,
   parseManifest,
@@ -26,6 +27,7 @@ import { type PageReading, readPaperPage } from '../../src/shared/paper/read.ts'
 import { MeetingDriver, PASSWORD, verify } from '../app/helpers.ts';
 import { type Image, markBox } from '../paper/marking.ts';
 import { e2eDescribe, launchBrowser, phone, screenshot } from './browser.ts';
+import { inBatches, voteByLink } from './meeting-steps.ts';
 import { auditPage } from './page-audit.ts';
 import { writePaperVideo } from './paper-video.ts';
 import { type E2eServer, startE2eServer } from './server.ts';
@@ -224,7 +226,13 @@ e2eDescribe('paper ballots in a mixed meeting', { timeout: 600_000 }, () => {
     );
     await meeting.expectOk(meeting.organiser.post(meeting.path('/cards/activate'), { from: 1, to: 20 }), 200);
     await meeting.open();
-    for (let card = 1; card <= 10; card++) await meeting.expectOk(meeting.vote(card, phoneChoice(card)));
+    const proposed = manifest.questions.map((q) =>
+      q.options.findIndex((o) => o.id === (q as { proposed?: string }).proposed),
+    );
+    const codes = await inBatches(meeting.tokens, 3, (token, i) =>
+      voteByLink(browser, cardUrl(server.origin, meeting.id, token), phoneChoice(i + 1), proposed, null),
+    );
+    expect(new Set(codes).size).toBe(10);
 
     const [first, second] = await Promise.all([
       scanningPhone('phone-a', [11, 12, 13, 14, 15]),

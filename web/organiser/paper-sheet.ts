@@ -68,6 +68,10 @@ function qrPath(text: string): SVGElement {
   return svg('path', { d, fill: '#000', 'shape-rendering': 'crispEdges' });
 }
 
+/** A rectangle of the page given by its centre and size in mm. */
+const square = (xMm: number, yMm: number, wMm: number, hMm: number, paint: Record<string, string | number>) =>
+  svg('rect', { x: (xMm - wMm / 2) * U, y: (yMm - hMm / 2) * U, width: wMm * U, height: hMm * U, ...paint });
+
 /** One printed page of a paper ballot. */
 export function paperPageView(manifest: Manifest, page: PaperPage, token: string): SVGElement {
   const root = svg('svg', {
@@ -80,15 +84,7 @@ export function paperPageView(manifest: Manifest, page: PaperPage, token: string
   });
   root.append(svg('rect', { x: 0, y: 0, width: page.widthMm * U, height: page.heightMm * U, fill: '#fff' }));
   for (const m of markCentres())
-    root.append(
-      svg('rect', {
-        x: (m.xMm - MARK_MM.size / 2) * U,
-        y: (m.yMm - MARK_MM.size / 2) * U,
-        width: MARK_MM.size * U,
-        height: MARK_MM.size * U,
-        fill: '#000',
-      }),
-    );
+    root.append(square(m.xMm, m.yMm, MARK_MM.size, MARK_MM.size, { fill: '#000' }));
   root.append(qrPath(paperQrText(manifest.meetingId, page.ballot, page.page, page.pages, token)));
   root.append(
     block(
@@ -123,15 +119,7 @@ export function paperPageView(manifest: Manifest, page: PaperPage, token: string
   }
   for (const box of page.boxes)
     root.append(
-      svg('rect', {
-        x: (box.xMm - box.wMm / 2) * U,
-        y: (box.yMm - box.hMm / 2) * U,
-        width: box.wMm * U,
-        height: box.hMm * U,
-        fill: 'none',
-        stroke: '#000',
-        'stroke-width': 0.35 * U,
-      }),
+      square(box.xMm, box.yMm, box.wMm, box.hMm, { fill: 'none', stroke: '#000', 'stroke-width': 0.35 * U }),
     );
   root.append(
     svg('text', { x: 20 * U, y: 291 * U, 'font-size': pt(7), fill: '#595959' }, paperPageFooter(page)),
