@@ -1,7 +1,7 @@
 // Builds a meeting's manifest (SPEC §1) from the branch roster and the organiser's choices: one question
 // per member to classify, per official assessed, or per motion. The result is serialised once; the
 // string is what the record keeps and what every hash covers.
-import { defaultSubjects } from '../shared/domain.ts';
+import { defaultSubjects, voters } from '../shared/domain.ts';
 import { ruleSets } from '../shared/rules/index.ts';
 import type { Kind, Member } from '../store/store.ts';
 import { fail } from './errors.ts';
@@ -89,7 +89,6 @@ export function buildManifest(choices: MeetingChoices, roster: Member[]): string
   }
   const options = optionsFor(choices.kind, ruleSetId);
   const settings = chosenSettings(ruleSetId, choices.settings ?? {});
-  const officials = roster.filter((m) => m.status === 'official' && m.exclusion === null);
 
   let questions: object[];
   if (choices.kind === 'motion') {
@@ -117,7 +116,7 @@ export function buildManifest(choices: MeetingChoices, roster: Member[]): string
     organisation: choices.organisation,
     kind: choices.kind,
     ruleSet: ruleSetId,
-    electorate: choices.electorate ?? officials.length,
+    electorate: choices.electorate ?? voters(roster).length,
     trustees: choices.trustees,
     settings,
     questions,

@@ -53,6 +53,27 @@ export function defaultSubjects<M extends Eligible>(kind: Kind, roster: readonly
   );
 }
 
+/** Who may vote (Điều lệ Đảng Điều 3): the official members not excluded; the collective is no person. */
+export const voters = <M extends Eligible>(roster: readonly M[]): M[] =>
+  roster.filter((m) => m.status === 'official' && m.exclusion === null && m.role !== 'collective');
+
+/**
+ * The attendance a meeting starts from, before the organiser corrects it: every official member summoned,
+ * and of them the exempt and suspended not counted for the percentages (an exempt member who comes and
+ * votes is counted again by the organiser).
+ */
+export function rosterAttendance(roster: readonly Eligible[]): { summoned: number; excluded: number } {
+  const officials = roster.filter((m) => m.status === 'official' && m.role !== 'collective');
+  return { summoned: officials.length, excluded: officials.filter((m) => m.exclusion !== null).length };
+}
+
+/** Spare cards for spoilt or lost ones: a tenth of the voters, at least two. */
+export const spareCards = (voterCount: number): number => Math.max(2, Math.ceil(voterCount / 10));
+
+/** The cards still to print: one per voter and the spares, less those already made (never below zero). */
+export const cardsToPrint = (voterCount: number, spares: number, issued: number): number =>
+  Math.max(0, voterCount + spares - issued);
+
 /**
  * Whether a result is certified: at least k of the board's trustees have signed it (SPEC §7). One
  * definition for the server, the minutes and the committee; each signature was checked when it was

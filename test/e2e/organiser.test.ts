@@ -64,7 +64,7 @@ e2eDescribe('organiser console', { timeout: 120_000 }, () => {
     await driver.ceremony();
 
     await page.reload();
-    await page.locator('#cards-form input').fill('3');
+    await page.locator('#cards-form input[name="count"]').fill('3');
     await page.locator('#cards-form button').click();
     await page.locator('#card-sheet').waitFor();
     const tokens = await page.locator('.card-token').allTextContents();

@@ -52,22 +52,29 @@ function boardRow(seat: number, name: string, head: boolean): HTMLElement {
   );
 }
 
-/** The form, filled with the attendance saved last; `run` is called on submit. */
-export function attendanceForm(m: AttendanceMeeting, run: (form: HTMLElement) => void): HTMLElement {
-  const saved = (m.attendance ?? null) as { summoned?: number; present?: number; excluded?: number } | null;
+/**
+ * The form, filled with the attendance saved last, or before that with what the roster gives (`fromRoster`:
+ * the official members summoned, the exempt and suspended not counted); `run` is called on submit.
+ */
+export function attendanceForm(
+  m: AttendanceMeeting,
+  run: (form: HTMLElement) => void,
+  fromRoster: { summoned: number; excluded: number },
+): HTMLElement {
+  const saved = (m.attendance ?? fromRoster) as { summoned?: number; present?: number; excluded?: number };
   const details = detailsOf(m.attendance, m.trustees.n);
   const named = new Map(details.board.map((b) => [b.seat, b]));
   const form: HTMLElement = actionForm(
     'organiser.attendance.title',
     'organiser.save',
     [
-      field('organiser.attendance.summoned', numberInput('summoned', saved?.summoned ?? '')),
-      field('organiser.attendance.present', numberInput('present', saved?.present ?? '')),
+      field('organiser.attendance.summoned', numberInput('summoned', saved.summoned ?? '')),
+      field('organiser.attendance.present', numberInput('present', saved.present ?? '')),
       field(
         'organiser.details.absentWithLeave',
         numberInput('absentWithLeave', details.absentWithLeave ?? ''),
       ),
-      field('organiser.details.excluded', numberInput('excluded', saved?.excluded ?? 0)),
+      field('organiser.details.excluded', numberInput('excluded', saved.excluded ?? 0)),
       h('p', { class: 'muted small', text: t('organiser.details.excludedHelp') }),
       field(
         'organiser.details.exclusionReason',

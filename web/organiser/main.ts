@@ -3,18 +3,24 @@
 // activation, opening and closing the poll, and the certified result. Card tokens are made here and never
 // leave this page.
 import type { Manifest } from '../../crypto/index.ts';
+import { rosterAttendance } from '../../src/shared/domain.ts';
+import { type Counts, liveCounts } from '../projector/live-counts.ts';
 import { ApiError } from '../shared/api.ts';
+import { answer } from '../shared/client.ts';
 import { byId, h, mount } from '../shared/dom.ts';
 import {
   actionForm,
   FieldProblem,
   field,
+  focusedField,
+  refocus,
   restoreTypedValues,
   showFieldError,
   typedValues,
 } from '../shared/forms.ts';
 import { type MessageKey, pick, type Text, t } from '../shared/i18n.ts';
 import { startPage } from '../shared/page.ts';
+import { signedIn } from '../shared/session.ts';
 import { ATTENDANCE_FORM, attendanceFieldOf, saveAttendance } from './attendance-form.ts';
 import type { CardsPerSheet } from './card-layout.ts';
 import { cardAddressWarning, printedCards } from './card-print.ts';
@@ -34,6 +40,8 @@ let loggedIn: boolean | null = null;
 let setupDone = true;
 let meetings: MeetingSummary[] = [];
 let roster: RosterMember[] = [];
+/** The meeting page's attendance before one is saved: the official members on the roster. */
+let fromRoster = { summoned: 0, excluded: 0 };
 let details: (MeetingDetails & { manifest: string }) | null = null;
 let result: MeetingResult | null = null;
 let createdWarnings: Text[] = [];
@@ -251,6 +259,8 @@ function content(): Array<HTMLElement | null> {
         scanPanel,
         paperPanel,
         addressWarning: cardAddressWarning(cardOrigin(details)),
+        electorate: manifest.electorate,
+        rosterAttendance: fromRoster,
       }),
       result ? resultView(manifest, result) : null,
     ];
@@ -264,8 +274,10 @@ const cardOrigin = (m: MeetingDetails) => new URL(m.links.vote).origin;
 function render(): void {
   const app = byId('app');
   const kept = meetingId ? typedValues(app) : new Map<string, string>();
+  const focus = meetingId ? focusedField(app) : null;
   mount(app, ...content());
   restoreTypedValues(app, kept, doneForms);
+  refocus(app, focus, doneForms);
   doneForms.clear();
   const form = formError && document.getElementById(formError.form);
   if (formError && form) showFieldError(form, formError.field, formError.text);
@@ -277,7 +289,10 @@ async function load(): Promise<void> {
     loggedIn = session.loggedIn;
     setupDone = session.setupDone;
     if (loggedIn && meetingId) {
-      details = await get<MeetingDetails & { manifest: string }>(path());
+      [details, fromRoster] = await Promise.all([
+        get<MeetingDetails & { manifest: string }>(path()),
+        answer(signedIn.roster.$get()).then((r) => rosterAttendance(r.members)),
+      ]);
       result = details.status === 'decrypted' ? await get<MeetingResult>(path('/result')) : null;
     } else if (loggedIn) {
       [meetings, roster] = await Promise.all([
@@ -291,6 +306,43 @@ async function load(): Promise<void> {
   render();
 }
 
+/**
+ * The console follows the meeting on the projector's live stream: when the status (the ceremony done, the
+ * poll opened or closed, the result) or the counts change, the page loads the meeting again; what the
+ * organiser is typing and the field they are in are kept through the redraw.
+ */
+function follow(id: string): void {
+  let loading: Promise<void> | null = null;
+  let again = false;
+  const changed = (c: Counts) =>
+    details !== null &&
+    (c.status !== details.status ||
+      c.cast !== details.counts.cast ||
+      c.activated !== details.counts.activated);
+  const reload = () => {
+    if (loading) {
+      again = true;
+      return;
+    }
+    loading = load().finally(() => {
+      loading = null;
+      if (again) {
+        again = false;
+        reload();
+      }
+    });
+  };
+  liveCounts(
+    id,
+    (c) => {
+      if (loggedIn && changed(c)) reload();
+    },
+    () => {},
+  );
+}
+
 if (meetingId) createdWarnings = takeCreatedWarnings(meetingId);
 startPage(() => t('organiser.title'), render);
-void load();
+void load().then(() => {
+  if (meetingId) follow(meetingId);
+});

@@ -6,6 +6,7 @@ import { actionForm, field, numberInput } from '../shared/forms.ts';
 import { type MessageKey, t } from '../shared/i18n.ts';
 import { attendanceForm } from './attendance-form.ts';
 import type { CardsPerSheet } from './card-layout.ts';
+import { cardsForm } from './cards-form.ts';
 
 export type MeetingDetails = {
   id: string;
@@ -36,9 +37,6 @@ export async function qrImage(url: string, alt: string): Promise<HTMLElement> {
   return h('img', { class: 'qr', attrs: { src, alt } });
 }
 
-const value = (form: HTMLElement, name: string) =>
-  Number((form.querySelector(`[name="${name}"]`) as HTMLInputElement).value);
-
 /** What the page keeps between redraws: the trustee QR, the cards not yet printed, the camera panel. */
 export type MeetingParts = {
   trusteeLink: HTMLElement | null;
@@ -47,15 +45,11 @@ export type MeetingParts = {
   /** paper ballots: made, printed and saved as a PDF in their own panel (paper-ballots.ts) */
   paperPanel: HTMLElement | null;
   addressWarning: HTMLElement | null;
+  /** the official members who vote (the manifest's electorate): the cards to print start from it */
+  electorate: number;
+  /** the attendance the roster gives, shown until one is saved */
+  rosterAttendance: { summoned: number; excluded: number };
 };
-
-const perSheetSelect = () =>
-  h(
-    'select',
-    { attrs: { name: 'perSheet' } },
-    h('option', { attrs: { value: 8 }, text: t('organiser.cards.per8') }),
-    h('option', { attrs: { value: 12 }, text: t('organiser.cards.per12') }),
-  );
 
 function formWith(
   title: MessageKey,
@@ -78,7 +72,7 @@ function formWith(
 export function meetingView(
   m: MeetingDetails,
   a: MeetingActions,
-  { trusteeLink, printed, scanPanel, paperPanel, addressWarning }: MeetingParts,
+  { trusteeLink, printed, scanPanel, paperPanel, addressWarning, electorate, rosterAttendance }: MeetingParts,
 ): Array<HTMLElement | null> {
   const open = m.status !== 'closed' && m.status !== 'decrypted';
   const c = m.counts;
@@ -145,21 +139,11 @@ export function meetingView(
           ),
         )
       : null,
-    open
-      ? formWith(
-          'organiser.cards.title',
-          'organiser.cards.make',
-          [
-            ['organiser.cards.count', numberInput('count', 8)],
-            ['organiser.cards.perSheet', perSheetSelect()],
-          ],
-          (f) => a.makeCards(f, value(f, 'perSheet') === 12 ? 12 : 8),
-          'cards-form',
-          addressWarning,
-        )
-      : null,
+    open ? cardsForm(electorate, c.issued + c.activated, a.makeCards, addressWarning) : null,
     open ? paperPanel : null,
-    m.status === 'ceremony' || m.status === 'ready' ? attendanceForm(m, a.attendance) : null,
+    m.status === 'ceremony' || m.status === 'ready'
+      ? attendanceForm(m, a.attendance, rosterAttendance)
+      : null,
     open ? scanPanel : null,
     open
       ? formWith(

@@ -81,6 +81,35 @@ export function restoreTypedValues(root: ParentNode, kept: Kept, dropped: Readon
   }
 }
 
+type Focus = { form: string; key: string; start: number | null; end: number | null };
+
+/** The named field of a form with an id that has the focus (and its caret), to focus again after a redraw. */
+export function focusedField(root: ParentNode): Focus | null {
+  const found = inputsOf(root).find(({ input }) => input === document.activeElement);
+  if (!found) return null;
+  const { input } = found;
+  const caret = input instanceof HTMLSelectElement ? null : input;
+  let start: number | null = null;
+  let end: number | null = null;
+  try {
+    start = caret?.selectionStart ?? null;
+    end = caret?.selectionEnd ?? null;
+  } catch {
+    // number inputs have no caret to keep
+  }
+  return { form: found.form.id, key: keyOf(found.form, input), start, end };
+}
+
+/** Focuses the redrawn field that had the focus, with its caret where it was, unless its form is `dropped`. */
+export function refocus(root: ParentNode, focus: Focus | null, dropped: ReadonlySet<string>): void {
+  if (!focus || dropped.has(focus.form)) return;
+  const found = inputsOf(root).find(({ form, input }) => keyOf(form, input) === focus.key);
+  if (!found) return;
+  found.input.focus({ preventScroll: true });
+  if (focus.start !== null && !(found.input instanceof HTMLSelectElement))
+    found.input.setSelectionRange(focus.start, focus.end);
+}
+
 /** An error shown in its form, under the field it is about (or above the form's button), and focused. */
 export function showFieldError(form: HTMLElement, fieldName: string | null, text: string): void {
   const input = fieldName ? form.querySelector<Input>(`[name="${fieldName}"]`) : null;
