@@ -5,7 +5,7 @@
 // marked. Each group names the chi bộ it should cover that have no certified result yet, so a cap worked out
 // without them says so; a decision is held to its group's cap and to the chi bộ's proposal.
 
-import { LEVEL_IDS } from '../shared/domain.ts';
+import { COMMITTEE_GROUPS, LEVEL_IDS } from '../shared/domain.ts';
 import { type CapPlace, rankForCap, type SubjectOutcome } from '../shared/rules/index.ts';
 import type { CapGroup, Decision, Organisation } from '../store/store.ts';
 
@@ -52,9 +52,6 @@ export type TableGroup = {
 /** Why a decision needs an override: more HTXSNV than the group's cap, or a level above the proposal. */
 export type DecisionProblem = 'over-cap' | 'above-proposal';
 
-export const WHOLE = { vi: 'Toàn đảng ủy', en: 'The whole committee' };
-export const OTHERS = { vi: 'Ngoài các nhóm', en: 'Outside the groups' };
-
 const ORDER: readonly string[] = LEVEL_IDS;
 
 function inGroup(group: Group, row: TableRow): boolean {
@@ -100,7 +97,7 @@ export function combinedTable(input: {
         decision: current.get(`${branch.id}/${s.id}`) ?? null,
       })),
   );
-  const groups = input.groups.length > 0 ? input.groups : [{ name: WHOLE.vi }];
+  const groups = input.groups.length > 0 ? input.groups : [{ name: COMMITTEE_GROUPS.whole.vi }];
   const named = new Set(groups.flatMap((g) => g.branchIds ?? []));
   const everyGroupNamesBranches = groups.every((g) => g.branchIds);
   const uncertified = input.branches.filter((b) => b.status !== 'certified');
@@ -110,7 +107,7 @@ export function combinedTable(input: {
     missing: uncertified.filter((b) => !group.branchIds || group.branchIds.includes(b.id)),
   }));
   const others = {
-    name: OTHERS.vi,
+    name: COMMITTEE_GROUPS.others.vi,
     rows: [] as TableRow[],
     missing: uncertified.filter((b) => !everyGroupNamesBranches || !named.has(b.id)),
   };

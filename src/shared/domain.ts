@@ -82,3 +82,12 @@ export const cardsToPrint = (voterCount: number, spares: number, issued: number)
 export function isCertified(k: number, certifications: readonly { index: number }[]): boolean {
   return new Set(certifications.map((c) => c.index)).size >= k;
 }
+
+/**
+ * The groups a committee's table makes by itself: the whole committee when it sets none, and the members
+ * outside the groups it sets. A group is filed under its Vietnamese name; pages show it in their language.
+ */
+export const COMMITTEE_GROUPS = {
+  whole: { vi: 'Toàn đảng ủy', en: 'The whole committee' },
+  others: { vi: 'Ngoài các nhóm', en: 'Outside the groups' },
+} as const satisfies Record<string, Text>;

@@ -17,6 +17,7 @@ import { type MeetingDriver, PASSWORD } from '../app/helpers.ts';
 import { accept, buildOrg, certified, invite, meetingOf, type Org } from '../app/org-helpers.ts';
 import { e2eDescribe, fitsWidth, launchBrowser, phone, screenshot } from './browser.ts';
 import { type E2eServer, startE2eServer } from './server.ts';
+import { textProblems } from './text-audit.ts';
 
 e2eDescribe('committee page', () => {
   let server: E2eServer;
@@ -163,18 +164,26 @@ e2eDescribe('committee page', () => {
     await adminPage.locator('#invite-role').selectOption('organiser');
     await adminPage.locator('#invite-place').selectOption('cb-xac-suat');
     await adminPage.locator('#invitation-form button[type=submit]').click();
-    const url = (await adminPage.locator('#invitation-link').textContent())!;
+    const url = await adminPage.locator('#invitation-link').inputValue();
     expect(url).toMatch(/\/invite#/);
+    expect(await adminPage.locator('label[for="invitation-link"]').textContent()).toBe(
+      'Liên kết mời người tổ chức của Chi bộ Xác suất',
+    );
+    await adminPage.locator('#copy-link').waitFor();
+    await adminPage.locator('#invitations li', { hasText: 'Chi bộ Xác suất' }).waitFor();
     expect(await fitsWidth(adminPage)).toBe(true);
     await screenshot(adminPage, 'admin');
 
     const invitee = await (await phone(browser)).newPage();
     await invitee.goto(url);
+    expect(await invitee.locator('#invited').textContent()).toContain('người tổ chức của Chi bộ Xác suất');
     await invitee.locator('#account').fill('to-chuc-xac-suat');
     await invitee.locator('#p1').fill('mật khẩu đủ dài');
     await invitee.locator('#p2').fill('mật khẩu đủ dài');
     await invitee.locator('button[type=submit]').click();
-    await invitee.getByText('Đã tạo tài khoản to-chuc-xac-suat', { exact: false }).waitFor();
+    await invitee
+      .getByText('Đã tạo tài khoản to-chuc-xac-suat: người tổ chức của Chi bộ Xác suất', { exact: false })
+      .waitFor();
     expect(await invitee.locator('#continue').getAttribute('href')).toBe('/');
     await invitee.goto(`${server.origin}/committee`);
     await invitee.locator('#own-page').waitFor();
@@ -183,6 +192,37 @@ e2eDescribe('committee page', () => {
       role: 'organiser',
       organisationId: 'cb-xac-suat',
     });
+
+    // The same link again: the page says it is spent, with no form to fill in.
+    const again = await (await phone(browser)).newPage();
+    await again.goto(url);
+    await again.getByText('Liên kết mời này đã được dùng', { exact: false }).waitFor();
+    expect(await again.locator('#setup').count()).toBe(0);
+    await screenshot(again, 'invite-used');
+
+    // A second link, revoked from the list before it is used.
+    await adminPage.reload();
+    await adminPage.locator('#invite-role').selectOption('committee');
+    await adminPage.locator('#invite-place').selectOption('x');
+    await adminPage.locator('#invitation-form button[type=submit]').click();
+    const revokedUrl = await adminPage.locator('#invitation-link').inputValue();
+    const revoke = adminPage.locator('#invitations li', { hasText: 'Đảng ủy Khoa Toán' }).locator('button');
+    await revoke.click();
+    await adminPage.getByText('Đã thu hồi lời mời vào Đảng ủy Khoa Toán', { exact: false }).waitFor();
+    expect(await adminPage.locator('#invitations li', { hasText: 'Đảng ủy Khoa Toán' }).count()).toBe(0);
+    await again.goto(revokedUrl);
+    await again.reload();
+    await again.getByText('Quản trị đã thu hồi liên kết mời này', { exact: false }).waitFor();
+    expect(await again.locator('#setup').count()).toBe(0);
+
+    // Disabling the new account ends its session.
+    adminPage.once('dialog', (dialog) => void dialog.accept());
+    await adminPage.locator('#accounts li[data-account="to-chuc-xac-suat"] button').click();
+    await adminPage.locator('#accounts li[data-account="to-chuc-xac-suat"][data-disabled="true"]').waitFor();
+    await invitee.goto(`${server.origin}/`);
+    await invitee.locator('#login-form').waitFor();
+    await adminPage.setViewportSize({ width: 1280, height: 900 });
+    await screenshot(adminPage, 'admin-1280');
   });
 
   it('lets an invited organiser log in on the console by account name, in its own chi bộ', async () => {
@@ -212,5 +252,77 @@ e2eDescribe('committee page', () => {
     await organiserPage.locator('#login-form').waitFor();
     expect(await organiserPage.locator('#account').inputValue()).toBe('to-chuc-a');
     await screenshot(organiserPage, 'organiser-login');
+  });
+  it('says nothing internal on the committee, admin and invitation pages, in both languages', async () => {
+    const own = [
+      ...(await server.t.store.accounts()).map((a) => a.name),
+      ...(await server.t.store.organisations()).map((o) => o.name),
+      ...[1, 2, 3, 4, 5].map((n) => `Đảng viên ${n}`),
+      'Kiểm điểm, xếp loại đảng viên',
+      'Nghị quyết ban thường vụ số 12',
+      'phiếu kín',
+      'Tiếng Việt',
+    ].sort((x, y) => y.length - x.length);
+    const fresh = await invite(org.admin, 'committee', 'x');
+    const used = await invite(org.admin, 'organiser', 'a');
+    await accept(server.t, used, 'to-chuc-a-lan-2');
+    type Visit = {
+      name: string;
+      path: string;
+      ready: string;
+      cookie?: string;
+      prepare?: (p: Page) => Promise<void>;
+    };
+    const visits: Visit[] = [
+      {
+        name: 'committee',
+        path: '/committee',
+        ready: '#table-form',
+        cookie: org.committees.x.cookie,
+        prepare: async (p) => {
+          await p.locator('#year').fill('2026');
+          await p.locator('#table-form button[type=submit]').click();
+          await p.locator('details[data-member]').first().waitFor();
+        },
+      },
+      { name: 'admin', path: '/admin', ready: '#accounts', cookie: org.admin.cookie },
+      { name: 'invite', path: `/invite#${fresh}`, ready: '#invited' },
+      { name: 'invite-dead', path: `/invite#${used}`, ready: '#status' },
+    ];
+    for (const lang of ['vi', 'en'] as const)
+      for (const visit of visits) {
+        const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: lang });
+        await context.addInitScript((l) => localStorage.setItem('phieukin.lang', l), lang);
+        if (visit.cookie) {
+          const [name, value] = visit.cookie.split('=');
+          await context.addCookies([{ name: name!, value: value!, url: server.origin }]);
+        }
+        const shown = await context.newPage();
+        await shown.goto(`${server.origin}${visit.path}`);
+        await shown.locator(visit.ready).first().waitFor();
+        await visit.prepare?.(shown);
+        await shown.evaluate(() => {
+          for (const details of document.querySelectorAll('details')) details.open = true;
+        });
+        const text = await shown.evaluate(() =>
+          [
+            document.title,
+            document.body.innerText,
+            ...[...document.querySelectorAll('option, [placeholder], [aria-label], [title]')].flatMap(
+              (el) => [
+                el.getAttribute('placeholder') ?? '',
+                el.getAttribute('aria-label') ?? '',
+                el.getAttribute('title') ?? '',
+              ],
+            ),
+          ].join('\n'),
+        );
+        expect.soft(textProblems(text, lang, own), `${visit.name} (${lang})`).toEqual([]);
+        expect.soft(await fitsWidth(shown), `${visit.name} at 360 px (${lang})`).toBe(true);
+        await screenshot(shown, `audit-${visit.name}-${lang}-360`);
+        await shown.setViewportSize({ width: 1280, height: 900 });
+        await screenshot(shown, `audit-${visit.name}-${lang}-1280`);
+        await context.close();
+      }
   });
 });

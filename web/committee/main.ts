@@ -4,7 +4,7 @@
 // cap over the groups it sets and the chi bộ still missing named, records or amends a decision per member
 // (held to the cap unless a căn cứ is given) or approves all within the cap at once, and exports them.
 
-import { LEVEL_IDS, type LevelId } from '../../src/shared/domain.ts';
+import { COMMITTEE_GROUPS, LEVEL_IDS, type LevelId } from '../../src/shared/domain.ts';
 import { assessmentYearAt } from '../../src/shared/rules/index.ts';
 import { LEVELS } from '../../src/shared/rules/tables/common.ts';
 import { byId, h, mount } from '../shared/dom.ts';
@@ -226,6 +226,12 @@ async function refresh(): Promise<void> {
   versions = await history(year);
 }
 
+/** A group's name in the page's language when it is one the table makes by itself. */
+const groupName = (name: string) => {
+  const builtIn = Object.values(COMMITTEE_GROUPS).find((g) => g.vi === name);
+  return builtIn ? pick(builtIn) : name;
+};
+
 const CAP_TEXT: Record<string, MessageKey> = {
   within: 'committee.cap.within',
   'exceeds-cap': 'committee.cap.exceeds',
@@ -396,7 +402,7 @@ function tableView(): HTMLElement | null {
         { class: 'group' },
         h('h3', {
           text: t('committee.group.head', {
-            name: g.name,
+            name: groupName(g.name),
             base: g.base,
             max: g.max,
             best: g.proposedBest,

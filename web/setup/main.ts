@@ -1,21 +1,27 @@
 // The pages the one-time links open: setup (`/setup#<token>`), where the admin chooses a password, and an
 // invitation (`/invite#<token>`), where the invitee names the account and chooses a password. The token
 // stays in the URL fragment, which browsers never send; it is posted to /api/auth/setup or
-// /api/auth/invitation and then removed from the address.
+// /api/auth/invitation and then removed from the address. An invitation is checked first: the page names
+// the role and unit it makes, or says at once why the link is dead (used, expired, revoked, unknown).
+import { KIND_NAMES, ROLE_NAMES } from '../../src/shared/organisation-tree.ts';
 import { ApiError } from '../shared/api.ts';
 import { answer, apiClient } from '../shared/client.ts';
 import { byId, h, mount } from '../shared/dom.ts';
-import { type MessageKey, t } from '../shared/i18n.ts';
+import { lang, type MessageKey, pick, t } from '../shared/i18n.ts';
 import { startPage } from '../shared/page.ts';
 
 const invitation = location.pathname.startsWith('/invite');
 const token = location.hash.slice(1);
 const auth = apiClient().auth;
 
-type Done = { account: string; role: 'admin' | 'organiser' | 'committee' };
+type Done = { account: string; role: 'admin' | 'organiser' | 'committee'; place?: string };
 let done: Done | null = null;
 let error: string | null = null;
 let busy = false;
+/** What the invitation makes, once checked; `dead` why it cannot be used (the form is not shown then). */
+let invited: { role: Done['role']; place: string; until: number } | null = null;
+let dead: string | null = null;
+const DEAD = ['invitation_unknown', 'invitation_used', 'invitation_expired', 'invitation_revoked'];
 const typed = { account: '', p1: '', p2: '' };
 
 /** Where each kind of account goes next, and what it is called. */
@@ -35,12 +41,17 @@ async function save(): Promise<void> {
   error = null;
   render();
   try {
-    done = invitation
-      ? await answer(auth.invitation.$post({ json: { token, account: typed.account, password: typed.p1 } }))
-      : { ...(await answer(auth.setup.$post({ json: { token, password: typed.p1 } }))), role: 'admin' };
+    if (invitation) {
+      const made = await answer(
+        auth.invitation.$post({ json: { token, account: typed.account, password: typed.p1 } }),
+      );
+      done = { account: made.account, role: made.role, place: made.organisationName };
+    } else
+      done = { ...(await answer(auth.setup.$post({ json: { token, password: typed.p1 } }))), role: 'admin' };
     history.replaceState(null, '', location.pathname);
   } catch (e) {
-    error = e instanceof ApiError ? e.message : String(e);
+    if (e instanceof ApiError && DEAD.includes(e.code)) dead = e.message;
+    else error = e instanceof ApiError ? e.message : String(e);
   }
   busy = false;
   render();
@@ -86,12 +97,39 @@ function form(): HTMLElement {
   );
 }
 
+async function check(): Promise<void> {
+  try {
+    const found = await answer(auth.invitation.check.$post({ json: { token } }));
+    const place = `${found.organisation.name} (${pick(KIND_NAMES[found.organisation.kind])})`;
+    invited = { role: found.role, place, until: found.expiresAt };
+  } catch (e) {
+    if (e instanceof ApiError && DEAD.includes(e.code)) dead = e.message;
+    else error = e instanceof ApiError ? e.message : String(e);
+  }
+  render();
+}
+
+const untilText = (ms: number) =>
+  new Date(ms).toLocaleString(lang() === 'vi' ? 'vi-VN' : 'en-GB', {
+    dateStyle: 'short',
+    timeStyle: 'short',
+    timeZone: 'Asia/Ho_Chi_Minh',
+  });
+
 function render(): void {
   const title = h('h1', { text: t(invitation ? 'setup.inviteTitle' : 'setup.title') });
+  if (dead && !done) {
+    mount(
+      byId('app'),
+      h('h1', { text: t('setup.deadTitle') }),
+      h('p', { class: 'notice error', attrs: { role: 'alert', id: 'status' }, text: dead }),
+    );
+    return;
+  }
   if (done) {
     const next = NEXT[done.role] ?? NEXT.organiser;
     const saved = invitation
-      ? t('setup.created', { account: done.account, role: t(next.role) })
+      ? t('setup.created', { account: done.account, role: t(next.role), place: done.place ?? '' })
       : t('setup.saved', { account: done.account });
     mount(
       byId('app'),
@@ -108,7 +146,29 @@ function render(): void {
       ),
     );
   } else if (!token) mount(byId('app'), title, h('p', { class: 'notice error', text: t('setup.noToken') }));
-  else mount(byId('app'), title, form());
+  else if (invitation && !invited && !error)
+    mount(
+      byId('app'),
+      title,
+      h('p', { class: 'muted', attrs: { role: 'status' }, text: t('setup.checking') }),
+    );
+  else
+    mount(
+      byId('app'),
+      title,
+      invited
+        ? h('p', {
+            attrs: { id: 'invited' },
+            text: t('setup.invitedAs', {
+              role: pick(ROLE_NAMES[invited.role]),
+              place: invited.place,
+              until: untilText(invited.until),
+            }),
+          })
+        : null,
+      form(),
+    );
 }
 
 startPage(() => t(invitation ? 'setup.inviteTitle' : 'setup.title'), render);
+if (invitation && token) void check();
