@@ -24,9 +24,9 @@ import {
   startCeremony,
   verificationKeysOf,
 } from '../crypto/index.ts';
+import { createVerifierPool, spawnTypeScriptWorker } from '../src/check-pool/pool.ts';
+import { inlineVerifier } from '../src/check-pool/verifier.ts';
 import type { PhoneBallot, PhoneJob } from '../src/commands/simulate-phone.ts';
-import { inlineVerifier } from '../src/server/verifier.ts';
-import { createVerifierPool, spawnTypeScriptWorker } from '../src/server/verifier-pool.ts';
 import { benchManifest } from './manifest.ts';
 
 const BALLOTS = Number(process.env.BENCH_BALLOTS ?? 100);

@@ -3,6 +3,11 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import { languageDetector } from 'hono/language';
 import { secureHeaders } from 'hono/secure-headers';
+import { inlineVerifier, type Verifier } from './check-pool/verifier.ts';
+import { authorize } from './http/access.ts';
+import { type AppConfig, type Clock, type Deps, type Env, type Keys, resolveConfig } from './http/context.ts';
+import { errorResponse, fail } from './http/errors.ts';
+import { createMeetingQueue } from './meeting/queue.ts';
 import type { DocumentFonts } from './pdf/layout.ts';
 import { authRoutes } from './routes/auth.ts';
 import { ballotRoutes } from './routes/ballots.ts';
@@ -16,18 +21,6 @@ import { recordRoutes } from './routes/record.ts';
 import { resultRoutes } from './routes/results.ts';
 import { rosterRoutes } from './routes/roster.ts';
 import { trusteeRoutes } from './routes/trustees.ts';
-import { authorize } from './server/access.ts';
-import {
-  type AppConfig,
-  type Clock,
-  type Deps,
-  type Env,
-  type Keys,
-  resolveConfig,
-} from './server/context.ts';
-import { errorResponse, fail } from './server/errors.ts';
-import { createMeetingQueue } from './server/meeting-queue.ts';
-import { inlineVerifier, type Verifier } from './server/verifier.ts';
 import type { Store } from './store/store.ts';
 
 export type { AppConfig, Clock, Keys };

@@ -6,11 +6,11 @@ import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { issueSetupToken } from '../accounts/setup.ts';
+import { createVerifierPool } from '../check-pool/pool.ts';
 import { ensureCertificate } from '../entry/certificate.ts';
 import { openDatabase, startServer } from '../entry/node.ts';
-import { randomSecret, secretHash } from '../server/ids.ts';
-import { issueSetupToken } from '../server/setup.ts';
-import { createVerifierPool } from '../server/verifier-pool.ts';
+import { randomSecret, secretHash } from '../http/ids.ts';
 import type { Store } from '../store/store.ts';
 import { serverAddresses } from './addresses.ts';
 

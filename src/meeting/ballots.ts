@@ -4,13 +4,13 @@
 // after the close); another ballot on a spent card is refused.
 
 import type { Manifest } from '../../crypto/index.ts';
-import type { Deps } from '../server/context.ts';
-import { fail } from '../server/errors.ts';
-import type { BallotPayload } from '../server/protocol.ts';
-import { meetingRef } from '../server/tally.ts';
+import type { Deps } from '../http/context.ts';
+import { fail } from '../http/errors.ts';
 import { type Card, CredentialSpentError, type Meeting, type SpentCredential } from '../store/store.ts';
 import { refusalOf } from './lifecycle.ts';
+import type { BallotPayload } from './protocol.ts';
 import { step } from './step.ts';
+import { meetingRef } from './tally.ts';
 
 /** The credential the ballot spent, and whether this request spent it (false: it was spent before). */
 export type Cast = { spent: SpentCredential; fresh: boolean };

@@ -1,10 +1,8 @@
 // The cards' commands (SPEC §3, §3.1): registering the public keys of printed cards and paper ballots,
 // activating the ones the board hands out, and voiding lost ones. Registration writes no event (a card's key is published when it
 // is activated); activation and voiding of an active card are steps of the record.
-import type { Deps } from '../server/context.ts';
-import { fail } from '../server/errors.ts';
-import { isCredentialKey } from '../server/protocol.ts';
-import { sortByBytes } from '../server/snapshot.ts';
+import type { Deps } from '../http/context.ts';
+import { fail } from '../http/errors.ts';
 import { pollHasClosed } from '../shared/domain.ts';
 import {
   type Card,
@@ -14,6 +12,8 @@ import {
   type Meeting,
   type NewEvent,
 } from '../store/store.ts';
+import { isCredentialKey } from './protocol.ts';
+import { sortByBytes } from './snapshot.ts';
 import { step } from './step.ts';
 
 type CardDeps = Pick<Deps, 'store' | 'queue'>;

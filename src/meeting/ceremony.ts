@@ -1,8 +1,9 @@
 // The board's key ceremony (SPEC §2) as the meeting's commands: phase 1 commitments, phase 2 encrypted
 // shares, phase 3 a signed acknowledgement of the joint key, or a complaint that restarts the ceremony with
 // a new round. Each is one step (step.ts) and is checked against this round's state under the queue.
-import type { Deps } from '../server/context.ts';
-import { fail } from '../server/errors.ts';
+import type { Deps } from '../http/context.ts';
+import { fail } from '../http/errors.ts';
+import type { CeremonyOutcome, Meeting, NewEvent, Store } from '../store/store.ts';
 import {
   type AckPayload,
   type CommitmentsPayload,
@@ -14,10 +15,9 @@ import {
   jointKeyPayload,
   manifestHash,
   type SharesPayload,
-} from '../server/protocol.ts';
-import { payloadsOf } from '../server/tally.ts';
-import type { CeremonyOutcome, Meeting, NewEvent, Store } from '../store/store.ts';
+} from './protocol.ts';
 import { step } from './step.ts';
+import { payloadsOf } from './tally.ts';
 
 export type Round = {
   commitments: CommitmentsPayload[];

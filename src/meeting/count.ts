@@ -1,8 +1,13 @@
 // The count, after the poll closes (SPEC §5, §7): the trustees' decryption shares, each proof checked on
 // arrival; with the k-th valid share the totals are combined and the result written with it, the rules
 // engine's outcome inside; then the trustees' certification signatures.
-import type { Deps } from '../server/context.ts';
-import { fail } from '../server/errors.ts';
+import type { Deps } from '../http/context.ts';
+import { fail } from '../http/errors.ts';
+import { isCertified } from '../shared/domain.ts';
+import { outcomeForResult } from '../shared/rules/index.ts';
+import type { Head, Meeting, Store } from '../store/store.ts';
+import { trusteeOnBoard } from './ceremony.ts';
+import { refusalOf } from './lifecycle.ts';
 import {
   type CertificationPayload,
   certificationValid,
@@ -12,15 +17,10 @@ import {
   nextEventHash,
   type ResultPayload,
   type TallyPayload,
-} from '../server/protocol.ts';
-import { type Attendance, latestAttendance } from '../server/snapshot.ts';
-import { ceremonyKeys, meetingRef, payloadsOf } from '../server/tally.ts';
-import { isCertified } from '../shared/domain.ts';
-import { outcomeForResult } from '../shared/rules/index.ts';
-import type { Head, Meeting, Store } from '../store/store.ts';
-import { trusteeOnBoard } from './ceremony.ts';
-import { refusalOf } from './lifecycle.ts';
+} from './protocol.ts';
+import { type Attendance, latestAttendance } from './snapshot.ts';
 import { step } from './step.ts';
+import { ceremonyKeys, meetingRef, payloadsOf } from './tally.ts';
 
 export type Counting = {
   ballots: number | null;

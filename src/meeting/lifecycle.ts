@@ -4,7 +4,7 @@
 // anything else, and test/meeting/lifecycle.test.ts runs every row through the verifier's own phase table
 // (crypto/checks/chain.ts), so what the server writes is what the verifier accepts (SPEC §6, §8.1).
 import type { EventType } from '../../crypto/index.ts';
-import type { MessageCode } from '../server/messages.ts';
+import type { MessageCode } from '../http/messages.ts';
 import type { MeetingStatus } from '../shared/domain.ts';
 
 export type Command =

@@ -1,14 +1,14 @@
 // The poll's own commands: the attendance the quorum is judged on, opening the poll (the quorum to open,
 // the server's receipt key published), and closing it with its encrypted tally in the same write (SPEC §5).
-import type { Deps } from '../server/context.ts';
-import { fail, failWith } from '../server/errors.ts';
-import { NO_RULE_SET } from '../server/manifest.ts';
-import { base64url } from '../server/protocol.ts';
-import { type Attendance, latestAttendance } from '../server/snapshot.ts';
-import { encryptedTally } from '../server/tally.ts';
+import type { Deps } from '../http/context.ts';
+import { fail, failWith } from '../http/errors.ts';
 import { quorumToOpen } from '../shared/rules/index.ts';
 import type { Head, Meeting, NewEvent } from '../store/store.ts';
+import { NO_RULE_SET } from './manifest.ts';
+import { base64url } from './protocol.ts';
+import { type Attendance, latestAttendance } from './snapshot.ts';
 import { step } from './step.ts';
+import { encryptedTally } from './tally.ts';
 
 export async function recordAttendance(
   deps: Pick<Deps, 'store' | 'queue'>,

@@ -2,8 +2,8 @@
 // command if the lifecycle does not take it in this status, let the command decide on that snapshot, check
 // that what it would write is a write the lifecycle allows, and write it against the head it read (the
 // store refuses a stale head and the queue retries the whole step, so a decision is never made on old state).
-import type { Deps } from '../server/context.ts';
-import { fail } from '../server/errors.ts';
+import type { Deps } from '../http/context.ts';
+import { fail } from '../http/errors.ts';
 import type { Head, Meeting, NewEvent } from '../store/store.ts';
 import { type Command, refusalOf, statusAfter } from './lifecycle.ts';
 

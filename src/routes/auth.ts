@@ -3,12 +3,12 @@
 // sandbox login (the simulator).
 import { Hono } from 'hono';
 import type { HTTPException } from 'hono/http-exception';
-import { currentSession, endSession, startSession } from '../server/auth.ts';
-import type { Deps, Env } from '../server/context.ts';
-import { fail } from '../server/errors.ts';
-import { randomId, randomSecret, secretHash } from '../server/ids.ts';
-import { checkPassword, hashPassword } from '../server/password.ts';
-import { is, jsonBody } from '../server/validate.ts';
+import { checkPassword, hashPassword } from '../accounts/password.ts';
+import { currentSession, endSession, startSession } from '../accounts/sessions.ts';
+import type { Deps, Env } from '../http/context.ts';
+import { fail } from '../http/errors.ts';
+import { randomId, randomSecret, secretHash } from '../http/ids.ts';
+import { is, jsonBody } from '../http/validate.ts';
 import type { InvitationRefusal } from '../store/store.ts';
 
 export const ORGANISER_ACCOUNT = 'organiser';

@@ -2,12 +2,13 @@
 // (src/meeting/ballots.ts decides whether it is cast); the answer is the server's signed receipt (SPEC §7).
 // The same ballot again gets the same receipt, even after the poll closed (a phone that lost its answer).
 import { type Context, Hono } from 'hono';
+import { publicMeeting } from '../accounts/sessions.ts';
+import type { Deps, Env } from '../http/context.ts';
+import { fail, failWith } from '../http/errors.ts';
+import { messages } from '../http/messages.ts';
+import { ballotSchema } from '../http/payload-schemas.ts';
+import { jsonBody } from '../http/validate.ts';
 import { castBallot } from '../meeting/ballots.ts';
-import { publicMeeting } from '../server/auth.ts';
-import type { Deps, Env } from '../server/context.ts';
-import { fail, failWith } from '../server/errors.ts';
-import { messages } from '../server/messages.ts';
-import { ballotSchema } from '../server/payload-schemas.ts';
 import {
   base64url,
   confirmationCode,
@@ -15,9 +16,8 @@ import {
   isCredentialKey,
   type JointKeyPayload,
   receiptFor,
-} from '../server/protocol.ts';
-import { payloadsOf } from '../server/tally.ts';
-import { jsonBody } from '../server/validate.ts';
+} from '../meeting/protocol.ts';
+import { payloadsOf } from '../meeting/tally.ts';
 import type { SpentCredential } from '../store/store.ts';
 
 const MAX_BALLOT_BYTES = 4 * 1024 * 1024;

@@ -4,12 +4,12 @@
 // src/meeting/cards.ts.
 
 import { Hono } from 'hono';
+import { ownMeeting } from '../accounts/sessions.ts';
+import type { Deps, Env } from '../http/context.ts';
+import { fail } from '../http/errors.ts';
+import { is, jsonBody } from '../http/validate.ts';
 import { activateCards, registerCards, voidCard } from '../meeting/cards.ts';
 import { cardListPdf } from '../pdf/card-list.ts';
-import { ownMeeting } from '../server/auth.ts';
-import type { Deps, Env } from '../server/context.ts';
-import { fail } from '../server/errors.ts';
-import { is, jsonBody } from '../server/validate.ts';
 
 const MAX_SERIAL = 1_000_000;
 const serial = is.int({ min: 1, max: MAX_SERIAL });

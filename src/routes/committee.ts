@@ -5,8 +5,6 @@
 // exported for filing upward. The authorization middleware has resolved the committee's chi bộ
 // (`c.var.scope`).
 import { type Context, Hono } from 'hono';
-import { certifiedResult } from '../meeting/count.ts';
-import { type Scope, scopedBranch } from '../server/access.ts';
 import {
   approvable,
   type BranchProposals,
@@ -19,12 +17,14 @@ import {
   findMember,
   type TableGroup,
   type TableRow,
-} from '../server/combined-table.ts';
-import type { Deps, Env } from '../server/context.ts';
-import { decisionsPdf, decisionsXlsx } from '../server/decision-export.ts';
-import { fail } from '../server/errors.ts';
-import { randomId } from '../server/ids.ts';
-import { check, type Infer, is, jsonBody } from '../server/validate.ts';
+} from '../committee/combined-table.ts';
+import { decisionsPdf, decisionsXlsx } from '../committee/decision-export.ts';
+import { type Scope, scopedBranch } from '../http/access.ts';
+import type { Deps, Env } from '../http/context.ts';
+import { fail } from '../http/errors.ts';
+import { randomId } from '../http/ids.ts';
+import { check, type Infer, is, jsonBody } from '../http/validate.ts';
+import { certifiedResult } from '../meeting/count.ts';
 import { LEVEL_IDS, SUBJECT_ROLES } from '../shared/domain.ts';
 import { DEFAULT_CLASSIFICATION, type RuleOutcome, ruleSets } from '../shared/rules/index.ts';
 import { LEVELS } from '../shared/rules/tables/common.ts';

@@ -2,8 +2,8 @@
 // and the same as Server-Sent Events (an event whenever the numbers change, a comment to keep alive).
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
-import { publicMeeting } from '../server/auth.ts';
-import type { Deps, Env } from '../server/context.ts';
+import { publicMeeting } from '../accounts/sessions.ts';
+import type { Deps, Env } from '../http/context.ts';
 
 export function countRoutes(deps: Deps) {
   const { store, config } = deps;

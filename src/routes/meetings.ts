@@ -2,15 +2,15 @@
 // string), listing, details, the trustee invitation code, attendance, and opening and closing the poll (as
 // src/meeting/poll.ts decides them).
 import { Hono } from 'hono';
+import { ownMeeting } from '../accounts/sessions.ts';
+import type { Deps, Env } from '../http/context.ts';
+import { fail, failWith } from '../http/errors.ts';
+import { randomId, randomSecret, secretHash } from '../http/ids.ts';
+import { is, jsonBody } from '../http/validate.ts';
+import { buildManifest } from '../meeting/manifest.ts';
 import { closePoll, openPoll, recordAttendance } from '../meeting/poll.ts';
-import { ownMeeting } from '../server/auth.ts';
-import type { Deps, Env } from '../server/context.ts';
-import { fail, failWith } from '../server/errors.ts';
-import { randomId, randomSecret, secretHash } from '../server/ids.ts';
-import { buildManifest } from '../server/manifest.ts';
-import { manifestHashOf } from '../server/protocol.ts';
-import { latestAttendance } from '../server/snapshot.ts';
-import { is, jsonBody } from '../server/validate.ts';
+import { manifestHashOf } from '../meeting/protocol.ts';
+import { latestAttendance } from '../meeting/snapshot.ts';
 import { KINDS } from '../shared/domain.ts';
 import { DETAIL_LIMITS } from '../shared/minutes/details.ts';
 import { assessmentYearAt, checkManifest, type ManifestForRules, RuleError } from '../shared/rules/index.ts';

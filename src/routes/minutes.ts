@@ -4,12 +4,12 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { RecordEvent } from '../../crypto/index.ts';
+import { publicMeeting } from '../accounts/sessions.ts';
+import type { Deps, Env } from '../http/context.ts';
+import { fail } from '../http/errors.ts';
 import { minutesCsv } from '../minutes/csv.ts';
 import { minutesPdf } from '../minutes/pdf.ts';
 import { minutesXlsx } from '../minutes/xlsx.ts';
-import { publicMeeting } from '../server/auth.ts';
-import type { Deps, Env } from '../server/context.ts';
-import { fail } from '../server/errors.ts';
 import { MINUTES_EVENT_TYPES, type Minutes, minutesOf } from '../shared/minutes/minutes.ts';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -2,10 +2,10 @@
 // src/shared/organisation-tree.ts under the parents each kind may have, and one-time invitation links for
 // an organiser of a chi bộ, a committee member of a node above the chi bộ, or another admin. Any account may read the part of the tree it works in.
 import { Hono } from 'hono';
-import type { Deps, Env } from '../server/context.ts';
-import { fail } from '../server/errors.ts';
-import { randomSecret, secretHash } from '../server/ids.ts';
-import { is, jsonBody } from '../server/validate.ts';
+import type { Deps, Env } from '../http/context.ts';
+import { fail } from '../http/errors.ts';
+import { randomSecret, secretHash } from '../http/ids.ts';
+import { is, jsonBody } from '../http/validate.ts';
 import {
   BRANCH_KINDS,
   KIND_NAMES,

@@ -2,10 +2,10 @@
 // voter's small list of every confirmation code with its ballot's height (SPEC §7), a few kilobytes, which
 // the booth reads instead of the whole record and the verifier compares with the record.
 import { Hono } from 'hono';
-import { publicMeeting } from '../server/auth.ts';
-import type { Deps, Env } from '../server/context.ts';
-import { type CodeList, confirmationCode, fromBase64url } from '../server/protocol.ts';
-import { payloadsOf } from '../server/tally.ts';
+import { publicMeeting } from '../accounts/sessions.ts';
+import type { Deps, Env } from '../http/context.ts';
+import { type CodeList, confirmationCode, fromBase64url } from '../meeting/protocol.ts';
+import { payloadsOf } from '../meeting/tally.ts';
 
 export function recordRoutes(deps: Deps) {
   return new Hono<Env>()

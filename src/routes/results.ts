@@ -2,14 +2,14 @@
 // result once k valid shares are in, and the trustees' certification signatures (SPEC §5, §7). What each
 // may do is decided in src/meeting/count.ts.
 import { Hono } from 'hono';
+import { publicMeeting, trusteeOnly } from '../accounts/sessions.ts';
+import type { Deps, Env } from '../http/context.ts';
+import { fail } from '../http/errors.ts';
+import { certificationSchema, decryptionShareSchema } from '../http/payload-schemas.ts';
+import { jsonBody } from '../http/validate.ts';
 import { addDecryptionShare, certify, countingOf } from '../meeting/count.ts';
-import { publicMeeting, trusteeOnly } from '../server/auth.ts';
-import type { Deps, Env } from '../server/context.ts';
-import { fail } from '../server/errors.ts';
-import { certificationSchema, decryptionShareSchema } from '../server/payload-schemas.ts';
-import type { DecryptionSharePayload, ResultPayload } from '../server/protocol.ts';
-import { ceremonyKeys } from '../server/tally.ts';
-import { jsonBody } from '../server/validate.ts';
+import type { DecryptionSharePayload, ResultPayload } from '../meeting/protocol.ts';
+import { ceremonyKeys } from '../meeting/tally.ts';
 import { isCertified } from '../shared/domain.ts';
 
 export function resultRoutes(deps: Deps) {

@@ -1,9 +1,9 @@
 // The branch's roster: imported whole (replacing the previous one), read back by the organiser. Meetings
 // copy what they need into their manifest, so a later import never changes a meeting already created.
 import { Hono } from 'hono';
-import type { Deps, Env } from '../server/context.ts';
-import { fail } from '../server/errors.ts';
-import { type Infer, is, jsonBody } from '../server/validate.ts';
+import type { Deps, Env } from '../http/context.ts';
+import { fail } from '../http/errors.ts';
+import { type Infer, is, jsonBody } from '../http/validate.ts';
 import { LEVEL_IDS, SUBJECT_ROLES } from '../shared/domain.ts';
 import type { Member } from '../store/store.ts';
 

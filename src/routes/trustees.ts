@@ -3,18 +3,18 @@
 // shares) and phase 3 (a signed acknowledgement, or a complaint that restarts the ceremony). What each
 // step may do is decided in src/meeting/ceremony.ts.
 import { Hono } from 'hono';
-import { acknowledge, publishCommitments, publishShares, roundOf } from '../meeting/ceremony.ts';
-import { publicMeeting, trusteeOnly } from '../server/auth.ts';
-import type { Deps, Env } from '../server/context.ts';
+import { publicMeeting, trusteeOnly } from '../accounts/sessions.ts';
+import type { Deps, Env } from '../http/context.ts';
 import {
   ackHeadSchema,
   ackOkSchema,
   commitmentsSchema,
   complaintSchema,
   sharesSchema,
-} from '../server/payload-schemas.ts';
-import type { AckPayload } from '../server/protocol.ts';
-import { jsonBody, type Schema } from '../server/validate.ts';
+} from '../http/payload-schemas.ts';
+import { jsonBody, type Schema } from '../http/validate.ts';
+import { acknowledge, publishCommitments, publishShares, roundOf } from '../meeting/ceremony.ts';
+import type { AckPayload } from '../meeting/protocol.ts';
 
 /** An acknowledgement, or a complaint when `ok` is false (SPEC §2, phase 3). */
 const ackSchema: Schema<AckPayload> = (value, path) => {

@@ -2,7 +2,7 @@
 // cookies, CSRF tokens on state-changing routes, the login rate limit, logout and the operator sandbox.
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/entry/node.ts';
-import { secretHash } from '../../src/server/ids.ts';
+import { secretHash } from '../../src/http/ids.ts';
 import { MeetingDriver, PASSWORD, type TestApp, testApp } from './helpers.ts';
 
 describe('organiser accounts', () => {
@@ -131,7 +131,7 @@ describe('organiser accounts', () => {
 describe('setup state survives a restart', () => {
   it('does not issue a setup link once the organiser exists', async () => {
     const { store, close } = openDatabase(':memory:');
-    const { issueSetupToken } = await import('../../src/server/setup.ts');
+    const { issueSetupToken } = await import('../../src/accounts/setup.ts');
     const clock = { now: () => 0 };
     const token = await issueSetupToken(store, clock, { id: 'main', name: 'Chi bộ' });
     expect(token).toBeTypeOf('string');

@@ -3,7 +3,7 @@
 // stored changed. Invitations work once, and not after they expire.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROUTE_ACCESS } from '../../src/server/access.ts';
+import { ROUTE_ACCESS } from '../../src/http/access.ts';
 import { assetPathFor, pageFor } from '../../src/shared/page-routes.ts';
 import type { Client, MeetingDriver } from './helpers.ts';
 import { accept, invite, meetingOf, type Org, orgServer } from './org-helpers.ts';

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase, startServer } from '../../src/entry/node.ts';
-import { clientAddressOf } from '../../src/server/client-address.ts';
+import { clientAddressOf } from '../../src/http/client-address.ts';
 
 describe('clientAddressOf', () => {
   it('is the socket peer when no proxy is trusted, whatever the client claims', () => {

@@ -8,7 +8,7 @@ import {
   combinedTable,
   decisionProblems,
   findMember,
-} from '../../src/server/combined-table.ts';
+} from '../../src/committee/combined-table.ts';
 import type { SubjectOutcome } from '../../src/shared/rules/index.ts';
 import type { Decision, Organisation } from '../../src/store/store.ts';
 

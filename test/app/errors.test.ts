@@ -3,7 +3,7 @@
 import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, startServer } from '../../src/entry/node.ts';
-import { messages } from '../../src/server/messages.ts';
+import { messages } from '../../src/http/messages.ts';
 import { MeetingDriver, type TestApp, testApp } from './helpers.ts';
 
 describe('errors and headers', () => {

@@ -20,11 +20,11 @@ import {
   type TrusteeSecrets,
   verifyRecord,
 } from '../../crypto/index.ts';
+import { issueSetupToken } from '../../src/accounts/setup.ts';
 import { createApp } from '../../src/app.ts';
 import { openDatabase } from '../../src/entry/node.ts';
 import { packagedDocumentFonts, packagedFont } from '../../src/entry/packaged-font.ts';
-import type { AppConfig } from '../../src/server/context.ts';
-import { issueSetupToken } from '../../src/server/setup.ts';
+import type { AppConfig } from '../../src/http/context.ts';
 import { outcomeForResult, type ResultForRules } from '../../src/shared/rules/index.ts';
 import type { Store } from '../../src/store/store.ts';
 

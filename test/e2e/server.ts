@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { ensureWebBuilt, outDir } from '../../scripts/build-web.ts';
 import type { createApp } from '../../src/app.ts';
 import { openDatabase, type RunningServer, startServer } from '../../src/entry/node.ts';
-import type { AppConfig } from '../../src/server/context.ts';
+import type { AppConfig } from '../../src/http/context.ts';
 import { type TestApp, testAppOver } from '../app/helpers.ts';
 
 export type E2eServer = { origin: string; t: TestApp; stop: () => Promise<void> };

@@ -5,11 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyRecord } from '../../crypto/index.ts';
+import { createVerifierPool } from '../../src/check-pool/pool.ts';
+import type { Verifier } from '../../src/check-pool/verifier.ts';
 import { simulate } from '../../src/commands/simulate.ts';
 import { openDatabase, type RunningServer, startServer } from '../../src/entry/node.ts';
-import { secretHash } from '../../src/server/ids.ts';
-import type { Verifier } from '../../src/server/verifier.ts';
-import { createVerifierPool } from '../../src/server/verifier-pool.ts';
+import { secretHash } from '../../src/http/ids.ts';
 import { outcomeForResult, type ResultForRules } from '../../src/shared/rules/index.ts';
 
 describe('the simulator against a real server', () => {

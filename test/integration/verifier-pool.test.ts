@@ -10,8 +10,8 @@ import {
   newToken,
   startCeremony,
 } from '../../crypto/index.ts';
-import { inlineVerifier } from '../../src/server/verifier.ts';
-import { createVerifierPool } from '../../src/server/verifier-pool.ts';
+import { createVerifierPool } from '../../src/check-pool/pool.ts';
+import { inlineVerifier } from '../../src/check-pool/verifier.ts';
 
 const manifest = JSON.stringify({
   protocol: 'phieukin/v1',

@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { EVENT_PHASES, type Phase } from '../../crypto/checks/chain.ts';
 import { EVENT_TYPES } from '../../crypto/index.ts';
 import { type Command, LIFECYCLE, refusalOf, statusAfter } from '../../src/meeting/lifecycle.ts';
+import { createMeetingQueue } from '../../src/meeting/queue.ts';
 import { step } from '../../src/meeting/step.ts';
-import { createMeetingQueue } from '../../src/server/meeting-queue.ts';
 import { MEETING_STATUSES, type MeetingStatus } from '../../src/shared/domain.ts';
 import { MeetingDriver, type TestApp, testApp } from '../app/helpers.ts';
 

@@ -1,10 +1,11 @@
 // Builds a meeting's manifest (SPEC §1) from the branch roster and the organiser's choices: one question
 // per member to classify, per official assessed, or per motion. The result is serialised once; the
 // string is what the record keeps and what every hash covers.
+
+import { fail } from '../http/errors.ts';
 import { defaultSubjects, voters } from '../shared/domain.ts';
 import { ruleSets } from '../shared/rules/index.ts';
 import type { Kind, Member } from '../store/store.ts';
-import { fail } from './errors.ts';
 
 export const NO_RULE_SET = 'none';
 

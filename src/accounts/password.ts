@@ -1,7 +1,7 @@
 // Organiser passwords: scrypt (@noble/hashes) with a random salt; the cost is stored with each hash.
 import { scryptAsync } from '@noble/hashes/scrypt.js';
 import { randomBytes, utf8ToBytes } from '@noble/hashes/utils.js';
-import { base64url, fromBase64url } from './protocol.ts';
+import { base64url, fromBase64url } from '../meeting/protocol.ts';
 
 export type PasswordHash = { hash: string; salt: string; params: string };
 

@@ -26,7 +26,7 @@ import {
   sumCiphertexts,
   type TallyPayload,
   tallyPayload,
-} from './protocol.ts';
+} from '../meeting/protocol.ts';
 
 /** What identifies a meeting's cryptographic context: its manifest string and its joint key K. */
 export type MeetingRef = { manifest: string; jointKey: string };

@@ -1,12 +1,12 @@
 // What every route needs, built once by createApp: the store, the clock, the resolved configuration,
 // the server's keys, the ballot verifier and the per-meeting write queue.
 import type { Context } from 'hono';
+import type { Verifier } from '../check-pool/verifier.ts';
+import type { MeetingQueue } from '../meeting/queue.ts';
 import type { DocumentFonts } from '../pdf/layout.ts';
 import type { Session, Store } from '../store/store.ts';
 import type { Scope } from './access.ts';
 import { clientAddressOf } from './client-address.ts';
-import type { MeetingQueue } from './meeting-queue.ts';
-import type { Verifier } from './verifier.ts';
 
 export type Clock = { now(): number };
 

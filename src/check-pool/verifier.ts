@@ -1,8 +1,8 @@
 // The heavy crypto, behind one injectable interface: inline (Workers, tests), or a worker-thread pool on
-// Node (src/server/verifier-pool.ts) so that a hundred phones submitting at once do not stall the server.
+// Node (src/check-pool/pool.ts) so that a hundred phones submitting at once do not stall the server.
 // Only the pool keeps a running tally (a long-lived process); inline, the sum is made at close.
 
-import type { DecryptionSharePayload, QuestionResult, TallyPayload } from './protocol.ts';
+import type { DecryptionSharePayload, QuestionResult, TallyPayload } from '../meeting/protocol.ts';
 import {
   type BallotVerdict,
   combine,
@@ -11,7 +11,7 @@ import {
   sumBallots,
   verifyBallot,
   verifyShare,
-} from './verifier-jobs.ts';
+} from './jobs.ts';
 
 export type { BallotVerdict, MeetingRef, ShareVerdict };
 

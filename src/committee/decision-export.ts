@@ -5,12 +5,12 @@
 // Party's decision: heading, number, place and date, căn cứ, Điều 1 grouped by chi bộ, signature, nơi nhận.
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument } from 'pdf-lib';
+import type { Scope } from '../http/access.ts';
 import { PdfFlow } from '../pdf/layout.ts';
 import { ruleSets } from '../shared/rules/index.ts';
 import { LEVELS } from '../shared/rules/tables/common.ts';
 import type { Decision, Meeting } from '../store/store.ts';
 import { type Cell, xlsxWorkbook } from '../xlsx/write.ts';
-import type { Scope } from './access.ts';
 import type { BranchStatus, CapChoice, TableGroup, TableRow } from './combined-table.ts';
 
 /** Everything an export files: the table for the year, every version, the authors and the meetings. */

@@ -4,9 +4,9 @@
 // those of the stored ballots; otherwise (a restart, a ballot accepted by another process) the caller sums
 // the stored ballots afresh. The record's tally event is the same either way, and the verifier recomputes
 // it from the ballots.
-import { type CiphertextSums, emptySums } from './protocol.ts';
+import { type CiphertextSums, emptySums } from '../meeting/protocol.ts';
+import { addCoordinates, type CiphertextCoordinates, contextFor } from './jobs.ts';
 import type { MeetingRef } from './verifier.ts';
-import { addCoordinates, type CiphertextCoordinates, contextFor } from './verifier-jobs.ts';
 
 type Running = {
   checked: Map<string, CiphertextCoordinates>;

@@ -1,7 +1,8 @@
 // First start: the branch exists, and while it has no organiser a one-time setup link is issued.
+
+import type { Clock } from '../http/context.ts';
+import { randomSecret, secretHash } from '../http/ids.ts';
 import type { Store } from '../store/store.ts';
-import type { Clock } from './context.ts';
-import { randomSecret, secretHash } from './ids.ts';
 
 /** A fresh setup token for the branch if it has no organiser yet (the previous unused one stops working). */
 export async function issueSetupToken(

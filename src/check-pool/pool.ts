@@ -1,18 +1,18 @@
-// The Node verifier: a pool of worker threads, each running verifier-jobs.ts. Jobs queue until a worker
+// The Node verifier: a pool of worker threads, each running jobs.ts. Jobs queue until a worker
 // is free. Ballots of one meeting that wait together go to a worker as one job and are checked in one
 // batch across them (checkBallots: each still judged on its own equations); a bad one among them costs the
 // others a second, per-ballot batch, never their verdict. The ciphertexts of each ballot checked feed the
-// running tally (verifier-tally.ts); without one, summing a poll's ballots at close is split across all
+// running tally (running-tally.ts); without one, summing a poll's ballots at close is split across all
 // workers and the partial tallies are merged.
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { TallyPayload } from './protocol.ts';
+import type { TallyPayload } from '../meeting/protocol.ts';
+import { type CheckedBallot, mergeTallies, sumsToCoordinates } from './jobs.ts';
+import { runningTallies } from './running-tally.ts';
 import type { BallotVerdict, MeetingRef, Verifier } from './verifier.ts';
-import { type CheckedBallot, mergeTallies, sumsToCoordinates } from './verifier-jobs.ts';
-import { runningTallies } from './verifier-tally.ts';
-import type { JobName, Reply, Request } from './verifier-worker.ts';
+import type { JobName, Reply, Request } from './worker.ts';
 
 type Pending = { request: Request; resolve: (value: unknown) => void; reject: (error: Error) => void };
 type Slot = { worker: Worker; busy: Pending | null };
@@ -33,7 +33,7 @@ type BallotJob = { meeting: MeetingRef; ballot: unknown };
 /** The most ballots one worker checks in one batch: beyond it the batch saves little and answers wait. */
 const MAX_BATCH = 8;
 
-const spawn = () => spawnTypeScriptWorker(new URL('./verifier-worker.ts', import.meta.url));
+const spawn = () => spawnTypeScriptWorker(new URL('./worker.ts', import.meta.url));
 
 export function createVerifierPool(options: { size?: number } = {}): Verifier {
   const size = Math.max(1, options.size ?? Math.min(8, availableParallelism()));

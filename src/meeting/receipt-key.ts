@@ -1,6 +1,7 @@
 // The server's Ed25519 receipt key: created on first start, kept in the store's own table from then on.
+
+import type { Keys } from '../http/context.ts';
 import type { Store } from '../store/store.ts';
-import type { Keys } from './context.ts';
 import { newReceiptKey, receiptKeyFrom } from './protocol.ts';
 
 export async function loadReceiptKey(store: Store): Promise<Keys['receipt']> {

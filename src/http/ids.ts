@@ -1,7 +1,7 @@
 // Random identifiers and secrets, and the hashes under which secrets are stored.
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, randomBytes, utf8ToBytes } from '@noble/hashes/utils.js';
-import { base64url } from './protocol.ts';
+import { base64url } from '../meeting/protocol.ts';
 
 const ID_ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789';
 

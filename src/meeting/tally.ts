@@ -1,9 +1,10 @@
 // Reads of the counting stage shared by the routes: the meeting's crypto reference, the encrypted tally,
 // and the keys the ceremony fixed (K_i to check shares, E_i to check signatures).
+
+import type { MeetingRef } from '../check-pool/verifier.ts';
+import type { Deps } from '../http/context.ts';
 import type { Meeting, Store, StoredEvent } from '../store/store.ts';
-import type { Deps } from './context.ts';
 import type { CommitmentsPayload, JointKeyPayload, TallyPayload } from './protocol.ts';
-import type { MeetingRef } from './verifier.ts';
 
 export function meetingRef(meeting: Meeting): MeetingRef {
   if (!meeting.jointKey) throw new Error(`meeting ${meeting.id} has no joint key`);

@@ -1,12 +1,12 @@
 // Account sessions: a random id in an HttpOnly, SameSite=Strict cookie, kept in the store only as a
 // hash; every state-changing request of an account also carries the session's CSRF token in X-CSRF-Token
-// (checked by the authorization middleware, src/server/access.ts).
+// (checked by the authorization middleware, src/http/access.ts).
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import type { Deps, Env } from '../http/context.ts';
+import { fail } from '../http/errors.ts';
+import { randomSecret, secretHash } from '../http/ids.ts';
 import type { Meeting } from '../store/store.ts';
-import type { Deps, Env } from './context.ts';
-import { fail } from './errors.ts';
-import { randomSecret, secretHash } from './ids.ts';
 
 export const SESSION_COOKIE = 'phieukin_session';
 

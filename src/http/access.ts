@@ -5,9 +5,9 @@
 // under its đảng ủy; the admin on the tree and the invitations.
 import type { Context, MiddlewareHandler } from 'hono';
 import { TrieRouter } from 'hono/router/trie-router';
+import { currentSession } from '../accounts/sessions.ts';
 import { branchesDecidedBy, branchesUnder } from '../shared/organisation-tree.ts';
 import type { AccountRole, Organisation, Session } from '../store/store.ts';
-import { currentSession } from './auth.ts';
 import type { Deps, Env } from './context.ts';
 import { fail } from './errors.ts';
 import { secretHash } from './ids.ts';

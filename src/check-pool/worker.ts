@@ -1,6 +1,6 @@
-// One worker thread of the verifier pool: runs the jobs of verifier-jobs.ts on messages from the pool.
+// One worker thread of the verifier pool: runs the jobs of jobs.ts on messages from the pool.
 import { parentPort } from 'node:worker_threads';
-import * as jobs from './verifier-jobs.ts';
+import * as jobs from './jobs.ts';
 
 export type JobName =
   | 'verifyBallot'

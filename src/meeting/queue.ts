@@ -1,8 +1,9 @@
 // Changes to one meeting are decided on a snapshot read at the chain head and written against that head
 // (the store refuses a stale one). This queue runs them one at a time per meeting within this process, so
 // they rarely collide, and retries the few that do (another process or isolate wrote first).
+
+import { fail } from '../http/errors.ts';
 import { StaleHeadError } from '../store/store.ts';
-import { fail } from './errors.ts';
 
 export type MeetingQueue = <T>(meetingId: string, change: () => Promise<T>) => Promise<T>;
 
