@@ -1,8 +1,8 @@
-// The Store contract for the organisation tree, accounts with roles, one-time invitations and the
-// committee's versioned decisions: every backend must pass it, as it passes the meeting contract.
+// The organisations aggregate's contract (src/store/organisation-store.ts), for every backend: the tree,
+// each chi bộ's roster, and the committee's versioned decisions.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { type Account, type Decision, StaleDecisionError, type Store } from '../../src/store/store.ts';
-import type { OpenStore } from './contract.ts';
+import { type Decision, StaleDecisionError, type Store } from '../../src/store/store.ts';
+import type { OpenStore } from './contracts.ts';
 
 const NOW = Date.UTC(2026, 10, 23);
 const password = { hash: 'h', salt: 's', params: '{}' };
@@ -66,87 +66,6 @@ export function organisationContract(name: string, open: OpenStore): void {
       });
     });
 
-    it('spends an invitation once, before it expires, creating the account of its role and place', async () => {
-      const invite = { role: 'committee' as const, organisationId: 'x', invitedBy: null, now: NOW };
-      await store.inviteAccount({ ...invite, tokenHash: 't1', expiresAt: NOW + 1000 });
-      await store.inviteAccount({ ...invite, tokenHash: 't2', expiresAt: NOW + 1000 });
-      const accept = { name: 'uy-vien', password, now: NOW + 10 };
-      const account = await store.acceptInvitation({ ...accept, tokenHash: 't1' });
-      expect(account).toMatchObject({
-        name: 'uy-vien',
-        role: 'committee',
-        organisationId: 'x',
-        disabledAt: null,
-      });
-      expect(await store.account((account as Account).id)).toEqual(account);
-      expect(await store.acceptInvitation({ ...accept, name: 'other', tokenHash: 't1' })).toBe('used');
-      expect(await store.acceptInvitation({ ...accept, tokenHash: 't2' })).toBe('name-taken');
-      expect(await store.acceptInvitation({ ...accept, tokenHash: 't2', now: NOW + 1000 })).toBe('expired');
-      expect(await store.acceptInvitation({ ...accept, tokenHash: 'nope' })).toBe('unknown');
-      expect(await store.acceptInvitation({ ...accept, name: 'fresh', tokenHash: 't2' })).toMatchObject({
-        name: 'fresh',
-      });
-      expect((await store.accounts()).map((a) => a.name)).toEqual(['uy-vien', 'fresh']);
-    });
-
-    it('lists the open invitations without their links, and a revoked one makes no account', async () => {
-      const invite = { role: 'organiser' as const, organisationId: 'a', invitedBy: null, now: NOW };
-      const kept = await store.inviteAccount({
-        ...invite,
-        tokenHash: 'hash-kept-0123456789',
-        expiresAt: NOW + 1000,
-      });
-      const gone = await store.inviteAccount({
-        ...invite,
-        tokenHash: 'hash-gone-0123456789',
-        expiresAt: NOW + 1000,
-        now: NOW + 1,
-      });
-      await store.inviteAccount({ ...invite, tokenHash: 'hash-late-0123456789', expiresAt: NOW + 5 });
-      expect(kept).toMatchObject({ role: 'organiser', organisationId: 'a', state: 'open' });
-      expect(JSON.stringify(kept)).not.toContain('hash-kept-0123456789');
-      expect((await store.openInvitations(NOW + 10)).map((i) => i.id)).toEqual([kept.id, gone.id]);
-      expect(await store.revokeInvitation(gone.id, NOW + 20)).toBe(true);
-      expect(await store.revokeInvitation(gone.id, NOW + 21)).toBe(false);
-      expect(await store.revokeInvitation('no-such-id', NOW + 21)).toBe(false);
-      expect((await store.openInvitations(NOW + 30)).map((i) => i.id)).toEqual([kept.id]);
-      expect(await store.invitation('hash-gone-0123456789', NOW + 30)).toMatchObject({ state: 'revoked' });
-      expect(await store.invitation('hash-late-0123456789', NOW + 30)).toMatchObject({ state: 'expired' });
-      expect(await store.invitation('unknown', NOW + 30)).toBeNull();
-      const accept = { name: 'to-chuc', password, now: NOW + 40 };
-      expect(await store.acceptInvitation({ ...accept, tokenHash: 'hash-gone-0123456789' })).toBe('revoked');
-      expect(await store.accounts()).toEqual([]);
-      await store.acceptInvitation({ ...accept, tokenHash: 'hash-kept-0123456789' });
-      expect(await store.invitation('hash-kept-0123456789', NOW + 50)).toMatchObject({ state: 'used' });
-      expect(await store.revokeInvitation(kept.id, NOW + 50)).toBe(false);
-    });
-
-    it('a disabled account can no longer log in, and its sessions end', async () => {
-      await store.createOrganiser({
-        branchId: 'a',
-        account: { id: 'u1', name: 'to-chuc-a' },
-        password,
-        now: NOW,
-      });
-      await store.createOrganiser({
-        branchId: 'a',
-        account: { id: 'u2', name: 'to-chuc-b' },
-        password,
-        now: NOW,
-      });
-      const session = { accountId: 'u1', branchId: 'a', csrfToken: 'c', expiresAt: NOW + 1000 };
-      await store.createSession('s1', session, NOW);
-      await store.createSession('s2', { ...session, accountId: 'u2' }, NOW);
-      expect(await store.disableAccount('u1', NOW + 10)).toBe(true);
-      expect(await store.disableAccount('u1', NOW + 11)).toBe(false);
-      expect(await store.disableAccount('nobody', NOW + 11)).toBe(false);
-      expect(await store.account('u1')).toMatchObject({ name: 'to-chuc-a', disabledAt: NOW + 10 });
-      expect(await store.passwordFor('to-chuc-a')).toBeNull();
-      expect(await store.session('s1', NOW + 20)).toBeNull();
-      expect(await store.passwordFor('to-chuc-b')).not.toBeNull();
-      expect(await store.session('s2', NOW + 20)).toMatchObject({ accountId: 'u2' });
-    });
-
     it('versions decisions: an amendment supersedes the current one, a stale one changes nothing', async () => {
       await store.createOrganiser({ branchId: 'x', account: { id: 'u1', name: 'u1' }, password, now: NOW });
       const first: Omit<Decision, 'version'> = {
@@ -198,6 +117,23 @@ export function organisationContract(name: string, open: OpenStore): void {
       ]);
       expect(listed[1]).toMatchObject({ override, capGroup });
       expect(await store.decisions(['c'], 2026)).toEqual([]);
+    });
+    it('replaces a branch roster whole, in order, per branch', async () => {
+      const members = Array.from({ length: 120 }, (_, i) => ({
+        id: `m${i}`,
+        name: `Đảng viên ${i}`,
+        status: i % 10 === 0 ? ('probationary' as const) : ('official' as const),
+        role: 'member',
+        proposedLevel: 'httnv',
+        exclusion: null,
+        facts: i === 3 ? [{ code: 'discipline', source: 'QĐ số 1' }] : [],
+      }));
+      await store.replaceRoster('a', members);
+      await store.replaceRoster('c', members.slice(0, 2));
+      expect(await store.roster('a')).toEqual(members);
+      await store.replaceRoster('a', members.slice(5, 7));
+      expect((await store.roster('a')).map((m) => m.id)).toEqual(['m5', 'm6']);
+      expect(await store.roster('c')).toHaveLength(2);
     });
   });
 }

@@ -1,12 +1,11 @@
-// The drizzle store on better-sqlite3 passes the Store contract, and never binds more than 100
+// The drizzle store on better-sqlite3 passes every aggregate's Store contract, and never binds more than 100
 // parameters in one statement (D1's limit), whatever the size of the write.
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/entry/node.ts';
-import { keyFor, storeContract } from './contract.ts';
-import { organisationContract } from './organisation-contract.ts';
+import { storeContracts } from './contracts.ts';
+import { keyFor } from './meeting-contract.ts';
 
-storeContract('drizzle on better-sqlite3', () => openDatabase(':memory:'));
-organisationContract('drizzle on better-sqlite3', () => openDatabase(':memory:'));
+storeContracts('drizzle on better-sqlite3', () => openDatabase(':memory:'));
 
 describe('drizzle on better-sqlite3: D1 limits', () => {
   it('binds at most 100 parameters per statement in bulk writes and reads', async () => {

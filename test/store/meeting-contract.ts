@@ -1,5 +1,5 @@
-// The contract every Store must pass: the domain operations, the record chain they append to, atomicity
-// (a refused write changes nothing) and single use of a credential.
+// The meetings aggregate's contract (src/store/meeting-store.ts), for every backend: the record chain its
+// changes append to, atomicity (a refused write changes nothing) and single use of a credential.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { base64url, credentialFromToken, type EventType, eventHash } from '../../crypto/index.ts';
 import {
@@ -10,7 +10,7 @@ import {
   type Store,
 } from '../../src/store/store.ts';
 
-export type OpenStore = () => { store: Store; close: () => void };
+import type { OpenStore } from './contracts.ts';
 
 const NOW = Date.UTC(2026, 10, 23);
 
@@ -36,8 +36,8 @@ function newMeeting(id: string, branchId = 'b1'): Parameters<Store['createMeetin
 
 const event = (type: string, payload: object = {}) => ({ type, payload: JSON.stringify(payload) });
 
-export function storeContract(name: string, open: OpenStore): void {
-  describe(`Store contract: ${name}`, () => {
+export function meetingContract(name: string, open: OpenStore): void {
+  describe(`Store contract, meetings: ${name}`, () => {
     let store: Store;
 
     beforeEach(async () => {
@@ -69,117 +69,6 @@ export function storeContract(name: string, open: OpenStore): void {
         parent = hash;
       });
     }
-
-    it('creates the receipt key once and keeps it', async () => {
-      const first = await store.receiptKey(() => ({ secretKey: 's1', publicKey: 'p1' }));
-      const second = await store.receiptKey(() => ({ secretKey: 's2', publicKey: 'p2' }));
-      expect(first).toEqual({ secretKey: 's1', publicKey: 'p1' });
-      expect(second).toEqual(first);
-    });
-
-    it('keeps only the latest operator key', async () => {
-      await store.replaceOperatorKey('old', NOW);
-      await store.replaceOperatorKey('new', NOW);
-      expect(await store.hasOperatorKey('new')).toBe(true);
-      expect(await store.hasOperatorKey('old')).toBe(false);
-    });
-
-    it('spends a setup token once, creating the server admin at home in the branch', async () => {
-      await store.createSetupToken('b1', 'token-hash', NOW);
-      const input = {
-        tokenHash: 'token-hash',
-        maxAge: 60_000,
-        account: { id: 'a1', name: 'organiser' },
-        password: { hash: 'h', salt: 's', params: '{}' },
-        now: NOW + 1000,
-      };
-      expect(await store.hasOrganiser('b1')).toBe(false);
-      expect(await store.completeSetup(input)).toEqual({ accountId: 'a1', branchId: 'b1' });
-      expect(await store.hasOrganiser('b1')).toBe(true);
-      expect(await store.completeSetup({ ...input, account: { id: 'a2', name: 'other' } })).toBeNull();
-      expect(await store.passwordFor('organiser')).toMatchObject({
-        accountId: 'a1',
-        branchId: 'b1',
-        hash: 'h',
-      });
-      expect(await store.passwordFor('other')).toBeNull();
-      expect(await store.account('a1')).toEqual({
-        id: 'a1',
-        name: 'organiser',
-        role: 'admin',
-        organisationId: 'b1',
-        disabledAt: null,
-      });
-    });
-
-    it('refuses an expired or replaced setup token', async () => {
-      await store.createSetupToken('b1', 'first', NOW);
-      await store.createSetupToken('b1', 'second', NOW);
-      const input = {
-        maxAge: 60_000,
-        account: { id: 'a1', name: 'organiser' },
-        password: { hash: 'h', salt: 's', params: '{}' },
-        now: NOW + 1000,
-      };
-      expect(await store.completeSetup({ ...input, tokenHash: 'first' })).toBeNull();
-      expect(await store.completeSetup({ ...input, tokenHash: 'second', now: NOW + 61_000 })).toBeNull();
-      expect(await store.completeSetup({ ...input, tokenHash: 'second' })).not.toBeNull();
-    });
-
-    it('keeps sessions until they expire or end', async () => {
-      await store.createOrganiser({
-        branchId: 'b1',
-        account: { id: 'a1', name: 'organiser' },
-        password: { hash: 'h', salt: 's', params: '{}' },
-        now: NOW,
-      });
-      const session = { accountId: 'a1', branchId: 'b1', csrfToken: 'c', expiresAt: NOW + 1000 };
-      await store.createSession('s1', session, NOW);
-      expect(await store.session('s1', NOW + 999)).toEqual({ ...session, role: 'organiser' });
-      expect(await store.session('s1', NOW + 1000)).toBeNull();
-      await store.endSession('s1');
-      expect(await store.session('s1', NOW)).toBeNull();
-    });
-
-    it('refuses a second account with the same name', async () => {
-      const input = {
-        branchId: 'b1',
-        account: { id: 'a1', name: 'organiser' },
-        password: { hash: 'h', salt: 's', params: '{}' },
-        now: NOW,
-      };
-      expect(await store.createOrganiser(input)).toEqual({ accountId: 'a1' });
-      expect(await store.createOrganiser({ ...input, account: { id: 'a2', name: 'organiser' } })).toBeNull();
-    });
-
-    it('counts login failures within the window until cleared', async () => {
-      await store.recordLoginFailure('ip', NOW);
-      await store.recordLoginFailure('ip', NOW + 10);
-      await store.recordLoginFailure('other', NOW + 10);
-      expect(await store.loginFailures('ip', NOW - 1)).toBe(2);
-      expect(await store.loginFailures('ip', NOW + 5)).toBe(1);
-      await store.clearLoginFailures('ip');
-      expect(await store.loginFailures('ip', NOW - 1)).toBe(0);
-      expect(await store.loginFailures('other', NOW - 1)).toBe(1);
-    });
-
-    it('replaces a branch roster whole, in order, per branch', async () => {
-      const members = Array.from({ length: 120 }, (_, i) => ({
-        id: `m${i}`,
-        name: `Đảng viên ${i}`,
-        status: i % 10 === 0 ? ('probationary' as const) : ('official' as const),
-        role: 'member',
-        proposedLevel: 'httnv',
-        exclusion: null,
-        facts: i === 3 ? [{ code: 'discipline', source: 'QĐ số 1' }] : [],
-      }));
-      await store.replaceRoster('b1', members);
-      await store.replaceRoster('b2', members.slice(0, 2));
-      expect(await store.roster('b1')).toEqual(members);
-      await store.replaceRoster('b1', members.slice(5, 7));
-      expect((await store.roster('b1')).map((m) => m.id)).toEqual(['m5', 'm6']);
-      expect(await store.roster('b2')).toHaveLength(2);
-    });
 
     it('creates a meeting with its manifest as the event at height 0', async () => {
       const head = await store.createMeeting(newMeeting('m1'));
