@@ -2,7 +2,7 @@
 // the server's receipt key published), and closing it with its encrypted tally in the same write (SPEC §5).
 import type { Deps } from '../http/context.ts';
 import { fail, failWith } from '../http/errors.ts';
-import { quorumToOpen } from '../shared/rules/index.ts';
+import { type Message, quorumToOpen } from '../shared/rules/index.ts';
 import type { Head, Meeting, NewEvent } from '../store/store.ts';
 import { NO_RULE_SET } from './manifest.ts';
 import { base64url } from './protocol.ts';
@@ -27,14 +27,14 @@ export async function recordAttendance(
 }
 
 /** Opens the poll once the board holds the joint key, a card is active and the quorum to open is met. */
-export async function openPoll(deps: Deps, meeting: Meeting): Promise<{ head: Head; warnings: unknown[] }> {
+export async function openPoll(deps: Deps, meeting: Meeting): Promise<{ head: Head; warnings: Message[] }> {
   const { store } = deps;
   const { answer, head } = await step(deps, meeting.id, 'open-poll', async (current, at) => {
     const counts = await store.counts(meeting.id);
     if (counts.activated === 0) throw fail(409, 'no_active_card');
     const attendance = await latestAttendance(store, meeting.id);
     if (!attendance) throw fail(409, 'attendance_missing');
-    let warnings: unknown[] = [];
+    let warnings: Message[] = [];
     if (current.ruleSet !== NO_RULE_SET) {
       const settings = (JSON.parse(current.manifest) as { settings: Record<string, never> }).settings;
       const quorum = quorumToOpen(current.ruleSet, settings, attendance);

@@ -13,7 +13,13 @@ import { manifestHashOf } from '../meeting/protocol.ts';
 import { latestAttendance } from '../meeting/snapshot.ts';
 import { KINDS } from '../shared/domain.ts';
 import { DETAIL_LIMITS } from '../shared/minutes/details.ts';
-import { assessmentYearAt, checkManifest, type ManifestForRules, RuleError } from '../shared/rules/index.ts';
+import {
+  assessmentYearAt,
+  checkManifest,
+  type ManifestForRules,
+  type Message,
+  RuleError,
+} from '../shared/rules/index.ts';
 import type { Meeting } from '../store/store.ts';
 
 const settingValue = is.json(2000);
@@ -107,7 +113,7 @@ export function meetingRoutes(deps: Deps) {
           await store.roster(branchId),
         );
         const parsed = JSON.parse(manifest) as ManifestForRules;
-        let warnings: unknown[];
+        let warnings: Message[];
         try {
           warnings = checkManifest(parsed);
         } catch (error) {

@@ -6,6 +6,7 @@ import type { Deps, Env } from '../http/context.ts';
 import { fail } from '../http/errors.ts';
 import { randomSecret, secretHash } from '../http/ids.ts';
 import { is, jsonBody } from '../http/validate.ts';
+import { ACCOUNT_ROLES } from '../shared/domain.ts';
 import {
   BRANCH_KINDS,
   KIND_NAMES,
@@ -39,7 +40,7 @@ const organisationBody = is.object({
 });
 
 const invitationBody = is.object({
-  role: is.literal('admin', 'organiser', 'committee'),
+  role: is.literal(...ACCOUNT_ROLES),
   organisationId: is.string({ min: 1, max: 40 }),
   days: is.optional(is.int({ min: 1, max: 30 })),
 });

@@ -4,7 +4,7 @@ import { Hono } from 'hono';
 import type { Deps, Env } from '../http/context.ts';
 import { fail } from '../http/errors.ts';
 import { type Infer, is, jsonBody } from '../http/validate.ts';
-import { LEVEL_IDS, SUBJECT_ROLES } from '../shared/domain.ts';
+import { EXCLUSIONS, LEVEL_IDS, SUBJECT_ROLES } from '../shared/domain.ts';
 import type { Member } from '../store/store.ts';
 
 const fact = is.object({
@@ -23,7 +23,7 @@ const member = is.object({
   status: is.literal('official', 'probationary'),
   role: is.optional(is.literal(...SUBJECT_ROLES)),
   proposedLevel: is.optional(is.nullable(is.literal(...LEVEL_IDS))),
-  exclusion: is.optional(is.nullable(is.literal('exempt', 'suspended', 'new'))),
+  exclusion: is.optional(is.nullable(is.literal(...EXCLUSIONS))),
   facts: is.optional(is.array(fact, { max: 20 })),
 });
 

@@ -31,6 +31,14 @@ export type LevelId = (typeof LEVEL_IDS)[number];
 export const SUBJECT_ROLES = ['member', 'leader', 'secretary', 'collective'] as const;
 export type Role = (typeof SUBJECT_ROLES)[number];
 
+/** An account's role: admin of the server, organiser of a chi bộ, committee member of a đảng ủy. */
+export const ACCOUNT_ROLES = ['admin', 'organiser', 'committee'] as const;
+export type AccountRole = (typeof ACCOUNT_ROLES)[number];
+
+/** Why a member of the roster is not assessed: exempt from work and meetings, suspended, or newly admitted. */
+export const EXCLUSIONS = ['exempt', 'suspended', 'new'] as const;
+export type Exclusion = (typeof EXCLUSIONS)[number];
+
 /** A roster entry as far as the choice of subjects needs it. */
 export type Eligible = {
   id: string;

@@ -1,8 +1,9 @@
 // The accounts aggregate: the server's keys, the first start's setup, accounts and their passwords,
 // sessions, the login rate limit, invitations.
 
-/** An account's role: admin of the server, organiser of a chi bộ, committee member of a đảng ủy. */
-export type AccountRole = 'admin' | 'organiser' | 'committee';
+import type { AccountRole } from '../shared/domain.ts';
+
+export type { AccountRole };
 /** An account and its place in the tree (`organisationId`: the chi bộ, the đảng ủy, or the admin's home). */
 /** `disabledAt`: when the admin disabled the account (null: it works). */
 export type Account = {

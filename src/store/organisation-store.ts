@@ -1,6 +1,7 @@
 // The organisations aggregate: the tree of Party organisations (QĐ 294-QĐ/TW), each chi bộ's roster,
 // and the committees' decisions on members' levels.
 
+import type { Exclusion, LevelId, Role } from '../shared/domain.ts';
 import type { OrganisationKind } from '../shared/organisation-tree.ts';
 
 export type { OrganisationKind };
@@ -10,9 +11,9 @@ export type Member = {
   id: string;
   name: string;
   status: 'official' | 'probationary';
-  role: string;
-  proposedLevel: string | null;
-  exclusion: string | null;
+  role: Role;
+  proposedLevel: LevelId | null;
+  exclusion: Exclusion | null;
   facts: { code: string; source: string }[];
 };
 

@@ -11,11 +11,16 @@ import {
   text,
   unique,
 } from 'drizzle-orm/sqlite-core';
-import { KINDS, MEETING_STATUSES } from '../shared/domain.ts';
+import {
+  ACCOUNT_ROLES,
+  EXCLUSIONS,
+  KINDS,
+  LEVEL_IDS,
+  MEETING_STATUSES,
+  SUBJECT_ROLES,
+} from '../shared/domain.ts';
 import { ORGANISATION_KINDS } from '../shared/organisation-tree.ts';
 import type { CapGroup } from './store.ts';
-
-export const ROLES = ['admin', 'organiser', 'committee'] as const;
 
 /**
  * The organisation tree (src/shared/organisation-tree.ts), each node under its parent (a root has none). The
@@ -40,7 +45,7 @@ export const accounts = sqliteTable('accounts', {
     .references(() => branches.id),
   name: text('name').notNull().unique(),
   /** admin: the server (its home chi bộ is branch_id); organiser: of the chi bộ; committee: of the đảng ủy. */
-  role: text('role', { enum: ROLES }).notNull(),
+  role: text('role', { enum: ACCOUNT_ROLES }).notNull(),
   createdAt: integer('created_at').notNull(),
   /** Set when the admin disables the account: it can no longer log in, and its sessions end. */
   disabledAt: integer('disabled_at'),
@@ -70,7 +75,7 @@ export const setupTokens = sqliteTable('setup_tokens', {
  */
 export const invitations = sqliteTable('invitations', {
   tokenHash: text('token_hash').primaryKey(),
-  role: text('role', { enum: ROLES }).notNull(),
+  role: text('role', { enum: ACCOUNT_ROLES }).notNull(),
   organisationId: text('organisation_id')
     .notNull()
     .references(() => branches.id),
@@ -128,9 +133,9 @@ export const members = sqliteTable(
     position: integer('position').notNull(),
     name: text('name').notNull(),
     status: text('status', { enum: ['official', 'probationary'] }).notNull(),
-    role: text('role').notNull(),
-    proposedLevel: text('proposed_level'),
-    exclusion: text('exclusion'),
+    role: text('role', { enum: SUBJECT_ROLES }).notNull(),
+    proposedLevel: text('proposed_level', { enum: LEVEL_IDS }),
+    exclusion: text('exclusion', { enum: EXCLUSIONS }),
     facts: text('facts').notNull(),
   },
   (t) => [primaryKey({ columns: [t.branchId, t.id] })],

@@ -1,7 +1,7 @@
 // The organisations aggregate's contract (src/store/organisation-store.ts), for every backend: the tree,
 // each chi bộ's roster, and the committee's versioned decisions.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { type Decision, StaleDecisionError, type Store } from '../../src/store/store.ts';
+import { type Decision, type Member, StaleDecisionError, type Store } from '../../src/store/store.ts';
 import type { OpenStore } from './contracts.ts';
 
 const NOW = Date.UTC(2026, 10, 23);
@@ -118,16 +118,20 @@ export function organisationContract(name: string, open: OpenStore): void {
       expect(listed[1]).toMatchObject({ override, capGroup });
       expect(await store.decisions(['c'], 2026)).toEqual([]);
     });
+
     it('replaces a branch roster whole, in order, per branch', async () => {
-      const members = Array.from({ length: 120 }, (_, i) => ({
-        id: `m${i}`,
-        name: `Đảng viên ${i}`,
-        status: i % 10 === 0 ? ('probationary' as const) : ('official' as const),
-        role: 'member',
-        proposedLevel: 'httnv',
-        exclusion: null,
-        facts: i === 3 ? [{ code: 'discipline', source: 'QĐ số 1' }] : [],
-      }));
+      const members = Array.from(
+        { length: 120 },
+        (_, i): Member => ({
+          id: `m${i}`,
+          name: `Đảng viên ${i}`,
+          status: i % 10 === 0 ? 'probationary' : 'official',
+          role: 'member',
+          proposedLevel: 'httnv',
+          exclusion: null,
+          facts: i === 3 ? [{ code: 'discipline', source: 'QĐ số 1' }] : [],
+        }),
+      );
       await store.replaceRoster('a', members);
       await store.replaceRoster('c', members.slice(0, 2));
       expect(await store.roster('a')).toEqual(members);

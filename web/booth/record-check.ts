@@ -11,7 +11,8 @@ import {
   type Receipt,
   receiptValid,
 } from '../../crypto/index.ts';
-import { ApiError, api } from '../shared/api.ts';
+import { ApiError } from '../shared/api.ts';
+import { answer, apiClient } from '../shared/client.ts';
 import { h, mount } from '../shared/dom.ts';
 import { t } from '../shared/i18n.ts';
 import { type CodeAnswer, codeAnswerView, lookUpCode } from '../verify/code-lookup.ts';
@@ -57,8 +58,8 @@ async function check(kept: KeptReceipt, box: HTMLElement): Promise<void> {
   draw(kept, box);
   let next: CheckState;
   try {
-    const { body } = await api<CodeList>(`/api/meetings/${encodeURIComponent(kept.meetingId)}/codes`);
-    next = { kind: 'checked', result: receiptInList(body, kept.receipt, kept.confirmationCode) };
+    const list = await answer(apiClient().meetings[':id'].codes.$get({ param: { id: kept.meetingId } }));
+    next = { kind: 'checked', result: receiptInList(list, kept.receipt, kept.confirmationCode) };
   } catch (error) {
     const message = error instanceof ApiError ? error.message : (error as Error).message;
     next = { kind: 'failed', message: t('booth.check.failed', { message }) };

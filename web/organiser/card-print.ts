@@ -15,7 +15,7 @@ import {
   cardSheet,
   type PrintedCard,
 } from './card-sheet.ts';
-import { send } from './organiser-api.ts';
+import { answer, meetingApi } from './organiser-api.ts';
 
 export function download(bytes: Uint8Array, name: string): void {
   const url = URL.createObjectURL(new Blob([new Uint8Array(bytes)], { type: 'application/pdf' }));
@@ -85,7 +85,9 @@ export async function printedCards(
     voidButton.disabled = true;
     try {
       for (const card of cards)
-        await send('POST', `/meetings/${encodeURIComponent(meetingId)}/cards/${card.serial}/void`);
+        await answer(
+          meetingApi.cards[':serial'].void.$post({ param: { id: meetingId, serial: String(card.serial) } }),
+        );
       onVoided(first, last);
     } catch (e) {
       status.textContent = (e as Error).message;

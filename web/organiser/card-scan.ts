@@ -3,18 +3,21 @@
 // activated. A running list says what happened to every card: activated, already active, voided, unknown.
 // The panel keeps its own state (and relabels itself when the language changes), so the page can
 // re-render around it while the camera runs.
+import type { InferResponseType } from 'hono/client';
 import { publicKeyOf, tokenFromScan } from '../booth/card-token.ts';
 import { ApiError } from '../shared/api.ts';
 import { cameraAvailable, type Scanner, startScanner } from '../shared/camera-scan.ts';
 import { h, mount } from '../shared/dom.ts';
 import { type MessageKey, onLangChange, t } from '../shared/i18n.ts';
-import { get, send } from './organiser-api.ts';
+import { answer, meetingApi } from './organiser-api.ts';
 
-type Card = { serial: number; pk: string; state: 'issued' | 'active' | 'voided' };
+/** A card as GET …/cards lists it. */
+type Card = InferResponseType<typeof meetingApi.cards.$get, 200>['cards'][number];
+
 type Outcome = { text: string; tone: 'ok' | 'error' };
 
 export function cardScanPanel(meetingId: string, onActivated: () => void): HTMLElement {
-  const path = `/meetings/${encodeURIComponent(meetingId)}/cards`;
+  const param = { id: meetingId };
   let cards: Card[] = [];
   let scanner: Scanner | null = null;
   let queue = Promise.resolve();
@@ -63,7 +66,7 @@ export function cardScanPanel(meetingId: string, onActivated: () => void): HTMLE
   async function cardOf(pk: string): Promise<Card | undefined> {
     const known = cards.find((c) => c.pk === pk);
     if (known) return known;
-    cards = (await get<{ cards: Card[] }>(path)).cards;
+    cards = (await answer(meetingApi.cards.$get({ param }))).cards;
     return cards.find((c) => c.pk === pk);
   }
 
@@ -76,7 +79,7 @@ export function cardScanPanel(meetingId: string, onActivated: () => void): HTMLE
     const serial = card.serial;
     if (card.state === 'active') return { text: t('organiser.scan.already', { serial }), tone: 'error' };
     if (card.state === 'voided') return { text: t('organiser.scan.voided', { serial }), tone: 'error' };
-    await send('POST', `${path}/activate`, { from: serial, to: serial });
+    await answer(meetingApi.cards.activate.$post({ param, json: { from: serial, to: serial } }));
     card.state = 'active';
     onActivated();
     return { text: t('organiser.scan.activated', { serial }), tone: 'ok' };

@@ -8,7 +8,7 @@ import { vietnamTime } from '../../src/shared/minutes/minutes.ts';
 import { h } from '../shared/dom.ts';
 import { t, tIn } from '../shared/i18n.ts';
 import { type CardsPerSheet, intoSheets, sheetLayout, shortTitle } from './card-layout.ts';
-import { send } from './organiser-api.ts';
+import { answer, meetingApi } from './organiser-api.ts';
 
 export type PrintedCard = { serial: number; token: Uint8Array };
 
@@ -27,12 +27,17 @@ export async function makeCards(
   count: number,
 ): Promise<PrintedCard[]> {
   const cards = Array.from({ length: count }, (_, i) => ({ serial: firstSerial + i, token: newToken() }));
-  await send('POST', `/meetings/${encodeURIComponent(meetingId)}/cards`, {
-    cards: cards.map((c) => ({
-      serial: c.serial,
-      pk: base64url(credentialFromToken(meetingId, c.token).pk),
-    })),
-  });
+  await answer(
+    meetingApi.cards.$post({
+      param: { id: meetingId },
+      json: {
+        cards: cards.map((c) => ({
+          serial: c.serial,
+          pk: base64url(credentialFromToken(meetingId, c.token).pk),
+        })),
+      },
+    }),
+  );
   return cards;
 }
 

@@ -6,7 +6,6 @@ import type { Manifest } from '../../crypto/index.ts';
 import { rosterAttendance } from '../../src/shared/domain.ts';
 import { type Counts, liveCounts } from '../projector/live-counts.ts';
 import { ApiError } from '../shared/api.ts';
-import { answer } from '../shared/client.ts';
 import { byId, h, mount } from '../shared/dom.ts';
 import {
   actionForm,
@@ -20,7 +19,6 @@ import {
 } from '../shared/forms.ts';
 import { type MessageKey, pick, type Text, t } from '../shared/i18n.ts';
 import { startPage } from '../shared/page.ts';
-import { signedIn } from '../shared/session.ts';
 import { ATTENDANCE_FORM, attendanceFieldOf, saveAttendance } from './attendance-form.ts';
 import type { CardsPerSheet } from './card-layout.ts';
 import { cardAddressWarning, printedCards } from './card-print.ts';
@@ -28,7 +26,7 @@ import { cardScanPanel } from './card-scan.ts';
 import { makeCards } from './card-sheet.ts';
 import { type MeetingSummary, meetingForm, takeCreatedWarnings } from './meeting-form.ts';
 import { type MeetingDetails, meetingView, qrImage } from './meeting-view.ts';
-import { currentSession, get, logIn, send } from './organiser-api.ts';
+import { answer, currentSession, logIn, meetingApi, organiserApi } from './organiser-api.ts';
 import { paperBallotPanel } from './paper-ballots.ts';
 import { rememberAccount, rememberedAccount } from './remembered-account.ts';
 import { type MeetingResult, resultView } from './result-view.ts';
@@ -158,12 +156,13 @@ function homeView(): Array<HTMLElement | null> {
   ];
 }
 
-const path = (rest = '') => `/meetings/${encodeURIComponent(meetingId!)}${rest}`;
+/** This meeting's id, for the meeting's routes. */
+const param = () => ({ id: meetingId! });
 
 const actions = {
   trusteeQr: () =>
     void act(async () => {
-      const { url } = await send<{ url: string }>('POST', path('/trustee-code'));
+      const { url } = await answer(meetingApi['trustee-code'].$post({ param: param() }));
       trusteeLink = h(
         'section',
         { attrs: { id: 'trustee-link' } },
@@ -176,7 +175,7 @@ const actions = {
     void act(
       async () => {
         const wanted = count(form, 'count', 1);
-        const existing = (await get<{ cards: Array<{ serial: number }> }>(path('/cards'))).cards;
+        const existing = (await answer(meetingApi.cards.$get({ param: param() }))).cards;
         const first = Math.max(0, ...existing.map((c) => c.serial)) + 1;
         const cards = await makeCards(meetingId!, first, wanted);
         printed = await printedCards(
@@ -214,7 +213,7 @@ const actions = {
         const from = count(form, 'from', 1);
         const to = count(form, 'to', 1);
         if (to < from) throw new FieldProblem('to', t('organiser.activate.order'));
-        const r = await send<{ activated: number }>('POST', path('/cards/activate'), { from, to });
+        const r = await answer(meetingApi.cards.activate.$post({ param: param(), json: { from, to } }));
         return t('organiser.activate.done', { count: r.activated });
       },
       { form: 'activate-form', fieldOf: () => 'from' },
@@ -223,20 +222,22 @@ const actions = {
     void act(
       async () => {
         const serial = count(form, 'serial', 1);
-        await send('POST', path(`/cards/${serial}/void`));
+        await answer(
+          meetingApi.cards[':serial'].void.$post({ param: { ...param(), serial: String(serial) } }),
+        );
         return t('organiser.void.done', { serial });
       },
       { form: 'void-form', fieldOf: () => 'serial' },
     ),
   open: () =>
     void act(async () => {
-      const opened = await send<{ warnings: Array<{ message: Text }> }>('POST', path('/open'));
+      const opened = await answer(meetingApi.open.$post({ param: param() }));
       return [t('poll.open'), ...opened.warnings.map((w) => pick(w.message))].join(' ');
     }),
   close: () =>
     void act(async () => {
       if (!window.confirm(t('organiser.closeConfirm'))) return null;
-      await send('POST', path('/close'));
+      await answer(meetingApi.close.$post({ param: param() }));
       return t('poll.closed');
     }),
 };
@@ -290,14 +291,15 @@ async function load(): Promise<void> {
     setupDone = session.setupDone;
     if (loggedIn && meetingId) {
       [details, fromRoster] = await Promise.all([
-        get<MeetingDetails & { manifest: string }>(path()),
-        answer(signedIn.roster.$get()).then((r) => rosterAttendance(r.members)),
+        answer(meetingApi.$get({ param: param() })),
+        answer(organiserApi.roster.$get()).then((r) => rosterAttendance(r.members)),
       ]);
-      result = details.status === 'decrypted' ? await get<MeetingResult>(path('/result')) : null;
+      result =
+        details.status === 'decrypted' ? await answer(meetingApi.result.$get({ param: param() })) : null;
     } else if (loggedIn) {
       [meetings, roster] = await Promise.all([
-        get<{ meetings: MeetingSummary[] }>('/meetings').then((r) => r.meetings),
-        get<{ members: RosterMember[] }>('/roster').then((r) => r.members),
+        answer(organiserApi.meetings.$get()).then((r) => r.meetings),
+        answer(organiserApi.roster.$get()).then((r) => r.members),
       ]);
     }
   } catch (e) {

@@ -3,6 +3,8 @@
 // its basis (căn cứ, e.g. the chi bộ's resolution) — the subjects from the roster, the motions, a linked
 // confidence result when the rule set uses one, and the trustees. POST /api/meetings; the server's
 // warnings are kept for the meeting page to show.
+
+import type { InferRequestType } from 'hono/client';
 import { defaultSubjects, KINDS, type Kind } from '../../src/shared/domain.ts';
 import {
   assessmentYearAt,
@@ -11,12 +13,11 @@ import {
   ruleSets,
   type SettingInfo,
 } from '../../src/shared/rules/index.ts';
-
 import { tableFor } from '../../src/shared/rules/registry.ts';
 import { h, mount } from '../shared/dom.ts';
 import { field, numberInput, textInput } from '../shared/forms.ts';
 import { type MessageKey, pick, type Text, t } from '../shared/i18n.ts';
-import { get, send } from './organiser-api.ts';
+import { answer, meetingApi, organiserApi } from './organiser-api.ts';
 import type { RosterMember } from './roster-rows.ts';
 
 type Value = string | number | boolean;
@@ -216,7 +217,10 @@ function linkedField(meetings: MeetingSummary[]): HTMLElement | null {
 }
 
 /** Checks the form; returns the request body, or null after marking what is missing. */
-function requestBody(roster: RosterMember[]): Record<string, unknown> | null {
+/** The body POST /api/meetings takes, as the route declares it. */
+type CreateBody = InferRequestType<typeof organiserApi.meetings.$post>['json'];
+
+function requestBody(roster: RosterMember[]): CreateBody | null {
   const info = ruleSets[form.ruleSet];
   const settings: Record<string, { value: Value; basis: string }> = {};
   form.missingBasis = new Set();
@@ -379,13 +383,11 @@ export function meetingForm(roster: RosterMember[], meetings: MeetingSummary[], 
     }
     a.act(async () => {
       const linked = form.linked
-        ? (await get<{ result: { outcome: unknown } }>(`/meetings/${encodeURIComponent(form.linked)}/result`))
-            .result.outcome
+        ? (await answer(meetingApi.result.$get({ param: { id: form.linked } }))).result.outcome
         : undefined;
-      const created = await send<{ id: string; warnings: Array<{ message: Text }> }>('POST', '/meetings', {
-        ...body,
-        ...(linked ? { linkedConfidence: linked } : {}),
-      });
+      const created = await answer(
+        organiserApi.meetings.$post({ json: { ...body, ...(linked ? { linkedConfidence: linked } : {}) } }),
+      );
       keepWarnings(
         created.id,
         created.warnings.map((w) => w.message),

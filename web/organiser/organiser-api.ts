@@ -1,14 +1,12 @@
-// The organiser's calls, with the session of web/shared/session.ts (the cookie, and the anti-forgery
-// token on every state-changing call).
-import { api } from '../shared/api.ts';
-import { csrfHeader } from '../shared/session.ts';
+// The organiser's calls, through the typed client (web/shared/client.ts) with the session of
+// web/shared/session.ts: the cookie, and the anti-forgery token on every call.
+import { signedIn } from '../shared/session.ts';
 
+export { answer } from '../shared/client.ts';
 export { currentSession, logIn } from '../shared/session.ts';
 
-export async function get<T>(path: string): Promise<T> {
-  return (await api<T>(`/api${path}`)).body;
-}
+/** The API as the organiser's session calls it. */
+export const organiserApi = signedIn;
 
-export async function send<T>(method: 'POST' | 'PUT', path: string, body: unknown = {}): Promise<T> {
-  return (await api<T>(`/api${path}`, { method, body, headers: csrfHeader() })).body;
-}
+/** One meeting's routes: call them with `{ param: { id } }`. */
+export const meetingApi = organiserApi.meetings[':id'];

@@ -6,12 +6,12 @@
 
 import type { InferResponseType } from 'hono/client';
 import { type Manifest, parseManifest } from '../../crypto/index.ts';
-import { currentSession, send } from '../organiser/organiser-api.ts';
 import { ApiError } from '../shared/api.ts';
 import { answer, apiClient } from '../shared/client.ts';
 import { byId, h, mount } from '../shared/dom.ts';
 import { t } from '../shared/i18n.ts';
 import { startPage } from '../shared/page.ts';
+import { currentSession, signedIn } from '../shared/session.ts';
 import { type Counts, type Feed, liveCounts } from './live-counts.ts';
 import {
   type Ceremony,
@@ -69,7 +69,7 @@ function render(): void {
  */
 async function showTrusteeQr(): Promise<void> {
   try {
-    const { url } = await send<{ url: string }>('POST', `/meetings/${id}/trustee-code`);
+    const { url } = await answer(signedIn.meetings[':id']['trustee-code'].$post({ param: { id } }));
     trusteeQr = { url, image: await qrImage(url, t('projector.qr.alt')) };
     error = null;
   } catch (e) {

@@ -9,7 +9,8 @@ import {
   resultHash,
   type VerifyReport,
 } from '../../crypto/index.ts';
-import { ApiError, api, apiText } from '../shared/api.ts';
+import { ApiError, apiText } from '../shared/api.ts';
+import { answer, apiClient } from '../shared/client.ts';
 import { byId, h, mount } from '../shared/dom.ts';
 import { t } from '../shared/i18n.ts';
 import { startPage } from '../shared/page.ts';
@@ -105,7 +106,9 @@ async function loadFromServer(meetingId: string): Promise<void> {
     if (!navigator.serviceWorker?.controller) keepForOfflineReload(path, text);
     // read after the record, so every ballot in the record is in the list (SPEC §8, check ballots)
     const codeList = navigator.onLine
-      ? (await api<CodeList>(`/api/meetings/${encodeURIComponent(meetingId)}/codes`).catch(() => null))?.body
+      ? await answer(apiClient().meetings[':id'].codes.$get({ param: { id: meetingId } })).catch(
+          () => undefined,
+        )
       : undefined;
     state.loading = false;
     verify(text, { kind: 'server', meetingId }, codeList ?? undefined);
