@@ -6,7 +6,7 @@ import { renderOutcome } from '../../src/commands/rules.ts';
 import { applyRuleSet, type RuleInput, ruleSets } from '../../src/shared/rules/index.ts';
 
 export const DOCS = new URL('../../docs/rules.md', import.meta.url);
-export const EXAMPLES = new URL('../../docs/examples/rules', import.meta.url);
+export const EXAMPLES = new URL('../../docs/examples/rules/', import.meta.url);
 export const BLOCK = /<!-- begin:(\w+) (\S+?)(?: (vi|en))? -->\n([\s\S]*?)<!-- end -->/g;
 
 export const example = (name: string): RuleInput =>
