@@ -1,8 +1,8 @@
 // The organiser's console starts from the roster and follows the meeting. The cards to print start at the
 // official members who vote plus a few spares (the organiser changes the spares, the count follows), and
 // the attendance starts at the official members summoned, the exempt one not counted. Then, with the page
-// never reloaded, the trustees finish the ceremony, the poll opens, a ballot is cast and the result comes
-// in, each through the API as the phones would: the console shows each step by itself, and what the
+// never reloaded, the trustees finish the ceremony, the poll opens, a ballot is cast, the result comes
+// in and the trustees sign it one by one, each through the API as the phones would: the console shows each step by itself, and what the
 // organiser was typing (and the field they were in) is still there.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -124,6 +124,18 @@ e2eDescribe('the console follows the meeting', { timeout: 180_000 }, () => {
     await driver.expectOk(driver.share(2));
     await page.locator('#result').waitFor();
     expect(await text('#meeting-status')).toBe('Đã kiểm phiếu');
+    expect(await text('#result .notice')).toBe(
+      'Kết quả đã giải mã, đang chờ ban kiểm phiếu ký xác nhận (0/2 chữ ký).',
+    );
+
+    await driver.expectOk(driver.certify(2));
+    await page.locator('#result .notice', { hasText: '(1/2 chữ ký)' }).waitFor();
+    expect(await page.locator('#result-links').count()).toBe(0);
+    await driver.expectOk(driver.certify(1));
+    await page.locator('#result-links').waitFor();
+    expect(await text('#result .notice.ok')).toBe(
+      'Kết quả đã được xác nhận (2 chữ ký). Số phiếu: 2 trên 4 thẻ đã kích hoạt.',
+    );
     expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
     await screenshot(page, 'console-result-live');
     expect(await fitsWidth(page)).toBe(true);

@@ -310,17 +310,19 @@ async function load(): Promise<void> {
 
 /**
  * The console follows the meeting on the projector's live stream: when the status (the ceremony done, the
- * poll opened or closed, the result) or the counts change, the page loads the meeting again; what the
- * organiser is typing and the field they are in are kept through the redraw.
+ * poll opened or closed, the result), the counts or the trustees' signatures on the result change, the page
+ * loads the meeting again; what the organiser is typing and the field they are in are kept through the redraw.
  */
 function follow(id: string): void {
   let loading: Promise<void> | null = null;
   let again = false;
+  const signed = () => new Set(result?.certifications.map((c) => c.index)).size;
   const changed = (c: Counts) =>
     details !== null &&
     (c.status !== details.status ||
       c.cast !== details.counts.cast ||
-      c.activated !== details.counts.activated);
+      c.activated !== details.counts.activated ||
+      c.signatures !== signed());
   const reload = () => {
     if (loading) {
       again = true;
