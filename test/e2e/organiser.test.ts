@@ -100,6 +100,7 @@ e2eDescribe('organiser console', { timeout: 120_000 }, () => {
 
     await page.reload();
     await page.locator('#close-poll').click();
+    await page.locator('#close-confirm-do').click();
     await page.locator('#meeting-status').filter({ hasText: 'Đã kết thúc bỏ phiếu' }).waitFor();
     const counts = (await server.t.client().get(`/api/meetings/${meetingId}/counts`)).body;
     expect(counts).toMatchObject({ status: 'closed', activated: 2, cast: 1 });

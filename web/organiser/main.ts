@@ -24,6 +24,7 @@ import type { CardsPerSheet } from './card-layout.ts';
 import { cardAddressWarning, printedCards } from './card-print.ts';
 import { cardScanPanel } from './card-scan.ts';
 import { makeCards } from './card-sheet.ts';
+import { closeConfirmation } from './close-confirm.ts';
 import { type MeetingSummary, meetingForm, takeCreatedWarnings } from './meeting-form.ts';
 import { type MeetingDetails, meetingView, qrImage } from './meeting-view.ts';
 import { answer, currentSession, logIn, meetingApi, organiserApi } from './organiser-api.ts';
@@ -48,6 +49,8 @@ let printed: HTMLElement | null = null;
 let scanPanel: HTMLElement | null = null;
 let paperPanel: HTMLElement | null = null;
 let message: { text: string; tone: 'ok' | 'error' } | null = null;
+/** The organiser asked to close the poll and is looking at the confirmation. */
+let closing = false;
 /** The meeting form an action came from: its error is shown by its field, its values kept on error. */
 type FormAction = { form: string; fieldOf?: (code: string) => string | null };
 let formError: { form: string; field: string | null; text: string } | null = null;
@@ -234,12 +237,28 @@ const actions = {
       const opened = await answer(meetingApi.open.$post({ param: param() }));
       return [t('poll.open'), ...opened.warnings.map((w) => pick(w.message))].join(' ');
     }),
-  close: () =>
+  close: () => {
+    closing = true;
+    render();
+    const title = document.getElementById('close-confirm-title');
+    title?.focus();
+    title?.scrollIntoView({ block: 'start' });
+  },
+};
+
+/** The answers to the close confirmation: close now, or back to the open poll. */
+const closeAnswers = {
+  confirm: () =>
     void act(async () => {
-      if (!window.confirm(t('organiser.closeConfirm'))) return null;
+      closing = false;
       await answer(meetingApi.close.$post({ param: param() }));
       return t('poll.closed');
     }),
+  cancel: () => {
+    closing = false;
+    render();
+    document.getElementById('close-poll')?.focus();
+  },
 };
 
 function content(): Array<HTMLElement | null> {
@@ -262,6 +281,8 @@ function content(): Array<HTMLElement | null> {
         addressWarning: cardAddressWarning(cardOrigin(details)),
         electorate: manifest.electorate,
         rosterAttendance: fromRoster,
+        closeConfirm:
+          closing && details.status === 'open' ? closeConfirmation(details, manifest, closeAnswers) : null,
       }),
       result ? resultView(manifest, result) : null,
     ];

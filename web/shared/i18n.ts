@@ -39,6 +39,10 @@ export function tIn(language: Lang, key: MessageKey, params: Record<string, stri
 export const t = (key: MessageKey, params: Record<string, string | number> = {}): string =>
   tIn(current, key, params);
 
+/** A whole number as the current language writes it (1.234 in Vietnamese, 1,234 in English). */
+export const formatNumber = (n: number): string =>
+  new Intl.NumberFormat(current === 'vi' ? 'vi-VN' : 'en-GB').format(n);
+
 /** A bilingual text from elsewhere (the rules engine), in the current language. */
 export const pick = (text: Text): string => text[current];
 

@@ -8,6 +8,7 @@ import type { ResolvedSetting } from './types.ts';
 export { applyRuleSet } from './apply.ts';
 export { type CapEntry, type CapPlace, type CapSettings, capLimit, rankForCap } from './cap.ts';
 export { type QuorumAnswer, quorumToOpen } from './quorum.ts';
+export { type ReachAtClose, reachAtClose } from './reach.ts';
 export { DEFAULT_CLASSIFICATION, ruleSets } from './registry.ts';
 export {
   checkManifest,
