@@ -4,6 +4,7 @@ import { ed25519, ristretto255 } from '@noble/curves/ed25519.js';
 import { bytesToNumberLE, numberToBytesLE } from '@noble/curves/utils.js';
 import { CodecError } from './bytes.ts';
 import { type RandomSource, secureRandom } from './random.ts';
+import { decodeRistrettoPublic } from './ristretto-decode.ts';
 
 export type Point = InstanceType<typeof ristretto255.Point>;
 export type Scalar = bigint;
@@ -59,17 +60,17 @@ export function encodePoint(p: Point): Uint8Array {
 }
 
 /**
- * SPEC §0: the canonical 32-byte encoding only (noble's RFC 9496 decode rejects non-canonical field
- * elements and negative s). The identity is refused unless the caller says it is allowed here.
+ * SPEC §0: the canonical 32-byte encoding only (RFC 9496 §4.3.1: non-canonical field elements, negative s,
+ * non-squares, negative t and y = 0 are refused). The identity is refused unless the caller says it is
+ * allowed here.
  */
 export function decodePoint(bytes: Uint8Array, allowIdentity = false): Point {
   if (bytes.length !== 32) throw new CodecError(`point: expected 32 bytes, got ${bytes.length}`);
-  let p: Point;
-  try {
-    p = RistrettoPoint.fromBytes(bytes);
-  } catch {
-    throw new CodecError('point: not a canonical ristretto255 encoding');
-  }
+  // Every point this protocol decodes is public (ballots, the record, keys, shares, transport keys): the
+  // variable-time decode of ristretto-decode.ts is safe here, and half the cost of noble's `fromBytes`.
+  const decoded = decodeRistrettoPublic(bytes);
+  if (!decoded) throw new CodecError('point: not a canonical ristretto255 encoding');
+  const p = new RistrettoPoint(new ed25519.Point(decoded.x, decoded.y, 1n, decoded.t));
   if (!allowIdentity && p.is0()) throw new CodecError('point: identity not allowed here');
   return p;
 }
