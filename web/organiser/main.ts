@@ -27,7 +27,7 @@ import { makeCards } from './card-sheet.ts';
 import { closeConfirmation } from './close-confirm.ts';
 import { type MeetingSummary, meetingForm, takeCreatedWarnings } from './meeting-form.ts';
 import { type MeetingDetails, meetingView, qrImage } from './meeting-view.ts';
-import { answer, currentSession, logIn, meetingApi, organiserApi } from './organiser-api.ts';
+import { answer, currentSession, logIn, meetingApi, signedIn } from './organiser-api.ts';
 import { paperBallotPanel } from './paper-ballots.ts';
 import { rememberAccount, rememberedAccount } from './remembered-account.ts';
 import { type MeetingResult, resultView } from './result-view.ts';
@@ -313,14 +313,14 @@ async function load(): Promise<void> {
     if (loggedIn && meetingId) {
       [details, fromRoster] = await Promise.all([
         answer(meetingApi.$get({ param: param() })),
-        answer(organiserApi.roster.$get()).then((r) => rosterAttendance(r.members)),
+        answer(signedIn.roster.$get()).then((r) => rosterAttendance(r.members)),
       ]);
       result =
         details.status === 'decrypted' ? await answer(meetingApi.result.$get({ param: param() })) : null;
     } else if (loggedIn) {
       [meetings, roster] = await Promise.all([
-        answer(organiserApi.meetings.$get()).then((r) => r.meetings),
-        answer(organiserApi.roster.$get()).then((r) => r.members),
+        answer(signedIn.meetings.$get()).then((r) => r.meetings),
+        answer(signedIn.roster.$get()).then((r) => r.members),
       ]);
     }
   } catch (e) {

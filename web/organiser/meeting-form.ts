@@ -17,7 +17,7 @@ import { tableFor } from '../../src/shared/rules/registry.ts';
 import { h, mount } from '../shared/dom.ts';
 import { field, numberInput, textInput } from '../shared/forms.ts';
 import { type MessageKey, pick, type Text, t } from '../shared/i18n.ts';
-import { answer, meetingApi, organiserApi } from './organiser-api.ts';
+import { answer, meetingApi, signedIn } from './organiser-api.ts';
 import type { RosterMember } from './roster-rows.ts';
 
 type Value = string | number | boolean;
@@ -218,7 +218,7 @@ function linkedField(meetings: MeetingSummary[]): HTMLElement | null {
 
 /** Checks the form; returns the request body, or null after marking what is missing. */
 /** The body POST /api/meetings takes, as the route declares it. */
-type CreateBody = InferRequestType<typeof organiserApi.meetings.$post>['json'];
+type CreateBody = InferRequestType<typeof signedIn.meetings.$post>['json'];
 
 function requestBody(roster: RosterMember[]): CreateBody | null {
   const info = ruleSets[form.ruleSet];
@@ -386,7 +386,7 @@ export function meetingForm(roster: RosterMember[], meetings: MeetingSummary[], 
         ? (await answer(meetingApi.result.$get({ param: { id: form.linked } }))).result.outcome
         : undefined;
       const created = await answer(
-        organiserApi.meetings.$post({ json: { ...body, ...(linked ? { linkedConfidence: linked } : {}) } }),
+        signedIn.meetings.$post({ json: { ...body, ...(linked ? { linkedConfidence: linked } : {}) } }),
       );
       keepWarnings(
         created.id,
