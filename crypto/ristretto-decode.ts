@@ -1,47 +1,8 @@
-// RFC 9496 §4.3.1 (ristretto255 decode) on BigInt arithmetic mod p = 2^255 − 19 with p's special
-// reduction, x ≡ (x mod 2^255) + 19·⌊x / 2^255⌋, instead of BigInt `%`: a ballot carries about 2,800 points
-// and their square roots were half of its check. Variable-time (branches and BigInt sizes follow the
-// values): only for public encodings. group.ts builds the group's points from what this returns.
-
-/** p = 2^255 − 19, the field of Curve25519. */
-export const P = 2n ** 255n - 19n;
-const LOW = 2n ** 255n - 1n;
-/** d = −121665/121666, the Edwards curve's constant. */
-const D = 37095705934669439343138083508754565189542113879843219016388785533085940283555n;
-/** √−1 = 2^((p−1)/4). */
-export const SQRT_M1 = 19681161376707505956807079304988542015446066515923890162744021073123829784752n;
-
-/**
- * x mod p for 0 ≤ x < 2^512. Two folds bring x below 2^255 + 1,520; one subtraction then makes it canonical.
- */
-export function reduce(x: bigint): bigint {
-  x = (x & LOW) + 19n * (x >> 255n);
-  x = (x & LOW) + 19n * (x >> 255n);
-  return x >= P ? x - P : x;
-}
-
-const mul = (a: bigint, b: bigint): bigint => reduce(a * b);
-const neg = (a: bigint): bigint => (a === 0n ? 0n : P - a);
-const isNegative = (a: bigint): boolean => (a & 1n) === 1n;
-
-/**
- * x^(2^k) mod p. A square below 2^256 is folded once (below 2^261.3), the next square once (below 2^272),
- * the third twice (below 2^256 again): seven BigInt operations a square on average instead of nine.
- */
-function square(x: bigint, k: number): bigint {
-  let i = 0;
-  for (; i + 3 <= k; i += 3) {
-    x *= x;
-    x = (x & LOW) + 19n * (x >> 255n);
-    x *= x;
-    x = (x & LOW) + 19n * (x >> 255n);
-    x *= x;
-    x = (x & LOW) + 19n * (x >> 255n);
-    x = (x & LOW) + 19n * (x >> 255n);
-  }
-  for (; i < k; i++) x = reduce(x * x);
-  return reduce(x);
-}
+// RFC 9496 §4.3.1 (ristretto255 decode) on curve25519.ts's arithmetic mod p without BigInt `%`: a ballot
+// carries about 2,800 points and their square roots were half of its check. Variable-time (branches and
+// BigInt sizes follow the values): only for public encodings. group.ts builds the group's points from
+// what this returns.
+import { D, isNegative, mul, neg, P, reduce, SQRT_M1, square } from './curve25519.ts';
 
 /** x^((p−5)/8) = x^(2^252 − 3), by the addition chain of ref10's pow22523. */
 function powP58(x: bigint): bigint {

@@ -4,9 +4,10 @@
 // rfc9496-ristretto255.test.ts.
 import { ristretto255 } from '@noble/curves/ed25519.js';
 import { describe, expect, it } from 'vitest';
+import { P, reduce, SQRT_M1 } from '../../crypto/curve25519.ts';
 import { decodePoint, encodePoint, G, mulPublic, randomScalar } from '../../crypto/group.ts';
 import { seededRandom } from '../../crypto/random.ts';
-import { decodeRistrettoPublic, P, reduce, SQRT_M1, sqrtRatioM1 } from '../../crypto/ristretto-decode.ts';
+import { decodeRistrettoPublic, sqrtRatioM1 } from '../../crypto/ristretto-decode.ts';
 
 const Fp = ristretto255.Point.Fp;
 
