@@ -4,7 +4,6 @@
 // leave this page.
 import type { Manifest } from '../../crypto/index.ts';
 import { rosterAttendance } from '../../src/shared/domain.ts';
-import { type Counts, liveCounts } from '../projector/live-counts.ts';
 import { ApiError } from '../shared/api.ts';
 import { byId, h, mount } from '../shared/dom.ts';
 import {
@@ -18,6 +17,7 @@ import {
   typedValues,
 } from '../shared/forms.ts';
 import { type MessageKey, pick, type Text, t } from '../shared/i18n.ts';
+import { type Counts, liveCounts } from '../shared/live-counts.ts';
 import { startPage } from '../shared/page.ts';
 import { ATTENDANCE_FORM, attendanceFieldOf, saveAttendance } from './attendance-form.ts';
 import type { CardsPerSheet } from './card-layout.ts';
@@ -284,7 +284,7 @@ function content(): Array<HTMLElement | null> {
         closeConfirm:
           closing && details.status === 'open' ? closeConfirmation(details, manifest, closeAnswers) : null,
       }),
-      result ? resultView(manifest, result) : null,
+      result ? resultView(manifest, result, details.attendance?.summoned ?? manifest.electorate) : null,
     ];
   }
   return homeView();

@@ -8,10 +8,12 @@ import type { InferRequestType } from 'hono/client';
 import { defaultSubjects, KINDS, type Kind } from '../../src/shared/domain.ts';
 import {
   assessmentYearAt,
+  citationWords,
   DEFAULT_CLASSIFICATION,
   ruleSetFitsYear,
   ruleSets,
   type SettingInfo,
+  valueLabel,
 } from '../../src/shared/rules/index.ts';
 import { tableFor } from '../../src/shared/rules/registry.ts';
 import { h, mount } from '../shared/dom.ts';
@@ -70,8 +72,7 @@ function defaultSubjectIds(kind: Kind, roster: RosterMember[]): Set<string> {
   return new Set(defaultSubjects(kind, roster).map((m) => m.id));
 }
 
-const valueText = (v: Value) =>
-  v === true ? t('organiser.setting.yes') : v === false ? t('organiser.setting.no') : String(v);
+const valueText = (s: SettingInfo, v: Value) => pick(valueLabel(s, v));
 const chosenValue = (s: SettingInfo): Value => (s.key in form.values ? form.values[s.key]! : s.default);
 
 function settingField(s: SettingInfo, redraw: () => void): HTMLElement {
@@ -95,11 +96,13 @@ function settingField(s: SettingInfo, redraw: () => void): HTMLElement {
             h('option', {
               attrs: { value: String(i), selected: v === value },
               text:
-                v === s.default ? t('organiser.setting.defaultValue', { value: valueText(v) }) : valueText(v),
+                v === s.default
+                  ? t('organiser.setting.defaultValue', { value: valueText(s, v) })
+                  : valueText(s, v),
             }),
           ),
         )
-      : h('p', { attrs: { id }, text: valueText(value) });
+      : h('p', { attrs: { id }, text: valueText(s, value) });
   const basis = h('input', {
     attrs: {
       type: 'text',
@@ -119,7 +122,7 @@ function settingField(s: SettingInfo, redraw: () => void): HTMLElement {
   return h(
     'fieldset',
     { class: changed ? 'setting changed' : 'setting', attrs: { 'data-setting': s.key } },
-    h('legend', { text: s.key }),
+    h('legend', { text: pick(s.name) }),
     h('p', { class: 'small', text: pick(s.description) }),
     s.allowed.length > 1
       ? h('label', { class: 'field', attrs: { for: id }, text: t('organiser.setting.value') })
@@ -128,9 +131,9 @@ function settingField(s: SettingInfo, redraw: () => void): HTMLElement {
     h(
       'p',
       { class: 'muted small' },
-      t('organiser.setting.default', { value: valueText(s.default) }),
+      t('organiser.setting.default', { value: valueText(s, s.default) }),
       ' · ',
-      t('organiser.setting.citation', { citation: s.citation }),
+      t('organiser.setting.citation', { citation: pick(citationWords(s.citation)) }),
       ' · ',
       t('organiser.setting.certainty', { certainty: t(`organiser.certainty.${s.certainty}` as MessageKey) }),
     ),

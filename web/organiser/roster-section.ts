@@ -114,7 +114,7 @@ export function rosterSection(members: RosterMember[], a: RosterActions): HTMLEl
       id: 'roster-paste',
       rows: 5,
       spellcheck: 'false',
-      placeholder: 'Mã,Họ và tên,Tình trạng,Vai trò,Mức đề xuất',
+      placeholder: t('organiser.roster.pasteExample'),
     },
   });
   paste.value = pasted;

@@ -10,9 +10,9 @@ import { ApiError } from '../shared/api.ts';
 import { answer, apiClient } from '../shared/client.ts';
 import { byId, h, mount } from '../shared/dom.ts';
 import { t } from '../shared/i18n.ts';
+import { type Counts, type Feed, liveCounts } from '../shared/live-counts.ts';
 import { startPage } from '../shared/page.ts';
 import { currentSession, signedIn } from '../shared/session.ts';
-import { type Counts, type Feed, liveCounts } from './live-counts.ts';
 import {
   type Ceremony,
   ceremonyView,

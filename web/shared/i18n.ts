@@ -63,4 +63,7 @@ export function onLangChange(listener: () => void): void {
 }
 
 /** Accept-Language for API calls, so errors come back in the page's language. */
+/** A percentage given as "21.4" as the page's language writes it: 21,4% or 21.4%. */
+export const percentText = (p: string): string => `${current === 'vi' ? p.replace('.', ',') : p}%`;
+
 export const acceptLanguage = (): string => (current === 'en' ? 'en, vi;q=0.5' : 'vi, en;q=0.5');
