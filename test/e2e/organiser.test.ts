@@ -88,8 +88,8 @@ e2eDescribe('organiser console', { timeout: 120_000 }, () => {
     await voter.locator('#ballot').waitFor();
     expect(await voter.locator('fieldset.question').count()).toBe(3);
     await voter.locator('#submit').click();
-    await voter.locator('#blanks').waitFor();
-    await voter.getByRole('button', { name: /Gửi phiếu với các dòng để trống/ }).click();
+    await voter.locator('#review-blank').waitFor();
+    await voter.getByRole('button', { name: 'Gửi phiếu', exact: true }).click();
     await voter.locator('#confirmation-code').waitFor({ timeout: 60_000 });
 
     const projector = await (await phone(browser)).newPage();
