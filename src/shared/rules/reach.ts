@@ -1,7 +1,7 @@
 // Before the poll closes: what the ballots already cast can still decide. The ballots stay secret until the
 // count, so the most any level (or "yes") can get is every ballot cast marked for it, none left blank; if
 // even that misses the rule set's own threshold over its denominator, closing now proposes that level for
-// no one. The console warns when nothing at all is within reach.
+// no one. The organiser's page warns when nothing at all is within reach.
 import { parseThreshold, reaches, type Threshold } from './arithmetic.ts';
 import { HALF as CONFIDENCE_HALF } from './confidence.ts';
 import { denominator } from './meeting.ts';
