@@ -40,7 +40,8 @@ e2eDescribe('the booth before sending', { timeout: 180_000 }, () => {
     await meeting.ready(2);
     const page = await openCard(meeting, 1);
     await page.locator('#not-open').waitFor();
-    await page.locator('#encrypt-status', { hasText: 'sẵn sàng gửi' }).waitFor();
+    // encrypted, and the member reads why the button is off and that it turns on by itself
+    await page.locator('#encrypt-status', { hasText: 'sẵn sàng gửi khi chủ tọa mở bỏ phiếu' }).waitFor();
     expect(await page.locator('#submit').isDisabled()).toBe(true);
     await page.locator('fieldset[data-question="q1"] label.choice:has(input[value="0"])').click();
     await screenshot(page, 'booth-before-opening');
@@ -49,6 +50,7 @@ e2eDescribe('the booth before sending', { timeout: 180_000 }, () => {
     await page.locator('#poll-opened').waitFor({ timeout: 30_000 });
     expect(await page.locator('#not-open').count()).toBe(0);
     await page.locator('#submit:enabled').waitFor();
+    expect(await text(page, '#encrypt-status')).toBe('Phiếu đã được mã hóa, sẵn sàng gửi.');
     // the mark made before the opening is still there
     expect(await page.locator('fieldset[data-question="q1"] input[value="0"]').isChecked()).toBe(true);
     await page.locator('#submit').click();

@@ -81,7 +81,7 @@ function showProgress(): void {
   progressBar.value = s.status === 'done' ? s.total : s.done;
   progressLabel.textContent =
     s.status === 'done'
-      ? t('booth.encrypt.done')
+      ? t(meeting?.status === 'open' || pending !== null ? 'booth.encrypt.done' : 'booth.encrypt.waiting')
       : s.status === 'failed'
         ? t('booth.encrypt.failed', { message: s.error ?? '' })
         : t('booth.encrypt.running', { percent: Math.floor((100 * s.done) / Math.max(s.total, 1)) });
