@@ -2,8 +2,8 @@
 // type and its payload string exactly as stored.
 import { base64url as b64, fromBase64url, utf8ToBytes } from './bytes.ts';
 import { H, TAG } from './hash.ts';
-import { PROTOCOL } from './manifest.ts';
-import { EVENT_TYPES, type EventType } from './payloads.ts';
+import type { PROTOCOL } from './manifest.ts';
+import type { EventType } from './payloads.ts';
 
 export type RecordEvent = { height: number; parent: string | null; type: EventType; payload: string };
 export type MeetingRecord = { protocol: typeof PROTOCOL; events: RecordEvent[] };
@@ -34,25 +34,4 @@ export function appendEvent(events: RecordEvent[], type: EventType, payload: str
   const { event } = nextEvent(events.at(-1) ?? null, type, payload);
   events.push(event);
   return event;
-}
-
-const isEventType = (t: unknown): t is EventType => EVENT_TYPES.includes(t as EventType);
-
-/** Checks the record's outer shape; throws with the first problem. */
-export function parseRecord(text: string): MeetingRecord {
-  const r = JSON.parse(text) as MeetingRecord;
-  if (typeof r !== 'object' || r === null || r.protocol !== PROTOCOL || !Array.isArray(r.events))
-    throw new Error(`record: expected { "protocol": "${PROTOCOL}", "events": [...] }`);
-  r.events.forEach((e, i) => {
-    if (
-      typeof e !== 'object' ||
-      e === null ||
-      !Number.isInteger(e.height) ||
-      !(e.parent === null || typeof e.parent === 'string') ||
-      !isEventType(e.type) ||
-      typeof e.payload !== 'string'
-    )
-      throw new Error(`record: event ${i} is malformed`);
-  });
-  return r;
 }

@@ -1,5 +1,5 @@
 // Check `chain` (SPEC §8.1): heights consecutive from 0, each parent the hash of the event before, and
-// each event type where the meeting's order allows it.
+// each event type where the meeting's order allows it; read one event at a time as the record streams in.
 import { base64url as b64 } from '../bytes.ts';
 import type { EventType } from '../payloads.ts';
 import { eventHash, type RecordEvent } from '../record.ts';
@@ -29,38 +29,44 @@ export const EVENT_PHASES: Record<EventType, { in: readonly Phase[]; to?: Phase 
   certification: { in: ['resulted'] },
 };
 
-/** The hash the next event must name; undefined when the previous event cannot be hashed (bad parent). */
-function parentOf(previous: RecordEvent | null): string | null | undefined {
-  if (previous === null) return null;
+/** An event's hash, or the reason it has none (a parent that is not 64 bytes of base64url). */
+export function hashOrError(event: RecordEvent): string | Error {
   try {
-    return b64(eventHash(previous));
-  } catch {
-    return undefined;
+    return b64(eventHash(event));
+  } catch (e) {
+    return e as Error;
   }
 }
 
-export function chainProblems(events: RecordEvent[]): string[] {
-  const problems: string[] = [];
-  let phase: Phase = 'setup';
-  let jointKeys = 0;
-  let previous: RecordEvent | null = null;
-  events.forEach((e, i) => {
+/** The chain read one event at a time; `hash` is the event's own hash (hashOrError). */
+export class ChainCheck {
+  readonly problems: string[] = [];
+  private phase: Phase = 'setup';
+  private jointKeys = 0;
+  /** The hash the next event must name as its parent; undefined after an event that cannot be hashed. */
+  private parent: string | null | undefined = null;
+  private count = 0;
+
+  add(e: RecordEvent, hash: string | Error): void {
+    const i = this.count++;
     const at = `event ${i} (${e.type})`;
+    const problems = this.problems;
     if (e.height !== i) problems.push(`${at}: height ${e.height}, expected ${i}`);
-    if (e.parent !== parentOf(previous))
-      problems.push(`${at}: parent does not match the hash of the event before`);
+    if (e.parent !== this.parent) problems.push(`${at}: parent does not match the hash of the event before`);
     if (i === 0) {
       if (e.type !== 'manifest') problems.push(`${at}: the record must start with the manifest`);
-    } else if (e.type === 'manifest' || !EVENT_PHASES[e.type].in.includes(phase)) {
-      problems.push(`${at}: not allowed while the meeting is ${phase}`);
+    } else if (e.type === 'manifest' || !EVENT_PHASES[e.type].in.includes(this.phase)) {
+      problems.push(`${at}: not allowed while the meeting is ${this.phase}`);
     } else {
-      if (e.type === 'joint-key') jointKeys++;
-      if (e.type === 'poll-opened' && jointKeys === 0)
+      if (e.type === 'joint-key') this.jointKeys++;
+      if (e.type === 'poll-opened' && this.jointKeys === 0)
         problems.push(`${at}: the poll opened before the joint key`);
-      phase = EVENT_PHASES[e.type].to ?? phase;
+      this.phase = EVENT_PHASES[e.type].to ?? this.phase;
     }
-    previous = e;
-  });
-  if (jointKeys > 1) problems.push('more than one joint-key event');
-  return problems;
+    this.parent = typeof hash === 'string' ? hash : undefined;
+  }
+
+  finish(): string[] {
+    return this.jointKeys > 1 ? [...this.problems, 'more than one joint-key event'] : this.problems;
+  }
 }

@@ -2,11 +2,17 @@
 // among them and the activated credentials of the record, has consistent blanks, and its outcome is what
 // the named rule set gives.
 
-import { base64url as b64 } from '../bytes.ts';
 import type { MeetingContext } from '../meeting.ts';
 import type { AttendancePayload, ResultPayload } from '../payloads.ts';
-import { eventHash, type RecordEvent } from '../record.ts';
+import type { RecordEvent } from '../record.ts';
+import type { PaperFacts } from './ballots.ts';
 import { type Activations, liveCredentials } from './credentials.ts';
+
+/**
+ * The record as the streaming verifier keeps it: every event, a ballot's without its payload; each
+ * event's hash (or why it has none); what check `result` reads of each ballot.
+ */
+export type KeptRecord = { events: RecordEvent[]; hashes: Array<string | Error>; paper: PaperFacts[] };
 
 /** Recomputes a result's outcome (the rules engine); the verifier stays free of it unless given one. */
 export type OutcomeFunction = (args: {
@@ -36,7 +42,7 @@ export function sameJson(a: unknown, b: unknown): boolean {
  * by hand, each list distinct question ids of the manifest and found on paper ballots only.
  */
 function paperProblems(
-  events: RecordEvent[],
+  ballots: PaperFacts[],
   mc: MeetingContext,
   activations: Activations,
   r: Pick<ResultPayload, 'paperBallots' | 'decidedByHand'>,
@@ -46,10 +52,9 @@ function paperProblems(
   const anyPaper = [...activations.values()].some((a) => a.paper);
   let paper = 0;
   let decidedByHand = 0;
-  for (const e of events) {
-    if (e.type !== 'ballot') continue;
-    const ballot = JSON.parse(e.payload) as { pk: string; decidedByHand?: unknown };
-    const onPaper = activations.get(ballot.pk)?.paper === true;
+  for (const ballot of ballots) {
+    if (ballot instanceof Error) throw ballot;
+    const onPaper = activations.get(ballot.pk as string)?.paper === true;
     if (onPaper) paper++;
     const rows = ballot.decidedByHand;
     if (rows === undefined) continue;
@@ -59,7 +64,8 @@ function paperProblems(
       new Set(rows).size === rows.length &&
       rows.every((id) => questions.has(id as string));
     if (valid) decidedByHand += rows.length;
-    else problems.push(`event ${e.height}: decidedByHand must list distinct questions, on a paper ballot`);
+    else
+      problems.push(`event ${ballot.height}: decidedByHand must list distinct questions, on a paper ballot`);
   }
   if (r.paperBallots === undefined) {
     if (anyPaper)
@@ -72,7 +78,7 @@ function paperProblems(
 }
 
 export function resultCheck(
-  events: RecordEvent[],
+  { events, hashes, paper }: KeptRecord,
   mc: MeetingContext,
   activations: Activations,
   outcome: OutcomeFunction | undefined,
@@ -90,10 +96,11 @@ export function resultCheck(
   if (r.ballots !== ballots) problems.push(`ballots: ${r.ballots}, the record holds ${ballots}`);
   if (r.activated !== activated)
     problems.push(`activated: ${r.activated}, the record activates ${activated}`);
-  problems.push(...paperProblems(events, mc, activations, r));
+  problems.push(...paperProblems(paper, mc, activations, r));
   if (r.ruleSet !== manifest.ruleSet) problems.push('ruleSet differs from the manifest');
-  const previous = events[event.height - 1];
-  if (r.recordHead !== undefined && (!previous || r.recordHead !== b64(eventHash(previous))))
+  const previous = hashes[event.height - 1];
+  if (previous instanceof Error && r.recordHead !== undefined) throw previous;
+  if (r.recordHead !== undefined && (previous === undefined || r.recordHead !== previous))
     problems.push('recordHead is not the hash of the event before the result: the record was changed');
   if (r.countedAt !== undefined && !(Number.isSafeInteger(r.countedAt) && r.countedAt >= 0))
     problems.push('countedAt: a whole number of milliseconds since 1970 expected');

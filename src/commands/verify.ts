@@ -1,9 +1,9 @@
 // `phieukin verify FILE [--codes LIST] [--json]`: every check of SPEC §8 with pass, fail or pending and the
 // reasons; with --codes, the server's confirmation-code list (GET /api/meetings/:id/codes) is compared too.
 // Imports crypto/ (and the pure rules engine to recompute outcomes) only: no server code.
-import { readFileSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { type CodeList, verifyRecord } from '../../crypto/index.ts';
+import { type CodeList, type VerifyReport, verifyRecordStream } from '../../crypto/index.ts';
 import { outcomeForResult } from '../shared/rules/index.ts';
 import { parsedOrUsage } from './arguments.ts';
 import { progressLine } from './progress.ts';
@@ -25,9 +25,9 @@ export async function run(args: string[]): Promise<number> {
     console.error(`Thiếu tệp biên bản / missing record file\n${USAGE}`);
     return 2;
   }
-  let text: string;
+  let size: number;
   try {
-    text = readFileSync(file, 'utf8');
+    size = statSync(file).size;
   } catch (e) {
     console.error(`Không đọc được tệp / cannot read ${file}: ${(e as Error).message}`);
     return 2;
@@ -44,7 +44,20 @@ export async function run(args: string[]): Promise<number> {
     }
   }
   const show = progressLine();
-  const report = verifyRecord(text, { onProgress: show, outcome: outcomeForResult, codeList });
+  // The record is streamed: a 25 MB record is never held whole, only the group of ballots being checked.
+  let report: VerifyReport;
+  try {
+    report = await verifyRecordStream(createReadStream(file), {
+      onProgress: ({ ballots, read }) =>
+        show(`ballots checked ${ballots}, record read (MB)`, Math.floor(read / 1e6), Math.ceil(size / 1e6)),
+      outcome: outcomeForResult,
+      codeList,
+    });
+  } catch (e) {
+    show.done();
+    console.error(`Không đọc được tệp / cannot read ${file}: ${(e as Error).message}`);
+    return 2;
+  }
   show.done();
   if (json) {
     console.log(JSON.stringify(report, null, 2));

@@ -63,10 +63,6 @@ function meetingText(filed: Filed, meetingId: string | null): string {
   return meeting ? `${meeting.title}, ${dateText(meeting.createdAt)}` : '';
 }
 
-/** The columns naming a member, and those of a decision, shared by the decisions sheet and the history. */
-const MEMBER_COLUMNS = ['STT', 'Chi bộ', 'Mã đảng viên', 'Họ và tên'];
-const DECISION_COLUMNS = ['Chi bộ đề xuất', 'Quyết định', 'Lý do', 'Căn cứ vượt giới hạn, đề xuất'];
-
 export function decisionsXlsx(filed: Filed): Uint8Array {
   const title = [
     `${filed.scope.committee.name}: quyết định xếp loại chất lượng đảng viên năm ${filed.assessmentYear}`,
@@ -111,13 +107,19 @@ export function decisionsXlsx(filed: Filed): Uint8Array {
       rows: [
         title,
         [
-          ...MEMBER_COLUMNS,
+          'STT',
+          'Chi bộ',
+          'Mã đảng viên',
+          'Họ và tên',
           'Nhóm',
           'Phiếu HTXSNV',
           'Trên tổng số',
           'Thứ hạng',
           'Giới hạn',
-          ...DECISION_COLUMNS,
+          'Chi bộ đề xuất',
+          'Quyết định',
+          'Lý do',
+          'Căn cứ vượt giới hạn, đề xuất',
           'Lần',
           'Người ghi',
           'Thời điểm',
@@ -154,9 +156,15 @@ export function decisionsXlsx(filed: Filed): Uint8Array {
       rows: [
         title,
         [
-          ...MEMBER_COLUMNS,
+          'STT',
+          'Chi bộ',
+          'Mã đảng viên',
+          'Họ và tên',
           'Lần',
-          ...DECISION_COLUMNS,
+          'Chi bộ đề xuất',
+          'Quyết định',
+          'Lý do',
+          'Căn cứ vượt giới hạn, đề xuất',
           'Giới hạn khi quyết định',
           'Người ghi',
           'Thời điểm',

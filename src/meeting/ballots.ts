@@ -50,16 +50,14 @@ export async function castBallot(
     refuseCard(card);
   }
   const decidedByHand = card ? decidedByHandOf(meeting, card, ballot) : 0;
-  // the ballot as stored, made once: the pool's thread parses this text rather than a copy of the object
-  const payload = JSON.stringify(ballot);
-  const verdict = await deps.verifier.verifyBallot({ meeting: meetingRef(meeting), ballot, payload });
+  const verdict = await deps.verifier.verifyBallot({ meeting: meetingRef(meeting), ballot });
   if (spentBefore) {
     if (verdict.ok && verdict.ballotHash === spentBefore.ballotHash)
       return { spent: spentBefore, fresh: false };
     throw fail(409, 'credential_spent');
   }
   if (!verdict.ok) throw fail(400, 'ballot_invalid', { reason: verdict.problems.join('; ') });
-  const event = { type: 'ballot', payload };
+  const event = { type: 'ballot', payload: JSON.stringify(ballot) };
 
   let cast: Cast;
   try {

@@ -49,8 +49,6 @@ export type MeetingParts = {
   electorate: number;
   /** the attendance the roster gives, shown until one is saved */
   rosterAttendance: { summoned: number; excluded: number };
-  /** the confirmation before closing (close-confirm.ts), in place of the close button while it is asked */
-  closeConfirm: HTMLElement | null;
 };
 
 function formWith(
@@ -74,16 +72,7 @@ function formWith(
 export function meetingView(
   m: MeetingDetails,
   a: MeetingActions,
-  {
-    trusteeLink,
-    printed,
-    scanPanel,
-    paperPanel,
-    addressWarning,
-    electorate,
-    rosterAttendance,
-    closeConfirm,
-  }: MeetingParts,
+  { trusteeLink, printed, scanPanel, paperPanel, addressWarning, electorate, rosterAttendance }: MeetingParts,
 ): Array<HTMLElement | null> {
   const open = m.status !== 'closed' && m.status !== 'decrypted';
   const c = m.counts;
@@ -189,8 +178,7 @@ export function meetingView(
           }),
         )
       : null,
-    m.status === 'open' && closeConfirm ? closeConfirm : null,
-    m.status === 'open' && !closeConfirm
+    m.status === 'open'
       ? h(
           'div',
           { class: 'actions' },

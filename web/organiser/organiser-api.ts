@@ -3,7 +3,10 @@
 import { signedIn } from '../shared/session.ts';
 
 export { answer } from '../shared/client.ts';
-export { currentSession, logIn, signedIn } from '../shared/session.ts';
+export { currentSession, logIn } from '../shared/session.ts';
+
+/** The API as the organiser's session calls it. */
+export const organiserApi = signedIn;
 
 /** One meeting's routes: call them with `{ param: { id } }`. */
-export const meetingApi = signedIn.meetings[':id'];
+export const meetingApi = organiserApi.meetings[':id'];

@@ -2,16 +2,9 @@
 // the rules engine's proposal with its flags and every trace line (rule, citation, certainty, text); the
 // minutes page and its PDF, CSV and XLSX downloads. Before certification it says how many signatures are in.
 import type { Manifest, ResultPayload } from '../../crypto/index.ts';
-import {
-  citationWords,
-  denominatorWords,
-  type RuleOutcome,
-  type SubjectOutcome,
-  type TraceLine,
-  warningsInWords,
-} from '../../src/shared/rules/index.ts';
+import type { RuleOutcome, SubjectOutcome, TraceLine } from '../../src/shared/rules/index.ts';
 import { h } from '../shared/dom.ts';
-import { type MessageKey, percentText, pick, t } from '../shared/i18n.ts';
+import { type MessageKey, pick, t } from '../shared/i18n.ts';
 import { optionLabel } from '../shared/option-labels.ts';
 
 export type MeetingResult = {
@@ -39,7 +32,8 @@ function traceItem(line: TraceLine): HTMLElement {
     h('span', {
       class: 'muted small',
       text: t('organiser.result.traceSource', {
-        citation: pick(citationWords(line.citation)),
+        rule: line.rule,
+        citation: line.citation,
         certainty: certaintyText(line.certainty),
       }),
     }),
@@ -70,17 +64,14 @@ function countsTable(rows: Array<[string, number, string | null]>): HTMLElement 
           {},
           h('td', { text: label }),
           h('td', { text: String(votes) }),
-          h('td', { text: percent === null ? '—' : percentText(percent) }),
+          h('td', { text: percent === null ? '—' : `${percent}%` }),
         ),
       ),
     ),
   );
 }
 
-/** The meeting's numbers a subject's base is said with (denominatorWords). */
-type Numbers = { summoned: number; ballots: number };
-
-function subjectSection(manifest: Manifest, s: SubjectOutcome, n: Numbers): HTMLElement {
+function subjectSection(manifest: Manifest, s: SubjectOutcome): HTMLElement {
   const rows: Array<[string, number, string | null]> = s.tally.options.map((o) => [
     proposalLabel(manifest, o.id),
     o.votes,
@@ -95,7 +86,8 @@ function subjectSection(manifest: Manifest, s: SubjectOutcome, n: Numbers): HTML
     h('p', {
       class: 'small',
       text: t('organiser.result.denominator', {
-        base: pick(denominatorWords(s.tally.denominator, { ...n, blank: s.tally.blank })),
+        value: s.tally.denominator.value,
+        basis: s.tally.denominator.basis,
       }),
     }),
     h(
@@ -111,7 +103,8 @@ function subjectSection(manifest: Manifest, s: SubjectOutcome, n: Numbers): HTML
         pick(f.message),
         h('br'),
         t('organiser.result.traceSource', {
-          citation: pick(citationWords(f.citation)),
+          rule: f.rule,
+          citation: f.citation,
           certainty: certaintyText(f.certainty),
         }),
       ),
@@ -165,8 +158,7 @@ function downloads(meetingId: string): HTMLElement {
 }
 
 /** The result section for a decrypted meeting, or a note that the board has not signed enough yet. */
-/** `summoned`: the attendance's, or the manifest's electorate when none was recorded (as the engine counts). */
-export function resultView(manifest: Manifest, r: MeetingResult, summoned: number): HTMLElement {
+export function resultView(manifest: Manifest, r: MeetingResult): HTMLElement {
   const outcome = r.result.outcome as RuleOutcome | null;
   const signed = new Set(r.certifications.map((c) => c.index)).size;
   if (!r.certified)
@@ -192,11 +184,9 @@ export function resultView(manifest: Manifest, r: MeetingResult, summoned: numbe
       }),
     }),
     downloads(manifest.meetingId),
-    ...(outcome ? warningsInWords(outcome) : []).map((w) =>
-      h('p', { class: 'notice warn small', text: `${pick(w.message)} (${pick(citationWords(w.citation))})` }),
+    ...(outcome?.warnings ?? []).map((w) =>
+      h('p', { class: 'notice warn small', text: `${pick(w.message)} (${w.citation})` }),
     ),
-    ...(outcome
-      ? outcome.subjects.map((s) => subjectSection(manifest, s, { summoned, ballots: r.result.ballots }))
-      : countsOnly(manifest, r.result)),
+    ...(outcome ? outcome.subjects.map((s) => subjectSection(manifest, s)) : countsOnly(manifest, r.result)),
   );
 }

@@ -61,11 +61,17 @@ let job: Job<VerifyReport> | null = null;
 const progress = h('progress', { attrs: { max: 1, value: 0, id: 'verify-progress' } });
 const progressLabel = h('p', { class: 'progress-label', attrs: { role: 'status' } });
 
-function showProgress(done: number, total: number, stage?: string): void {
+/** done/total: how much of the record is read; `ballots`: how many ballots are checked so far. */
+function showProgress(done: number, total: number, ballots?: string): void {
   progress.max = Math.max(total, 1);
   progress.value = done;
   progressLabel.textContent =
-    stage === 'ballots' ? t('verify.progress.ballots', { done, total }) : t('verify.progress.start');
+    ballots === undefined
+      ? t('verify.progress.start')
+      : t('verify.progress.ballots', {
+          ballots: Number(ballots),
+          percent: Math.floor((100 * done) / Math.max(total, 1)),
+        });
 }
 
 function verify(recordText: string, source: Source, codeList?: CodeList): void {

@@ -11,6 +11,7 @@ serveJobs<VerifyRequest, VerifyReport>(({ recordText, codeList }, progress) =>
   verifyRecord(recordText, {
     outcome: outcomeForResult,
     codeList,
-    onProgress: (stage, done, total) => progress(done, total, stage),
+    // done/total: how much of the record is read; the stage carries how many ballots are checked
+    onProgress: ({ ballots, read }) => progress(read, recordText.length, String(ballots)),
   }),
 );

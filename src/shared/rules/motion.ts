@@ -7,8 +7,7 @@ import { trace } from './text.ts';
 import type { MotionTable } from './types.ts';
 import type { Checked } from './validate.ts';
 
-/** A motion passes when "yes" is above half of the denominator. */
-export const ADOPTED = parseThreshold('>1/2');
+const HALF = parseThreshold('>1/2');
 
 export function motion(table: MotionTable, checked: Checked, settings: Resolved): Working[] {
   const def = settingDef(table, 'denominator');
@@ -16,7 +15,7 @@ export function motion(table: MotionTable, checked: Checked, settings: Resolved)
   return checked.subjects.map((input) => {
     const d = denominator(basis, checked.meeting, input);
     const yes = share(input.counts.yes, d.value);
-    const adopted = d.value > 0 && reaches(input.counts.yes, d.value, ADOPTED);
+    const adopted = d.value > 0 && reaches(input.counts.yes, d.value, HALF);
     return {
       input,
       denominator: d,
