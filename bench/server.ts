@@ -24,9 +24,9 @@ import {
   startCeremony,
   verificationKeysOf,
 } from '../crypto/index.ts';
-import { createVerifierPool, spawnTypeScriptWorker } from '../src/check-pool/pool.ts';
+import { createVerifierPool } from '../src/check-pool/pool.ts';
 import { inlineVerifier } from '../src/check-pool/verifier.ts';
-import type { PhoneBallot, PhoneJob } from '../src/commands/simulate-phone.ts';
+import { encryptOnPhones } from '../src/commands/simulate.ts';
 import { benchManifest } from './manifest.ts';
 
 const BALLOTS = Number(process.env.BENCH_BALLOTS ?? 100);
@@ -54,46 +54,18 @@ const jointKey = jointKeyFull.K;
 const mc = meetingContext(manifestText, jointKey);
 const meeting = { manifest: manifestText, jointKey };
 
-/** The phones' ballots, made on worker threads as `phieukin simulate` makes them. */
-async function encryptOnThreads(count: number): Promise<PhoneBallot[]> {
-  const phones = Array.from({ length: count }, (_, i) => ({
-    token: newToken(),
-    choices: manifest.questions.map((_, q) => (q % 10 === 0 ? null : (q + i) % OPTIONS)) satisfies Choices,
-  }));
-  const threads = Math.max(1, Math.min(availableParallelism(), count));
-  const per = Math.ceil(count / threads);
-  let done = 0;
-  const parts = await Promise.all(
-    Array.from({ length: threads }, (_, t) => phones.slice(t * per, (t + 1) * per))
-      .filter((part) => part.length > 0)
-      .map(
-        (part) =>
-          new Promise<PhoneBallot[]>((resolve, reject) => {
-            const worker = spawnTypeScriptWorker(
-              new URL('../src/commands/simulate-phone.ts', import.meta.url),
-            );
-            worker.on('message', (message: { progress?: number; ballots?: PhoneBallot[] }) => {
-              if (message.progress) process.stderr.write(`\rencrypting ballots: ${++done}/${count}`);
-              if (message.ballots) {
-                resolve(message.ballots);
-                void worker.terminate();
-              }
-            });
-            worker.on('error', reject);
-            worker.postMessage({
-              manifest: manifestText,
-              jointKey,
-              meetingId: manifest.meetingId,
-              phones: part,
-            } satisfies PhoneJob);
-          }),
-      ),
-  );
-  process.stderr.write('\n');
-  return parts.flat();
-}
-
-const ballots = (await encryptOnThreads(BALLOTS)).map((b) => b.ballot);
+const phones = Array.from({ length: BALLOTS }, (_, i) => ({
+  token: newToken(),
+  choices: manifest.questions.map((_, q) => (q % 10 === 0 ? null : (q + i) % OPTIONS)) satisfies Choices,
+}));
+// the phones' ballots, made on worker threads as `phieukin simulate` makes them
+const made = await encryptOnPhones(
+  { manifest: manifestText, jointKey, meetingId: manifest.meetingId },
+  phones,
+  (done) => process.stderr.write(`\rencrypting ballots: ${done}/${BALLOTS}`),
+);
+process.stderr.write('\n');
+const ballots = made.map((b) => b.ballot);
 
 type Row = { work: string; ours: number; naive?: number; cpu?: number; load?: number };
 const rows: Row[] = [];
@@ -116,7 +88,11 @@ const THREADS = Math.min(8, availableParallelism());
 // the pool's threads do not hold the process open (a server's listener does): this does, until the end
 const keepAlive = setInterval(() => {}, 1000);
 const pool = createVerifierPool({ size: THREADS });
-await Promise.all(Array.from({ length: THREADS }, () => pool.verifyBallot({ meeting, ballot: ballots[0] })));
+await Promise.all(
+  Array.from({ length: THREADS }, () =>
+    pool.verifyBallot({ meeting, ballot: ballots[0], payload: JSON.stringify(ballots[0]) }),
+  ),
+);
 
 /** Submits the ballots to the pool, ballot i at i·spacing ms; the verdicts and each one's latency. */
 async function submitted(spacing: number) {
@@ -128,7 +104,8 @@ async function submitted(spacing: number) {
         setTimeout(resolve, Math.max(0, start + i * spacing - performance.now())),
       );
       const sent = performance.now();
-      const verdict = await pool.verifyBallot({ meeting, ballot });
+      // as the server does: the body's object, and its text once for the store and the pool's thread
+      const verdict = await pool.verifyBallot({ meeting, ballot, payload: JSON.stringify(ballot) });
       latencies.push(performance.now() - sent);
       return verdict;
     }),
@@ -141,7 +118,7 @@ async function submitted(spacing: number) {
 // Receipts, all at once: the pool batches those that wait. Naive: one ballot, every statement alone.
 const burst = await measured(() => submitted(0));
 const naiveOne = await measured(() => {
-  if (failingStatements(ballotStatements(mc, ballots[1]).items).length > 0) throw new Error('bad ballot');
+  if (failingStatements(ballotStatements(mc, ballots.at(-1)).items).length > 0) throw new Error('bad ballot');
 });
 rows.push({ work: 'one ballot checked (CPU time)', ours: burst.cpu / BALLOTS, naive: naiveOne.cpu });
 rows.push({

@@ -2,8 +2,9 @@
 // type and its payload string exactly as stored.
 import { base64url as b64, fromBase64url, utf8ToBytes } from './bytes.ts';
 import { H, TAG } from './hash.ts';
-import type { PROTOCOL } from './manifest.ts';
+import { PROTOCOL } from './manifest.ts';
 import type { EventType } from './payloads.ts';
+import { RecordSplitter } from './record-stream.ts';
 
 export type RecordEvent = { height: number; parent: string | null; type: EventType; payload: string };
 export type MeetingRecord = { protocol: typeof PROTOCOL; events: RecordEvent[] };
@@ -34,4 +35,12 @@ export function appendEvent(events: RecordEvent[], type: EventType, payload: str
   const { event } = nextEvent(events.at(-1) ?? null, type, payload);
   events.push(event);
   return event;
+}
+
+/** The record's events from its whole text (record-stream.ts's reader); throws with the first problem. */
+export function parseRecord(text: string): MeetingRecord {
+  const splitter = new RecordSplitter();
+  const events = splitter.push(text);
+  splitter.end();
+  return { protocol: PROTOCOL, events };
 }

@@ -55,8 +55,8 @@ export type CiphertextCoordinates = Array<Array<[Coordinates, Coordinates]>>;
 export type CheckedBallot = BallotVerdict & { ciphertexts?: CiphertextCoordinates };
 
 /** Checks ballots of one meeting together (SPEC §4, batch rule across ballots); one verdict each, in order. */
-export function verifyBallots(job: { meeting: MeetingRef; ballots: unknown[] }): CheckedBallot[] {
-  return checkBallots(contextFor(job.meeting), job.ballots).map((result) => {
+function checkedBallots(meeting: MeetingRef, ballots: unknown[]): CheckedBallot[] {
+  return checkBallots(contextFor(meeting), ballots).map((result) => {
     if (!result.ok) return { ok: false, problems: result.problems.slice(0, 5) };
     const { ballotHash, ciphertexts } = result.statements;
     return {
@@ -68,8 +68,20 @@ export function verifyBallots(job: { meeting: MeetingRef; ballots: unknown[] }):
   });
 }
 
+/** The pool's job: ballots as their JSON text, parsed here on the worker thread, then checked together. */
+export function verifyBallots(job: { meeting: MeetingRef; payloads: string[] }): CheckedBallot[] {
+  const parsed = job.payloads.map((payload) => {
+    try {
+      return JSON.parse(payload) as unknown;
+    } catch {
+      return undefined;
+    }
+  });
+  return checkedBallots(job.meeting, parsed);
+}
+
 export function verifyBallot(job: { meeting: MeetingRef; ballot: unknown }): BallotVerdict {
-  const { ciphertexts: _, ...verdict } = verifyBallots({ meeting: job.meeting, ballots: [job.ballot] })[0]!;
+  const { ciphertexts: _, ...verdict } = checkedBallots(job.meeting, [job.ballot])[0]!;
   return verdict;
 }
 

@@ -19,7 +19,11 @@ export type { BallotVerdict, MeetingRef, ShareVerdict };
 export type StoredBallot = { height: number; payload: string };
 
 export interface Verifier {
-  verifyBallot(job: { meeting: MeetingRef; ballot: unknown }): Promise<BallotVerdict>;
+  /**
+   * A ballot's check. `ballot` is the parsed body, `payload` the same as it will be stored (JSON text): the
+   * pool sends the text to its thread, cheaper to copy than the object, and the thread parses it.
+   */
+  verifyBallot(job: { meeting: MeetingRef; ballot: unknown; payload: string }): Promise<BallotVerdict>;
   /**
    * The store has accepted a ballot this verifier checked (at this height of the chain): a verifier that
    * keeps a running tally adds it now, so that the sum at close is ready.
@@ -43,7 +47,7 @@ export interface Verifier {
 }
 
 export const inlineVerifier: Verifier = {
-  verifyBallot: async (job) => verifyBallot(job),
+  verifyBallot: async (job) => verifyBallot({ meeting: job.meeting, ballot: job.ballot }),
   ballotAccepted: () => {},
   sumBallots: async (job) => sumBallots({ meeting: job.meeting, ballots: job.ballots.map((b) => b.payload) }),
   verifyShare: async (job) => verifyShare(job),

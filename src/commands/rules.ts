@@ -2,7 +2,15 @@
 // prints the outcome as a readable table, or as JSON.
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { applyRuleSet, RuleError, type RuleOutcome, ruleSets, type Text } from '../shared/rules/index.ts';
+import {
+  applyRuleSet,
+  citationWords,
+  RuleError,
+  type RuleOutcome,
+  ruleSets,
+  type Text,
+  warningsInWords,
+} from '../shared/rules/index.ts';
 
 type Lang = 'vi' | 'en';
 
@@ -77,8 +85,10 @@ export function renderOutcome(outcome: RuleOutcome, lang: Lang): string {
   }
   out.push('', `${WORDS.warnings[lang]}:`);
   if (outcome.warnings.length === 0) out.push(`  ${WORDS.none[lang]}`);
-  for (const w of outcome.warnings)
-    out.push(`  ! ${w.code}: ${w.message[lang]} [${w.citation}; ${CERTAINTY[w.certainty][lang]}]`);
+  for (const w of warningsInWords(outcome))
+    out.push(
+      `  ! ${w.code}: ${w.message[lang]} [${citationWords(w.citation)[lang]}; ${CERTAINTY[w.certainty][lang]}]`,
+    );
   const header = [
     WORDS.subject[lang],
     ...info.options.map((o) => (outcome.kind === 'classification' ? o.id.toUpperCase() : o.label[lang])),
@@ -97,10 +107,11 @@ export function renderOutcome(outcome: RuleOutcome, lang: Lang): string {
   for (const s of outcome.subjects) {
     const who = outcome.kind === 'motion' ? s.id : `${s.id}, ${ROLES[s.role][lang]}`;
     out.push('', `${s.name} (${who}): ${proposalName(outcome, s.proposal, lang)}`);
-    for (const t of s.trace) out.push(`  ${t.citation}: ${t.text[lang]} (${CERTAINTY[t.certainty][lang]})`);
+    for (const t of s.trace)
+      out.push(`  ${citationWords(t.citation)[lang]}: ${t.text[lang]} (${CERTAINTY[t.certainty][lang]})`);
     for (const f of s.flags)
       out.push(
-        `  ! ${f.code}${f.waivable ? ` (${WORDS.waivable[lang]})` : ''}: ${f.message[lang]} [${f.citation}; ${CERTAINTY[f.certainty][lang]}]`,
+        `  ! ${f.code}${f.waivable ? ` (${WORDS.waivable[lang]})` : ''}: ${f.message[lang]} [${citationWords(f.citation)[lang]}; ${CERTAINTY[f.certainty][lang]}]`,
       );
   }
   return `${out.join('\n')}\n`;

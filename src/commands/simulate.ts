@@ -115,7 +115,7 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /** Phones encrypt on worker threads, as real phones do in parallel while their voters read. */
-async function encryptOnPhones(
+export async function encryptOnPhones(
   job: Omit<PhoneJob, 'phones'>,
   phones: PhoneJob['phones'],
   progress: (done: number) => void,

@@ -63,6 +63,10 @@ function meetingText(filed: Filed, meetingId: string | null): string {
   return meeting ? `${meeting.title}, ${dateText(meeting.createdAt)}` : '';
 }
 
+/** The columns naming a member, and those of a decision, shared by the decisions sheet and the history. */
+const MEMBER_COLUMNS = ['STT', 'Chi bộ', 'Mã đảng viên', 'Họ và tên'];
+const DECISION_COLUMNS = ['Chi bộ đề xuất', 'Quyết định', 'Lý do', 'Căn cứ vượt giới hạn, đề xuất'];
+
 export function decisionsXlsx(filed: Filed): Uint8Array {
   const title = [
     `${filed.scope.committee.name}: quyết định xếp loại chất lượng đảng viên năm ${filed.assessmentYear}`,
@@ -107,19 +111,13 @@ export function decisionsXlsx(filed: Filed): Uint8Array {
       rows: [
         title,
         [
-          'STT',
-          'Chi bộ',
-          'Mã đảng viên',
-          'Họ và tên',
+          ...MEMBER_COLUMNS,
           'Nhóm',
           'Phiếu HTXSNV',
           'Trên tổng số',
           'Thứ hạng',
           'Giới hạn',
-          'Chi bộ đề xuất',
-          'Quyết định',
-          'Lý do',
-          'Căn cứ vượt giới hạn, đề xuất',
+          ...DECISION_COLUMNS,
           'Lần',
           'Người ghi',
           'Thời điểm',
@@ -156,15 +154,9 @@ export function decisionsXlsx(filed: Filed): Uint8Array {
       rows: [
         title,
         [
-          'STT',
-          'Chi bộ',
-          'Mã đảng viên',
-          'Họ và tên',
+          ...MEMBER_COLUMNS,
           'Lần',
-          'Chi bộ đề xuất',
-          'Quyết định',
-          'Lý do',
-          'Căn cứ vượt giới hạn, đề xuất',
+          ...DECISION_COLUMNS,
           'Giới hạn khi quyết định',
           'Người ghi',
           'Thời điểm',

@@ -50,14 +50,16 @@ export async function castBallot(
     refuseCard(card);
   }
   const decidedByHand = card ? decidedByHandOf(meeting, card, ballot) : 0;
-  const verdict = await deps.verifier.verifyBallot({ meeting: meetingRef(meeting), ballot });
+  // the ballot as stored, made once: the pool's thread parses this text rather than a copy of the object
+  const payload = JSON.stringify(ballot);
+  const verdict = await deps.verifier.verifyBallot({ meeting: meetingRef(meeting), ballot, payload });
   if (spentBefore) {
     if (verdict.ok && verdict.ballotHash === spentBefore.ballotHash)
       return { spent: spentBefore, fresh: false };
     throw fail(409, 'credential_spent');
   }
   if (!verdict.ok) throw fail(400, 'ballot_invalid', { reason: verdict.problems.join('; ') });
-  const event = { type: 'ballot', payload: JSON.stringify(ballot) };
+  const event = { type: 'ballot', payload };
 
   let cast: Cast;
   try {

@@ -32,8 +32,6 @@ const TABLE = 8;
 /** the summary table's heads: a size smaller, so that "Số phiếu" fits its narrow column */
 const HEAD = 7;
 const INDENT = mm(10);
-const settingValue = (v: string | number | boolean) =>
-  v === true ? 'có' : v === false ? 'không' : String(v);
 const short = (hash: string) => (hash.length > 20 ? `${hash.slice(0, 20)}…` : hash);
 const chiBo = (m: Minutes) => m.meeting.organisation;
 
@@ -307,10 +305,9 @@ function appendix(flow: PdfFlow, m: Minutes, verifyUrl: string): void {
     : 'Không áp dụng bộ quy tắc: chỉ đếm phiếu.';
   flow.paragraph(`Bộ quy tắc: ${rules}`, 10);
   for (const s of meeting.settings) {
-    const changed = s.value !== s.default ? ` (mặc định ${settingValue(s.default)})` : '';
-    const basis = s.basis ? `; căn cứ: ${s.basis}` : s.citation ? `; căn cứ: ${s.citation}` : '';
-    const what = s.description ? s.description.vi.replace(/\.$/, '') : s.key;
-    flow.paragraph(`• ${what}: ${settingValue(s.value)}${changed}${basis}.`, 9, { indent: 8 });
+    const changed = s.value !== s.default ? ` (mặc định: ${s.defaultText.vi})` : '';
+    const basis = `; căn cứ: ${s.basis ?? s.citation.vi}`;
+    flow.paragraph(`• ${s.name.vi}: ${s.valueText.vi}${changed}${basis}.`, 9, { indent: 8 });
   }
   section(flow, '2. Diễn giải từng đối tượng');
   m.subjects.forEach((s, i) => {

@@ -72,7 +72,7 @@ export function headerRows(m: Minutes): TableCell[][] {
     ['Dòng phiếu giấy do Ban kiểm phiếu quyết định bằng tay', m.ballots.decidedByHand],
   ];
   for (const s of m.meeting.settings)
-    rows.push([`Thiết lập ${s.key}`, `${s.value}${s.basis ? ` (căn cứ: ${s.basis})` : ''}`]);
+    rows.push([`Thiết lập: ${s.name.vi}`, `${s.valueText.vi}${s.basis ? ` (căn cứ: ${s.basis})` : ''}`]);
   rows.push(
     [
       'Ban kiểm phiếu',

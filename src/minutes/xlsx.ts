@@ -38,12 +38,7 @@ function traceSheet(m: Minutes): Sheet {
   });
   rows.push([]);
   for (const s of m.meeting.settings)
-    rows.push([
-      '',
-      `Thiết lập: ${s.description?.vi ?? s.key}`,
-      String(s.value),
-      s.basis ?? (s.citation ? citationText(s.citation) : ''),
-    ]);
+    rows.push(['', `Thiết lập: ${s.name.vi}`, s.valueText.vi, s.basis ?? s.citation.vi]);
   return { name: 'Diễn giải', rows, widths: [5, 28, 80, 30], headRows: 1, print: { landscape: true } };
 }
 

@@ -1,16 +1,37 @@
-// Live counts for the projector: cards activated and ballots cast, nothing about content. A JSON poll,
-// and the same as Server-Sent Events (an event whenever the numbers change, a comment to keep alive).
+// Live counts for the projector and the console: cards activated, ballots cast, the record's height and the
+// trustees who have signed the result, nothing about content. A JSON poll, and the same as Server-Sent
+// Events (an event whenever the numbers change, a comment to keep alive).
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { publicMeeting } from '../accounts/sessions.ts';
 import type { Deps, Env } from '../http/context.ts';
+import type { CertificationPayload } from '../meeting/protocol.ts';
+import { payloadsOf } from '../meeting/tally.ts';
 
 export function countRoutes(deps: Deps) {
   const { store, config } = deps;
 
+  /** The trustees who have signed the result (SPEC §7), each counted once; none before there is a result. */
+  async function signatures(meetingId: string, status: string): Promise<number> {
+    if (status !== 'decrypted') return 0;
+    const events = await store.events(meetingId, { types: ['certification'] });
+    return new Set(payloadsOf<CertificationPayload>(events, 'certification').map((c) => c.index)).size;
+  }
+
   async function counts(meetingId: string) {
-    const [meeting, n] = await Promise.all([store.meeting(meetingId), store.counts(meetingId)]);
-    return { status: meeting!.status, activated: n.activated, cast: n.cast };
+    const [meeting, n, head] = await Promise.all([
+      store.meeting(meetingId),
+      store.counts(meetingId),
+      store.head(meetingId),
+    ]);
+    const status = meeting!.status;
+    return {
+      status,
+      activated: n.activated,
+      cast: n.cast,
+      height: head.height,
+      signatures: await signatures(meetingId, status),
+    };
   }
 
   return new Hono<Env>()

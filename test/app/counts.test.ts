@@ -26,15 +26,37 @@ describe('live counts and the record', () => {
     const response = await t.app.request(m.path('/counts/stream'));
     expect(response.headers.get('content-type')).toMatch(/text\/event-stream/);
     const reader = response.body!.getReader();
+    const { height } = await t.store.head(m.id);
     expect(await nextEvent(reader)).toEqual({
       event: 'counts',
-      data: { status: 'open', activated: 2, cast: 0 },
+      data: { status: 'open', activated: 2, cast: 0, height, signatures: 0 },
     });
     await m.vote(1);
     expect(await nextEvent(reader)).toEqual({
       event: 'counts',
-      data: { status: 'open', activated: 2, cast: 1 },
+      data: { status: 'open', activated: 2, cast: 1, height: height + 1, signatures: 0 },
     });
+    await reader.cancel();
+  });
+
+  it('streams each trustee signature on the result, counted once', async () => {
+    t = testApp();
+    const m = await MeetingDriver.create(t);
+    await m.ready(1);
+    await m.open();
+    await m.expectOk(m.vote(1));
+    await m.close();
+    await m.expectOk(m.share(1));
+    await m.expectOk(m.share(2));
+    const response = await t.app.request(m.path('/counts/stream'));
+    const reader = response.body!.getReader();
+    expect(await nextEvent(reader)).toMatchObject({ data: { status: 'decrypted', signatures: 0 } });
+    await m.expectOk(m.certify(2));
+    expect(await nextEvent(reader)).toMatchObject({ data: { status: 'decrypted', signatures: 1 } });
+    expect((await m.certify(2)).status).toBe(409);
+    await m.expectOk(m.certify(1));
+    const { height } = await t.store.head(m.id);
+    expect(await nextEvent(reader)).toMatchObject({ data: { signatures: 2, height } });
     await reader.cancel();
   });
 
@@ -45,6 +67,8 @@ describe('live counts and the record', () => {
       status: 'ceremony',
       activated: 0,
       cast: 0,
+      height: (await t.store.head(m.id)).height,
+      signatures: 0,
     });
     expect((await t.client().get('/api/meetings/nope/counts')).status).toBe(404);
     expect((await t.client().get('/api/meetings/nope/counts/stream')).status).toBe(404);

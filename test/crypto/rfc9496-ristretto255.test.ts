@@ -1,9 +1,11 @@
 // RFC 9496 Appendix A (ristretto255 test vectors) against our point codec (SPEC §0: canonical 32-byte
-// encodings only, identity refused unless the caller allows it). The hex below is the RFC's, unchanged.
+// encodings only, identity refused unless the caller allows it) and the variable-time decode under it
+// (crypto/ristretto-decode.ts). The hex below is the RFC's, unchanged.
 import { hexToBytes } from '@noble/hashes/utils.js';
 import { describe, expect, it } from 'vitest';
 import { CodecError } from '../../crypto/bytes.ts';
 import { decodePoint, encodePoint, G, IDENTITY, mulPublic } from '../../crypto/group.ts';
+import { decodeRistrettoPublic } from '../../crypto/ristretto-decode.ts';
 
 /** RFC 9496 §A.1: the encodings of 0·G, 1·G, …, 15·G. */
 const MULTIPLES_OF_G = [
@@ -90,6 +92,8 @@ describe('RFC 9496 §A.1: multiples of the generator', () => {
   it.each(MULTIPLES_OF_G.slice(1).map((h, i) => [i + 1, h] as const))(
     'decodePoint accepts the encoding of %i·G and re-encodes it unchanged',
     (i, h) => {
+      const { x, y, t } = decodeRistrettoPublic(hexToBytes(h)) ?? { x: 0n, y: 0n, t: 1n };
+      expect((x * y - t) % (2n ** 255n - 19n)).toBe(0n);
       const P = decodePoint(hexToBytes(h));
       expect(P.equals(mulPublic(G, BigInt(i)))).toBe(true);
       expect(hex(encodePoint(P))).toBe(h);
@@ -122,6 +126,7 @@ describe('RFC 9496 §A.2: invalid encodings', () => {
   });
 
   it.each(INVALID_ENCODINGS)('decodePoint rejects $hex ($reason)', ({ hex: h }) => {
+    expect(decodeRistrettoPublic(hexToBytes(h))).toBeUndefined();
     expect(() => decodePoint(hexToBytes(h))).toThrow(CodecError);
     // allowIdentity relaxes only the identity check, never canonicity: `edff…7f` is p itself, a
     // non-canonical way of writing 0, and must stay rejected.

@@ -1,7 +1,7 @@
 // The ballot by kind: a confidence vote offers three levels per official with nothing chosen in advance,
 // a motion offers yes / no / abstain; both ask before sending blank rows. A 60-member classification in
-// English fits the phone and encrypts in its worker. A ballot marked before the poll opens is sent, the
-// same one, once it is open.
+// English fits the phone and encrypts in its worker. A ballot marked before the poll opens is sent once
+// it is open (the page notices the opening; until then "Gửi phiếu" is disabled).
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { tokenText } from '../../crypto/index.ts';
@@ -38,8 +38,8 @@ e2eDescribe('ballots of each kind', { timeout: 120_000 }, () => {
     await page.locator('fieldset.question').first().locator('.choice').first().click();
     await page.locator('#submit').click();
     if (rows > 1) {
-      await page.locator('#blanks').waitFor();
-      await page.getByRole('button', { name: /Gửi phiếu với các dòng để trống/ }).click();
+      await page.locator('#review-blank').waitFor();
+      await page.getByRole('button', { name: 'Gửi phiếu', exact: true }).click();
     }
     await page.locator('#confirmation-code').waitFor({ timeout: 60_000 });
   }
@@ -85,6 +85,8 @@ e2eDescribe('ballots of each kind', { timeout: 120_000 }, () => {
     await page.locator('fieldset[data-question="q42"] .choice').nth(3).click();
     await page.locator('#encrypt-status').filter({ hasText: 'ready to send' }).waitFor({ timeout: 60_000 });
     await page.locator('#submit').click();
+    await page.locator('#review-changed').waitFor();
+    await page.getByRole('button', { name: 'Submit', exact: true }).click();
     await page.locator('#confirmation-code').waitFor({ timeout: 60_000 });
     await screenshot(page, 'booth-60-english-confirmation');
   });
@@ -96,11 +98,10 @@ e2eDescribe('ballots of each kind', { timeout: 120_000 }, () => {
     await page.goto(`${server.origin}/v/${meeting.id}#${tokenText(meeting.tokens[0]!)}`);
     await page.locator('#ballot').waitFor();
     await page.getByText('Chưa mở bỏ phiếu').first().waitFor();
-    await page.locator('#submit').click();
-    await page.locator('#problem').waitFor({ timeout: 60_000 });
-    expect(await page.locator('#problem').textContent()).toContain('Chưa mở bỏ phiếu');
+    await page.locator('#encrypt-status').filter({ hasText: 'sẵn sàng gửi' }).waitFor({ timeout: 60_000 });
+    expect(await page.locator('#submit').isDisabled()).toBe(true);
     await meeting.open();
-    await page.getByRole('button', { name: 'Gửi lại' }).click();
+    await page.locator('#submit:enabled').click();
     await page.locator('#confirmation-code').waitFor({ timeout: 60_000 });
     expect(await page.locator('#receipt-status').getAttribute('data-valid')).toBe('true');
   });

@@ -66,6 +66,7 @@ e2eDescribe('booth refusals, retries and kiosk', { timeout: 120_000 }, () => {
     });
     await page.locator('fieldset[data-question="q2"] .choice').first().click();
     await page.locator('#submit').click();
+    await page.getByRole('button', { name: 'Gửi phiếu', exact: true }).click();
     await page.locator('#problem').waitFor({ timeout: 60_000 });
     expect(await page.locator('#problem').textContent()).toContain('Mất kết nối');
     expect(await cast()).toBe(1);

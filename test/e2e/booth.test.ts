@@ -60,15 +60,19 @@ e2eDescribe('booth and verifier in a phone browser', { timeout: 120_000 }, () =>
     const second = await openCard(2);
     await second.locator('fieldset[data-question="q1"] .choice').first().click();
     expect(await second.locator('fieldset.question.changed').count()).toBe(1);
-    codes.push(await submitAndReadCode(second));
+    await second.locator('#submit').click();
+    await second.locator('#review-changed').waitFor();
+    await second.getByRole('button', { name: 'Gửi phiếu', exact: true }).click();
+    await second.locator('#confirmation-code').waitFor({ timeout: 60_000 });
+    codes.push((await second.locator('#confirmation-code').textContent())!);
 
     const third = await openCard(3);
     await third.locator('fieldset[data-question="q2"] .blank-choice').click();
     await third.locator('#submit').click();
-    await third.locator('#blanks').waitFor();
+    await third.locator('#review-blank').waitFor();
     expect(await fitsWidth(third)).toBe(true);
     await screenshot(third, 'booth-blank-confirmation');
-    await third.getByRole('button', { name: /Gửi phiếu với các dòng để trống/ }).click();
+    await third.getByRole('button', { name: 'Gửi phiếu', exact: true }).click();
     await third.locator('#confirmation-code').waitFor({ timeout: 60_000 });
     codes.push((await third.locator('#confirmation-code').textContent())!);
 

@@ -1,8 +1,9 @@
 // The organiser's console starts from the roster and follows the meeting. The cards to print start at the
 // official members who vote plus a few spares (the organiser changes the spares, the count follows), and
 // the attendance starts at the official members summoned, the exempt one not counted. Then, with the page
-// never reloaded, the trustees finish the ceremony, the poll opens, a ballot is cast and the result comes
-// in, each through the API as the phones would: the console shows each step by itself, and what the
+// never reloaded, the trustees finish the ceremony, the poll opens, a ballot is cast, the result comes
+// in and the trustees sign it one by one, each through the API as the phones would (the organiser closes the
+// poll after a confirmation that shows the counts and warns while too few have voted for any level): the console shows each step by itself, and what the
 // organiser was typing (and the field they were in) is still there.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -118,12 +119,56 @@ e2eDescribe('the console follows the meeting', { timeout: 180_000 }, () => {
     await page.locator('text=Phiếu đã bỏ: 2.').waitFor();
     await screenshot(page, 'console-following');
 
-    await driver.close();
+    // Before closing: 2 ballots of 4 official members (5 summoned, 1 exempt) cannot give anyone more than
+    // half, whatever they say; a third ballot comes in while the confirmation is shown, and the warning goes.
+    await page.locator('#close-poll').click();
+    await page.locator('#close-confirm').waitFor();
+    expect(await focused()).toBe('/');
+    expect(await text('#close-cast')).toBe('2');
+    expect(await text('#close-present')).toBe('4');
+    expect(await text('#close-activated')).toBe('4');
+    expect(await text('#close-unused')).toBe('Còn 2 thẻ đã kích hoạt chưa bỏ phiếu.');
+    expect(await text('#close-warning')).toBe(
+      'Mới có 2 phiếu trên mẫu số 4: dù tất cả cùng chọn một mức, không mức nào đạt ngưỡng cho bất kỳ ai. Nếu kết thúc bây giờ, không ai được đề xuất mức xếp loại.',
+    );
+    expect(await fitsWidth(page)).toBe(true);
+    await screenshot(page, 'console-close-confirm');
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await screenshot(page, 'console-close-confirm-1280');
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.locator('.lang-switch').click();
+    expect(await text('#close-warning')).toBe(
+      'Only 2 ballots against a base of 4: even if all of them chose the same level, no level would reach its threshold for anyone. Closed now, no one is proposed a level.',
+    );
+    expect(await text('#close-confirm dl')).toBe('Ballots cast2Present at the roll call4Cards activated4');
+    await page.locator('.lang-switch').click();
+    await page.locator('#close-cancel').click();
+    await page.locator('#close-confirm').waitFor({ state: 'detached' });
+    expect(await text('#meeting-status')).toBe('Đang bỏ phiếu');
+
+    await page.locator('#close-poll').click();
+    await driver.expectOk(driver.vote(3, [0, 0]));
+    await page.locator('#close-cast', { hasText: '3' }).waitFor();
+    expect(await page.locator('#close-warning').count()).toBe(0);
+    expect(await text('#close-unused')).toBe('Còn 1 thẻ đã kích hoạt chưa bỏ phiếu.');
+    await page.locator('#close-confirm-do').click();
     await page.locator('#meeting-status', { hasText: 'Đã kết thúc bỏ phiếu' }).waitFor();
     await driver.expectOk(driver.share(1));
     await driver.expectOk(driver.share(2));
     await page.locator('#result').waitFor();
     expect(await text('#meeting-status')).toBe('Đã kiểm phiếu');
+    expect(await text('#result .notice')).toBe(
+      'Kết quả đã giải mã, đang chờ ban kiểm phiếu ký xác nhận (0/2 chữ ký).',
+    );
+
+    await driver.expectOk(driver.certify(2));
+    await page.locator('#result .notice', { hasText: '(1/2 chữ ký)' }).waitFor();
+    expect(await page.locator('#result-links').count()).toBe(0);
+    await driver.expectOk(driver.certify(1));
+    await page.locator('#result-links').waitFor();
+    expect(await text('#result .notice.ok')).toBe(
+      'Kết quả đã được xác nhận (2 chữ ký). Số phiếu: 3 trên 4 thẻ đã kích hoạt.',
+    );
     expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
     await screenshot(page, 'console-result-live');
     expect(await fitsWidth(page)).toBe(true);

@@ -102,7 +102,7 @@ export function expectedCounts(ballots: Choices[], questions: number, options: n
   }));
 }
 
-/** Marks `choices` where they differ from the proposed levels, submits (confirming blank rows). */
+/** Marks `choices` where they differ from the proposed levels, submits (through the review of changes). */
 export async function markAndSubmit(page: Page, choices: Choices, proposed: number[]): Promise<string> {
   await page.locator('#ballot').waitFor();
   for (const [i, choice] of choices.entries()) {
@@ -115,9 +115,9 @@ export async function markAndSubmit(page: Page, choices: Choices, proposed: numb
     choices.filter((c, i) => c !== null && c !== proposed[i]).length,
   );
   await page.locator('#submit').click();
-  if (choices.includes(null)) {
-    await page.locator('#blanks').waitFor();
-    await page.getByRole('button', { name: /Gửi phiếu với các dòng để trống/ }).click();
+  if (choices.some((c, i) => c !== proposed[i])) {
+    await page.locator('#review').waitFor();
+    await page.getByRole('button', { name: 'Gửi phiếu', exact: true }).click();
   }
   const code = page.locator('#confirmation-code');
   await code.waitFor({ timeout: 120_000 });

@@ -282,6 +282,7 @@ e2eDescribe('a whole meeting in browsers', () => {
   step('the organiser closes the poll; an unused card is then refused', async () => {
     await organiser.reload();
     await organiser.locator('#close-poll').click();
+    await organiser.locator('#close-confirm-do').click();
     await organiser.locator('#meeting-status').filter({ hasText: 'Đã kết thúc bỏ phiếu' }).waitFor();
     await screenshot(organiser, 'meeting-11-closed');
     expect(await counts()).toMatchObject({ status: 'closed', activated: ACTIVATED, cast: BALLOTS });

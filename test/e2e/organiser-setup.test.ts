@@ -196,10 +196,11 @@ e2eDescribe('organiser console setup', { timeout: 180_000 }, () => {
     expect(await text('#rule-set-citation')).toContain('QĐ 366-QĐ/TW');
     await page.locator('#settings summary').click();
     const threshold = page.locator('[data-setting="thresholdHtxsnv"]');
-    expect(await threshold.textContent()).toContain('Mặc định: >1/2');
+    expect(await threshold.textContent()).toContain('Ngưỡng đề xuất mức "hoàn thành xuất sắc nhiệm vụ"');
+    expect(await threshold.textContent()).toContain('Mặc định: trên 1/2');
     expect(await threshold.textContent()).toContain('Điều lệ Đảng Điều 9 k5');
     expect(await threshold.textContent()).toContain('thông lệ địa phương');
-    await page.locator('#setting-thresholdHtxsnv').selectOption({ label: '>=2/3' });
+    await page.locator('#setting-thresholdHtxsnv').selectOption({ label: 'từ 2/3 trở lên' });
     await page.locator('#basis-thresholdHtxsnv').waitFor();
 
     const subjects = page.locator('#subjects input[name="subject"]');
@@ -308,7 +309,7 @@ e2eDescribe('organiser console setup', { timeout: 180_000 }, () => {
     expect(trace.length).toBeGreaterThan(0);
     expect(trace.find((line) => line.startsWith('HTXSNV'))).toContain('cần từ 2/3 trở lên');
     expect(trace.find((line) => line.startsWith('HTTNV'))).toContain(
-      'adoption · Điều lệ Đảng Điều 9 k5; HD 07-HD/BTCTW (2011) · thông lệ địa phương',
+      'Điều lệ Đảng Điều 9 k5; HD 07-HD/BTCTW (2011) · thông lệ địa phương',
     );
     expect(await text('[data-subject="DV-01"] .proposal')).toBe('Đề xuất: Hoàn thành tốt nhiệm vụ');
     const hrefs = await page

@@ -88,8 +88,8 @@ e2eDescribe('organiser console', { timeout: 120_000 }, () => {
     await voter.locator('#ballot').waitFor();
     expect(await voter.locator('fieldset.question').count()).toBe(3);
     await voter.locator('#submit').click();
-    await voter.locator('#blanks').waitFor();
-    await voter.getByRole('button', { name: /Gửi phiếu với các dòng để trống/ }).click();
+    await voter.locator('#review-blank').waitFor();
+    await voter.getByRole('button', { name: 'Gửi phiếu', exact: true }).click();
     await voter.locator('#confirmation-code').waitFor({ timeout: 60_000 });
 
     const projector = await (await phone(browser)).newPage();
@@ -100,6 +100,7 @@ e2eDescribe('organiser console', { timeout: 120_000 }, () => {
 
     await page.reload();
     await page.locator('#close-poll').click();
+    await page.locator('#close-confirm-do').click();
     await page.locator('#meeting-status').filter({ hasText: 'Đã kết thúc bỏ phiếu' }).waitFor();
     const counts = (await server.t.client().get(`/api/meetings/${meetingId}/counts`)).body;
     expect(counts).toMatchObject({ status: 'closed', activated: 2, cast: 1 });

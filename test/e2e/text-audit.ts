@@ -12,11 +12,12 @@ const ENGLISH =
 const VIETNAMESE = /[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]/i;
 
 /**
- * Vietnamese an English page keeps: the switch to Vietnamese, the Party's own terms, and the regulations
- * cited by their names and articles (QĐ 366-QĐ/TW Điều 11 k4.1, HD 21-HD/BTCTW (2019) mục II điểm B).
+ * Vietnamese an English page keeps: the switch to Vietnamese, the Party's own terms, the regulations
+ * cited by their names and articles (QĐ 366-QĐ/TW Điều 11 k4.1, HD 21-HD/BTCTW (2019) mục II điểm B), and
+ * Vietnamese quoted as it is printed ("Mã băm kết quả") or given as an example (e.g. Phường Bến Nghé).
  */
 const KEPT_IN_ENGLISH =
-  /Chuyển sang tiếng Việt|[Cc]hi bộ|Điều lệ( Đảng)?|\b(?:QĐ|HD|NQ) [\w/.Đ-]+|Điều \d+|mục [IVX\d.]+|điểm [A-Z]|tiết \d+/g;
+  /"[^"\n]{1,40}"|\(e\.g\. [^)\n]{1,40}\)|Chuyển sang tiếng Việt|[Cc]hi bộ|Điều lệ( Đảng)?|\b(?:QĐ|HD|NQ) [\w/.Đ-]+|Điều \d+|mục [IVX\d.]+|điểm [A-Z]|tiết \d+/g;
 
 /** The rule sets' hyphenated codes: setting values, options and facts (summoned-net, tin-nhiem…). */
 const RULE_CODES = new RegExp(
@@ -37,6 +38,9 @@ const RULE_CODES = new RegExp(
 export function textProblems(text: string, lang: Lang, own: string[]): string[] {
   let rest = text;
   for (const name of own) rest = rest.split(name).join(' ');
+  // hashes, keys and signatures (base64url, hex), whole or cut short with "…": what a verifier compares,
+  // read by no one as words; no program name is that long, or has a digit in it
+  rest = rest.replace(/(?<![\w-])(?:[\w-]{12,}…|[\w-]{40,}|(?=[\w-]*\d)[\w-]{16,})(?![\w-])/g, ' ');
   if (lang === 'en') rest = rest.replace(KEPT_IN_ENGLISH, ' ');
   const problems: string[] = [];
   const find = (what: string, pattern: RegExp) => {

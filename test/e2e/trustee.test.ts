@@ -1,11 +1,26 @@
 // The vote-counting board on three phones: each opens the trustee link from the projector, joins, and
 // the key ceremony completes in the browsers; after the poll two of them decrypt the totals (the tally
-// recomputed from the record, not the one the server shows), check the record on the phone, and sign the result; the record then verifies and the minutes show it certified.
+// recomputed from the record, not the one the server shows), check the record on the phone, and sign the
+// result; the record then verifies and the minutes show it certified. On a 360 × 640 phone what to do now
+// and the button to decrypt or sign are on the first screen; the counts per question are folded below.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { MeetingDriver, verify } from '../app/helpers.ts';
 import { e2eDescribe, fitsWidth, launchBrowser, phone, screenshot } from './browser.ts';
 import { type E2eServer, startE2eServer } from './server.ts';
+
+const SMALL = { width: 360, height: 640 };
+const text = async (page: Page, selector: string) =>
+  ((await page.locator(selector).textContent()) ?? '').trim();
+
+/** The element is wholly on the screen the page opens on, with nothing scrolled. */
+async function onFirstScreen(page: Page, selector: string): Promise<boolean> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  return page.locator(selector).evaluate((element) => {
+    const box = element.getBoundingClientRect();
+    return box.top >= 0 && box.bottom <= window.innerHeight;
+  });
+}
 
 e2eDescribe('trustee pages', { timeout: 120_000 }, () => {
   let server: E2eServer;
@@ -61,16 +76,45 @@ e2eDescribe('trustee pages', { timeout: 120_000 }, () => {
       for (const q of view.tally.questions) q.options.reverse();
       await route.fulfill({ json: view });
     });
+    // On a small phone (360 × 640) what to do now and the one button are on the first screen.
+    for (const page of phones.slice(0, 2)) await page.setViewportSize(SMALL);
+    await phones[0]!.locator('#decrypt').waitFor();
+    expect(await text(phones[0]!, '#summary')).toBe(
+      'Đã kết thúc bỏ phiếu: 2 phiếu. Việc cần làm bây giờ: đồng chí bấm nút dưới đây để giải mã tổng số phiếu. Cần 2 thành viên ban kiểm phiếu giải mã; đã có 0/2.',
+    );
+    expect(await onFirstScreen(phones[0]!, '#decrypt')).toBe(true);
+    await screenshot(phones[0]!, 'trustee-decrypt');
     for (const page of phones.slice(0, 2)) {
       await page.locator('#decrypt').click();
       await page.locator('#share-sent, #result').first().waitFor({ timeout: 60_000 });
     }
-    for (const page of phones.slice(0, 2)) {
+    for (const [i, page] of phones.slice(0, 2).entries()) {
       await page.locator('#record-ok').waitFor({ timeout: 60_000 });
+      await page.locator('#summary', { hasText: `đã có ${i}/2.` }).waitFor();
+      expect(await text(page, '#summary')).toBe(
+        `Kết quả đã giải mã. Việc cần làm bây giờ: đồng chí ký xác nhận kết quả khi điện thoại đã kiểm tra xong hồ sơ. Cần 2 chữ ký; đã có ${i}/2.`,
+      );
+      expect(await onFirstScreen(page, '#sign')).toBe(true);
+      // The counts per question are folded below the button.
+      expect(await page.locator('#result-counts').getAttribute('open')).toBeNull();
+      expect(await page.locator('#result .question').first().isVisible()).toBe(false);
+      if (i === 0) await screenshot(page, 'trustee-sign');
       await page.locator('#sign').click();
       await page.locator('#signed').waitFor({ timeout: 60_000 });
     }
+    await phones[0]!.locator('#signed', { hasText: '(2 chữ ký)' }).waitFor();
+    expect(await text(phones[0]!, '#summary')).toBe(
+      'Kết quả đã được xác nhận đủ chữ ký (2 chữ ký). Ban kiểm phiếu đã xong việc.',
+    );
+    // Opened, the counts stay open through the page's redraws.
+    await phones[1]!.locator('#result-counts > summary').click();
+    await phones[1]!.waitForTimeout(2000);
+    expect(await phones[1]!.locator('#result .question').first().isVisible()).toBe(true);
+    expect(await text(phones[1]!, '#result-counts > summary')).toBe('Số phiếu từng nội dung (2)');
+    expect(await fitsWidth(phones[1]!)).toBe(true);
     await screenshot(phones[1]!, 'trustee-result-signed');
+    await phones[1]!.setViewportSize({ width: 1280, height: 900 });
+    await screenshot(phones[1]!, 'trustee-result-signed-1280');
     const result = (await server.t.client().get(`/api/meetings/${meeting.id}/result`)).body;
     expect(result.certified).toBe(true);
     expect(result.result.questions[0].counts).toEqual([0, 2, 0, 0]);

@@ -40,7 +40,9 @@ describe('the verifier pool', () => {
 
   it('checks ballots and sums them as the inline verifier does', async () => {
     const ballots = [cast(0), cast(1), cast(1)];
-    const verdicts = await Promise.all(ballots.map((b) => pool.verifyBallot({ meeting, ballot: b.ballot })));
+    const verdicts = await Promise.all(
+      ballots.map((b) => pool.verifyBallot({ meeting, ballot: b.ballot, payload: JSON.stringify(b.ballot) })),
+    );
     expect(verdicts).toEqual(
       ballots.map((b) => ({
         ok: true,
@@ -50,7 +52,7 @@ describe('the verifier pool', () => {
     );
     const forged = structuredClone(ballots[0]!.ballot);
     forged.questions[0]!.options[0]!.proof.c0 = forged.questions[0]!.options[1]!.proof.c0;
-    const refused = await pool.verifyBallot({ meeting, ballot: forged });
+    const refused = await pool.verifyBallot({ meeting, ballot: forged, payload: JSON.stringify(forged) });
     expect(refused.ok).toBe(false);
     const stored = ballots.map((b, i) => ({ height: 10 + i, payload: JSON.stringify(b.ballot) }));
     expect(await pool.sumBallots({ meeting, ballots: stored })).toEqual(
@@ -60,7 +62,9 @@ describe('the verifier pool', () => {
 
   it('keeps a running tally of the accepted ballots that equals the sum made afresh', async () => {
     const ballots = [cast(0), cast(2), cast(1), cast(0)];
-    const verdicts = await Promise.all(ballots.map((b) => pool.verifyBallot({ meeting, ballot: b.ballot })));
+    const verdicts = await Promise.all(
+      ballots.map((b) => pool.verifyBallot({ meeting, ballot: b.ballot, payload: JSON.stringify(b.ballot) })),
+    );
     // the store accepts three of the four checked ballots (the fourth lost a race on its card)
     const stored = ballots.slice(0, 3).map((b, i) => ({ height: 20 + i, payload: JSON.stringify(b.ballot) }));
     stored.forEach(({ height }, i) => {
@@ -77,7 +81,9 @@ describe('the verifier pool', () => {
 
   it('sums afresh when a stored ballot is not in the running tally', async () => {
     const ballots = [cast(1), cast(0)];
-    const [first] = await Promise.all(ballots.map((b) => pool.verifyBallot({ meeting, ballot: b.ballot })));
+    const [first] = await Promise.all(
+      ballots.map((b) => pool.verifyBallot({ meeting, ballot: b.ballot, payload: JSON.stringify(b.ballot) })),
+    );
     if (first!.ok) pool.ballotAccepted({ meeting, ballotHash: first!.ballotHash, height: 30 });
     const stored = ballots.map((b, i) => ({ height: 30 + i, payload: JSON.stringify(b.ballot) }));
     expect(await pool.sumBallots({ meeting, ballots: stored })).toEqual(
@@ -91,7 +97,9 @@ describe('the verifier pool', () => {
     const forged = structuredClone(ballots[2]!);
     forged.questions[0]!.options[1]!.proof.c0 = forged.questions[0]!.options[2]!.proof.c0;
     ballots[2] = forged;
-    const verdicts = await Promise.all(ballots.map((ballot) => single.verifyBallot({ meeting, ballot })));
+    const verdicts = await Promise.all(
+      ballots.map((ballot) => single.verifyBallot({ meeting, ballot, payload: JSON.stringify(ballot) })),
+    );
     await single.close();
     expect(verdicts.map((v) => v.ok)).toEqual([true, true, false, true, true]);
     expect(verdicts.map((v) => ('ciphertexts' in v ? 'leaked' : 'verdict'))).toEqual(
@@ -105,6 +113,6 @@ describe('the verifier pool', () => {
       other.combine({ meeting, tally: { questions: [] }, shares: [], ballots: 0 }),
     ).rejects.toThrow();
     await other.close();
-    await expect(other.verifyBallot({ meeting, ballot: {} })).rejects.toThrow(/closed/);
+    await expect(other.verifyBallot({ meeting, ballot: {}, payload: '{}' })).rejects.toThrow(/closed/);
   });
 });

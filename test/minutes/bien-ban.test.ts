@@ -119,7 +119,7 @@ describe('biên bản of a classification of 60 members', async () => {
       'Số thẻ in ra: 70; số thẻ kích hoạt (phiếu phát ra): 59; số thẻ huỷ: 1; số thẻ kích hoạt nhưng không bỏ phiếu: 1',
       'Số phiếu thu về: 57; số phiếu hợp lệ được kiểm: 57',
       'V. KẾT QUẢ KIỂM PHIẾU',
-      'Tỷ lệ phần trăm tính trên 59 đảng viên chính thức được triệu tập (trừ loại trừ)',
+      'Tỷ lệ phần trăm tính trên 59 đảng viên chính thức được triệu tập, đã trừ các trường hợp loại trừ',
       'HTXSNV: Hoàn thành xuất sắc nhiệm vụ',
       'VI. GIẢI TRÌNH',
       'T/M BAN KIỂM PHIẾU TRƯỞNG BAN',

@@ -10,7 +10,8 @@ import { ballotPages, type PaperPage } from '../../src/shared/paper/layout.ts';
 import { paperBallotsPdf } from '../../src/shared/paper/pdf.ts';
 
 export type Image = { rgba: Uint8ClampedArray; width: number; height: number };
-export type Mark = 'cross' | 'filled' | 'tick' | 'pencil' | 'faint';
+/** `crossed-out`: a cross the member then scribbled over, past the box's edges, to take it back. */
+export type Mark = 'cross' | 'filled' | 'tick' | 'pencil' | 'faint' | 'crossed-out';
 
 const font = (name: string) => readFileSync(new URL(import.meta.resolve(`dejavu-fonts-ttf/ttf/${name}`)));
 
@@ -50,7 +51,10 @@ function stroke(image: Image, pxPerMm: number, a: Point2, b: Point2, widthMm: nu
   }
 }
 
-/** Marks option `option` of `question` on a page rendered at `pxPerMm`. */
+/**
+ * Marks option `option` of `question` on a page rendered at `pxPerMm`; given `random`, a hand's mark:
+ * moved, sized and turned a little, inside the box.
+ */
 export function markBox(
   image: Image,
   pxPerMm: number,
@@ -58,11 +62,23 @@ export function markBox(
   question: string,
   option: number,
   how: Mark,
+  random?: () => number,
 ): void {
   const box = page.boxes.filter((b) => b.question === question)[option]!;
-  const at = (dx: number, dy: number) => ({ x: box.xMm + dx * box.wMm, y: box.yMm + dy * box.hMm });
+  const wobble = (amount: number) => (random ? (random() - 0.5) * 2 * amount : 0);
+  const size = 1 + wobble(0.08);
+  const turn = wobble(0.12);
+  const [ox, oy] = [wobble(0.04), wobble(0.04)];
+  const at = (dx: number, dy: number) => {
+    const x = (dx * Math.cos(turn) - dy * Math.sin(turn)) * size + ox;
+    const y = (dx * Math.sin(turn) + dy * Math.cos(turn)) * size + oy;
+    return { x: box.xMm + x * box.wMm, y: box.yMm + y * box.hMm };
+  };
   const line = (a: Point2, b: Point2, width: number, ink: number) => stroke(image, pxPerMm, a, b, width, ink);
-  if (how === 'cross' || how === 'pencil' || how === 'faint') {
+  if (how === 'crossed-out') {
+    markBox(image, pxPerMm, page, question, option, 'cross', random);
+    for (let i = 0; i < 6; i++) line(at(-0.75, -0.4 + i * 0.16), at(0.75, -0.32 + i * 0.16), 0.6, 35);
+  } else if (how === 'cross' || how === 'pencil' || how === 'faint') {
     const [width, ink] = how === 'cross' ? [0.6, 30] : how === 'pencil' ? [0.45, 150] : [0.45, 200];
     line(at(-0.4, -0.4), at(0.4, 0.4), width, ink);
     line(at(0.4, -0.4), at(-0.4, 0.4), width, ink);

@@ -9,7 +9,6 @@ import { join } from 'node:path';
 import { encode as encodeJpeg } from 'jpeg-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Manifest, newToken, parseManifest, tokenText } from '../../crypto/index.ts';
-import { homography } from '../../src/shared/paper/homography.ts';
 import {
   type PaperLayout,
   type PaperPage,
@@ -19,6 +18,7 @@ import {
 import { findQr } from '../../src/shared/paper/qr.ts';
 import { type PaperAnswer, readPaperPage } from '../../src/shared/paper/read.ts';
 import { type Image, type Mark, markBox, renderedBallot } from './marking.ts';
+import { photograph } from './photo.ts';
 
 const DPI = 110;
 const PX_PER_MM = DPI / 25.4;
@@ -65,73 +65,6 @@ beforeAll(async () => {
   ({ pages, images: rendered } = await renderedBallot(manifest, '7', token, dir, DPI));
 }, 60_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/**
- * A phone's photo of the page: the page turned by `angle` degrees and seen in perspective, on a darker
- * table, under light that fades across the picture, with a little noise (seeded).
- */
-function photograph(page: Image, angle: number, tilt: number): Image {
-  const width = Math.round(page.width * 1.25);
-  const height = Math.round(page.height * 1.2);
-  const rad = (angle * Math.PI) / 180;
-  const corners = [
-    { x: 0, y: 0 },
-    { x: page.width, y: 0 },
-    { x: page.width, y: page.height },
-    { x: 0, y: page.height },
-  ].map((p, i) => {
-    const x = p.x - page.width / 2;
-    const y = p.y - page.height / 2;
-    const shrink = i < 2 ? 1 - tilt : 1;
-    return {
-      x: width / 2 + (x * Math.cos(rad) - y * Math.sin(rad)) * 0.85 * shrink,
-      y: height / 2 + (x * Math.sin(rad) + y * Math.cos(rad)) * 0.85,
-    };
-  });
-  const back = homography(
-    corners,
-    corners.map(
-      (_, i) =>
-        [
-          { x: 0, y: 0 },
-          { x: page.width, y: 0 },
-          { x: page.width, y: page.height },
-          { x: 0, y: page.height },
-        ][i]!,
-    ),
-  )!;
-  const rgba = new Uint8ClampedArray(width * height * 4);
-  let seed = 12345;
-  const noise = () => {
-    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-    return (seed / 0x7fffffff - 0.5) * 16;
-  };
-  for (let y = 0; y < height; y++)
-    for (let x = 0; x < width; x++) {
-      const s = back({ x, y });
-      const light = 0.72 + 0.28 * (x / width) * (1 - 0.4 * (y / height));
-      let value = 70;
-      if (s.x >= 0 && s.y >= 0 && s.x < page.width - 1 && s.y < page.height - 1) {
-        const x0 = Math.floor(s.x);
-        const y0 = Math.floor(s.y);
-        const fx = s.x - x0;
-        const fy = s.y - y0;
-        const v = (xx: number, yy: number) => page.rgba[(yy * page.width + xx) * 4]!;
-        value =
-          v(x0, y0) * (1 - fx) * (1 - fy) +
-          v(x0 + 1, y0) * fx * (1 - fy) +
-          v(x0, y0 + 1) * (1 - fx) * fy +
-          v(x0 + 1, y0 + 1) * fx * fy;
-      }
-      const out = Math.max(0, Math.min(255, value * light + noise()));
-      const p = (y * width + x) * 4;
-      rgba[p] = out;
-      rgba[p + 1] = out;
-      rgba[p + 2] = out;
-      rgba[p + 3] = 255;
-    }
-  return { rgba, width, height };
-}
 
 const layout = (): PaperLayout => ({ meetingId: manifest.meetingId, pages });
 
@@ -194,7 +127,17 @@ describe('paper ballot: print, mark, photograph, read', () => {
     [15, 0.08],
   ])('reads every mark of a photo turned %s° with perspective %s', (angle, tilt) => {
     const { image, expected } = markedFirstPage();
-    const reading = readPaperPage(photograph(image, angle, tilt), layout(), findQr);
+    const reading = readPaperPage(photograph(image, { angle, tilt }), layout(), findQr);
+    expect(reading.problems).toEqual([]);
+    expect(reading.answers).toEqual(expected);
+  });
+
+  it.each([90, 180, -90])('finds which way up a page photographed turned %s° is', (angle) => {
+    const { image, expected } = markedFirstPage();
+    const sideways = Math.abs(angle) === 90;
+    const [long, short] = [Math.round(image.height * 1.1), Math.round(image.width * 1.2)];
+    const size = sideways ? { width: long, height: short } : { width: short, height: long };
+    const reading = readPaperPage(photograph(image, { angle, tilt: 0.03, size }), layout(), findQr);
     expect(reading.problems).toEqual([]);
     expect(reading.answers).toEqual(expected);
   });
@@ -203,7 +146,7 @@ describe('paper ballot: print, mark, photograph, read', () => {
     const page = pages[1]!;
     const image = { ...rendered[1]!, rgba: new Uint8ClampedArray(rendered[1]!.rgba) };
     markBox(image, PX_PER_MM, page, page.rows[0]!.question, 1, 'faint');
-    const reading = readPaperPage(photograph(image, 8, 0.04), layout(), findQr);
+    const reading = readPaperPage(photograph(image, { angle: 8, tilt: 0.04 }), layout(), findQr);
     expect(reading.answers[0]).toEqual({ question: page.rows[0]!.question, option: 'o1', state: 'unsure' });
     expect(reading.answers.slice(1).every((a) => a.state === 'empty')).toBe(true);
   });
@@ -274,7 +217,7 @@ describe('phieukin paper print and read', () => {
 
   it('read takes a phone’s JPEG photo as it takes a PNG, and names a file that is neither', () => {
     const { image, expected } = markedFirstPage();
-    const photo = photograph(image, -9, 0.05);
+    const photo = photograph(image, { angle: -9, tilt: 0.05 });
     writeFileSync(join(dir, 'photo.jpg'), encodeJpeg({ ...photo, data: photo.rgba }, 80).data);
     writeFileSync(join(dir, 'layout-7.json'), JSON.stringify(layout()));
     writeFileSync(join(dir, 'notes.jpg'), 'not a photo');

@@ -3,7 +3,7 @@
 // `UPDATE_DOCS=1 npx vitest run test/rules/docs.test.ts` writes them into it.
 import { readFileSync } from 'node:fs';
 import { renderOutcome } from '../../src/commands/rules.ts';
-import { applyRuleSet, type RuleInput, ruleSets } from '../../src/shared/rules/index.ts';
+import { applyRuleSet, citationWords, type RuleInput, ruleSets } from '../../src/shared/rules/index.ts';
 
 export const DOCS = new URL('../../docs/rules.md', import.meta.url);
 export const EXAMPLES = new URL('../../docs/examples/rules/', import.meta.url);
@@ -22,8 +22,12 @@ function settings(id: string): string {
       show(s.default),
       s.allowed.map(show).join(', '),
       s.certainty,
-      cell(s.citation),
-      `${cell(s.description.vi)}<br>*${cell(s.description.en)}*`,
+      cell(
+        s.citation === citationWords(s.citation).vi
+          ? s.citation
+          : `${citationWords(s.citation).vi} / ${citationWords(s.citation).en}`,
+      ),
+      `**${cell(s.name.vi)}**: ${cell(s.description.vi)}<br>*${cell(s.name.en)}: ${cell(s.description.en)}*`,
     ].join(' | '),
   );
   const head =

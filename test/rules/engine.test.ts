@@ -10,6 +10,7 @@ import {
   type RuleInput,
   resolveSettings,
   ruleSets,
+  warningsInWords,
 } from '../../src/shared/rules/index.ts';
 import { meeting, subject, warningCodes } from './helpers.ts';
 
@@ -197,7 +198,15 @@ describe('settings resolve with their defaults and stated basis (RULES.md: the o
     expect(warningCodes(withBasis)).toEqual([]);
     const bare = applyRuleSet({ ...valid(), settings: { capPercent: 25, cumulative: { value: false } } });
     expect(warningCodes(bare)).toEqual(['setting-without-basis']);
+    // the record keeps the engine's words (SPEC §7); pages say them by the setting's name (warningsInWords)
     expect(bare.warnings[0].message.en).toContain('"capPercent" = 25 differs from the default 20');
+    const words = warningsInWords(bare)[0]!;
+    expect(words.message.en).toBe(
+      'Setting "Most who may be proposed for excellent completion" is "25%", not the default "20%", with no stated basis.',
+    );
+    expect(words.message.vi).toBe(
+      'Thiết lập "Tỷ lệ tối đa được đề xuất hoàn thành xuất sắc nhiệm vụ" là "25%", khác mặc định "20%", mà không nêu căn cứ.',
+    );
   });
 
   it('resolveSettings checks settings for a meeting before it starts', () => {
@@ -268,6 +277,11 @@ describe('rule sets as published (the contract the server and the organiser page
       expect(s.allowed).toContain(s.default);
       expect(s.citation.length).toBeGreaterThan(0);
       expect(s.description.vi.length * s.description.en.length).toBeGreaterThan(0);
+      expect(s.name.vi && s.name.en).toBeTruthy();
+      // every value in words, and no code in the words a page shows
+      expect(s.labels).toHaveLength(s.allowed.length);
+      for (const text of [s.name, s.description, ...s.labels])
+        expect(`${text.vi} ${text.en}`).not.toMatch(/[a-z]+[A-Z]|\b[a-z]+-[a-z]+\b|research\/|§/);
     }
   });
 

@@ -101,7 +101,7 @@ describe('outcomeForResult maps the manifest and the decrypted counts to the rul
   it('warns when the roll call changes the number summoned, and uses the roll call', () => {
     const o = result(manifest({ settings: {} }), { summoned: 11, present: 9, excluded: 1 })!;
     expect(o.warnings.map((w) => w.code)).toEqual(['electorate-differs']);
-    expect(o.subjects[0].tally.denominator).toEqual({ basis: 'summoned-net', value: 10 });
+    expect(o.subjects[0].tally.denominator).toMatchObject({ basis: 'summoned-net', value: 10 });
   });
 
   it('returns null for rule set "none"', () => {

@@ -1,9 +1,12 @@
 // The ballot as the voter marks it: one row per question (per member for a classification, with the
-// proposed level already chosen; per official for a confidence vote; per motion), each with an explicit
-// "blank" choice. A change updates its row in place, so the page never jumps while the voter scrolls.
+// proposed level already chosen; per official for a confidence vote, with the official's position; per
+// motion, with what abstaining and leaving blank each mean), each with an explicit "blank" choice. A
+// change updates its row in place, so the page never jumps while the voter scrolls.
 import type { Choices, Manifest, Question } from '../../crypto/index.ts';
+import type { Role } from '../../src/shared/domain.ts';
+import { ROLE_NAMES } from '../../src/shared/rules/subject.ts';
 import { h } from '../shared/dom.ts';
-import { t } from '../shared/i18n.ts';
+import { pick, t } from '../shared/i18n.ts';
 import { optionLabel, optionShortLabel } from '../shared/option-labels.ts';
 
 /** The proposed option of each question (classification), as an index, or null. */
@@ -54,6 +57,12 @@ function row(
     'fieldset',
     { class: rowClass(choice, proposed), attrs: { 'data-question': q.id } },
     h('legend', { text: `${index + 1}. ${questionTitle(manifest, q)}` }),
+    manifest.kind === 'confidence' && q.role && q.role in ROLE_NAMES
+      ? h('p', {
+          class: 'small position',
+          text: t('booth.position', { position: pick(ROLE_NAMES[q.role as Role]) }),
+        })
+      : null,
     proposed !== null
       ? h('p', {
           class: 'small',
@@ -76,6 +85,17 @@ function row(
     onChoose(index, next);
   });
   return fieldset;
+}
+
+/** A motion's two ways not to say yes or no: abstaining (an answer, counted) and leaving the row blank. */
+function motionChoices(manifest: Manifest): HTMLElement | null {
+  const abstain = manifest.questions[0]?.options.find((o) => o.id === 'abstain');
+  if (manifest.kind !== 'motion' || !abstain) return null;
+  return h('p', {
+    class: 'small',
+    attrs: { id: 'motion-choices' },
+    text: t('booth.motion.choices', { abstain: optionLabel(manifest, abstain), blank: t('booth.blank') }),
+  });
 }
 
 /** The legend of abbreviations for a classification ballot. */
@@ -103,6 +123,7 @@ export function ballotForm(
     'form',
     { attrs: { id: 'ballot', novalidate: true }, on: { submit: (event) => event.preventDefault() } },
     abbreviations(manifest),
+    motionChoices(manifest),
     h(
       'fieldset',
       { class: 'plain', attrs: { disabled: locked } },

@@ -1,6 +1,8 @@
 // The booth (/v/<meetingId>#<token>): the card's token never leaves the phone; the ballot is encrypted
 // while the voter reads, sent once (a retry sends the very same ballot), and answered by a signed receipt
-// that the phone checks and keeps. `?kiosk=1`: a shared tablet that keeps nothing and clears itself.
+// that the phone checks and keeps. "Gửi phiếu" works only once the poll is open and the ballot encrypted;
+// a booth opened early follows the meeting's live numbers and notices by itself when the poll opens.
+// `?kiosk=1`: a shared tablet that keeps nothing and clears itself.
 
 import { type Choices, type Manifest, parseManifest, receiptValid } from '../../crypto/index.ts';
 import { pollHasClosed } from '../../src/shared/domain.ts';
@@ -8,6 +10,7 @@ import { ApiError } from '../shared/api.ts';
 import { cameraAvailable, type Scanner, startScanner } from '../shared/camera-scan.ts';
 import { byId, h, mount } from '../shared/dom.ts';
 import { t } from '../shared/i18n.ts';
+import { liveCounts } from '../shared/live-counts.ts';
 import { startPage } from '../shared/page.ts';
 import { proposedChoices } from './ballot-form.ts';
 import { boothStorage, type KeptReceipt, type PendingBallot } from './booth-storage.ts';
@@ -24,10 +27,11 @@ import { type Encryption, type EncryptionState, startEncryption } from './encryp
 import { fetchMeeting, type MeetingInfo, type Refusal, refusalOf, submitBallot } from './submit.ts';
 import {
   type Action,
+  ballotChanges,
   ballotView,
-  blanksView,
   doneView,
   problemView,
+  reviewView,
   sendingView,
   tokenView,
 } from './views.ts';
@@ -41,8 +45,8 @@ type Screen =
   | { kind: 'token'; error: string | null; scanning?: boolean; typed?: string; pointAt?: number }
   | { kind: 'loading' }
   | { kind: 'problem'; title: string; message: string; actions: Action[]; tone?: string }
-  | { kind: 'ballot' }
-  | { kind: 'blanks' }
+  | { kind: 'ballot'; opened?: boolean }
+  | { kind: 'review' }
   | { kind: 'sending' }
   | { kind: 'done'; kept: KeptReceipt; seconds: number | null };
 
@@ -57,6 +61,8 @@ let encryptionState: EncryptionState = { status: 'running', done: 0, total: 1, e
 let pending: PendingBallot | null = null;
 let clearTimer: ReturnType<typeof setInterval> | null = null;
 let scanner: Scanner | null = null;
+/** The meeting's live numbers while the poll is not open yet: the booth notices when it opens. */
+let watch: { stop(): void } | null = null;
 const video = h('video', { class: 'camera', attrs: { id: 'camera', playsinline: true, muted: true } });
 
 const progressBar = h('progress', { attrs: { id: 'encrypt-progress', max: 1, value: 0 } });
@@ -75,13 +81,19 @@ function showProgress(): void {
   progressBar.value = s.status === 'done' ? s.total : s.done;
   progressLabel.textContent =
     s.status === 'done'
-      ? t('booth.encrypt.done')
+      ? t(meeting?.status === 'open' || pending !== null ? 'booth.encrypt.done' : 'booth.encrypt.waiting')
       : s.status === 'failed'
         ? t('booth.encrypt.failed', { message: s.error ?? '' })
         : t('booth.encrypt.running', { percent: Math.floor((100 * s.done) / Math.max(s.total, 1)) });
   const news = s.status === 'running' ? '' : progressLabel.textContent;
   if (progressNews.textContent !== news) progressNews.textContent = news;
+  const submitButton = document.getElementById('submit') as HTMLButtonElement | null;
+  if (submitButton) submitButton.disabled = !ballotReady();
 }
+
+/** The ballot can be sent: the poll is open, and the ballot is encrypted (or was sent once already). */
+const ballotReady = (): boolean =>
+  meeting?.status === 'open' && (pending !== null || encryptionState.status === 'done');
 
 function show(next: Screen): void {
   screen = next;
@@ -111,12 +123,14 @@ function content(): Array<HTMLElement | null> {
         choices,
         locked: pending !== null,
         notOpen: meeting?.status !== 'open',
+        opened: screen.opened === true,
+        ready: ballotReady(),
         progress,
         onChoose: choose,
         onSubmit: () => void submit(false),
       });
-    case 'blanks':
-      return blanksView(
+    case 'review':
+      return reviewView(
         manifest!,
         choices,
         () => show({ kind: 'ballot' }),
@@ -214,6 +228,7 @@ async function open(cardToken: string): Promise<void> {
       actions: [reload],
       tone: 'warn',
     });
+    watchForOpening();
     return;
   }
   pending = storage.pending();
@@ -231,6 +246,36 @@ async function open(cardToken: string): Promise<void> {
     );
   }
   show({ kind: 'ballot' });
+  if (meeting.status !== 'open') watchForOpening();
+}
+
+/**
+ * Until the poll opens, the meeting's live numbers (the projector's stream) carry its status: the key made
+ * opens the ballot for reading, the poll opened enables "Gửi phiếu", a poll closed meanwhile says so.
+ */
+function watchForOpening(): void {
+  if (watch) return;
+  watch = liveCounts(
+    meetingId,
+    (counts) => {
+      if (!meeting || counts.status === meeting.status || counts.status === 'ceremony') return;
+      if (counts.status === 'open' || pollHasClosed(counts.status)) {
+        watch?.stop();
+        watch = null;
+      }
+      void meetingMoved(counts.status === 'open');
+    },
+    () => {},
+  );
+}
+
+async function meetingMoved(opened: boolean): Promise<void> {
+  if (!token) return;
+  if (screen.kind === 'problem') return open(token);
+  meeting = await fetchMeeting(meetingId).catch(() => meeting);
+  if (meeting && pollHasClosed(meeting.status)) return open(token);
+  // the ballot stays as marked, where the voter is reading it; only its notice and button change
+  if (screen.kind === 'ballot') show({ kind: 'ballot', opened });
 }
 
 /**
@@ -253,10 +298,13 @@ async function cardMayVote(cardPk: string): Promise<boolean> {
   return false;
 }
 
-async function submit(blanksConfirmed: boolean): Promise<void> {
-  if (!pending && !blanksConfirmed && choices.some((c) => c === null)) {
-    show({ kind: 'blanks' });
-    return;
+async function submit(reviewed: boolean): Promise<void> {
+  if (!pending && !reviewed && manifest) {
+    const { changed, blank } = ballotChanges(manifest, choices);
+    if (changed.length + blank.length > 0) {
+      show({ kind: 'review' });
+      return;
+    }
   }
   show({ kind: 'sending' });
   try {

@@ -1,9 +1,11 @@
 // The booth's screens, each a function of what the page knows: typing a token, a problem to explain, the
-// ballot with its encryption progress, the blank-rows confirmation, and the confirmation code.
+// ballot with its encryption progress, the review before sending (what the voter changed from the
+// proposals, and the blank rows), and the confirmation code.
 import type { Choices, Manifest } from '../../crypto/index.ts';
 import { h } from '../shared/dom.ts';
 import { type MessageKey, t } from '../shared/i18n.ts';
-import { ballotForm, questionTitle } from './ballot-form.ts';
+import { optionLabel } from '../shared/option-labels.ts';
+import { ballotForm, proposedChoices, questionTitle } from './ballot-form.ts';
 import type { KeptReceipt } from './booth-storage.ts';
 import { recordCheckView } from './record-check.ts';
 
@@ -146,6 +148,10 @@ export type BallotScreen = {
   choices: Choices;
   locked: boolean;
   notOpen: boolean;
+  /** the poll opened while this page was showing the ballot */
+  opened: boolean;
+  /** the ballot can be sent: the poll is open and the ballot is encrypted (or already sent once) */
+  ready: boolean;
   progress: HTMLElement;
   onChoose: (index: number, choice: number | null) => void;
   onSubmit: () => void;
@@ -155,7 +161,12 @@ export function ballotView(s: BallotScreen): View {
   return [
     h('h1', { text: s.manifest.title }),
     h('p', { class: 'muted', text: s.manifest.organisation }),
-    s.notOpen ? h('p', { class: 'notice warn', text: t('booth.notOpen.reading') }) : null,
+    s.notOpen
+      ? h('p', { class: 'notice warn', attrs: { id: 'not-open' }, text: t('booth.notOpen.reading') })
+      : null,
+    s.opened && !s.notOpen
+      ? h('p', { class: 'notice ok', attrs: { id: 'poll-opened', role: 'status' }, text: t('booth.opened') })
+      : null,
     h('p', { text: t(INSTRUCTIONS[s.manifest.kind]) }),
     ballotForm(s.manifest, s.choices, s.locked, s.onChoose),
     h(
@@ -164,7 +175,7 @@ export function ballotView(s: BallotScreen): View {
       s.progress,
       h('button', {
         class: 'primary block',
-        attrs: { type: 'button', id: 'submit' },
+        attrs: { type: 'button', id: 'submit', disabled: !s.ready, 'aria-describedby': 'encrypt-status' },
         text: t('booth.submit'),
         on: { click: s.onSubmit },
       }),
@@ -172,24 +183,60 @@ export function ballotView(s: BallotScreen): View {
   ];
 }
 
-export function blanksView(
-  manifest: Manifest,
-  choices: Choices,
-  back: () => void,
-  confirm: () => void,
-): View {
+/** The rows changed from their proposal and the rows left blank: what the review lists. */
+export function ballotChanges(manifest: Manifest, choices: Choices) {
+  const proposed = proposedChoices(manifest);
+  const changed = manifest.questions.flatMap((q, i) => {
+    const [from, to] = [proposed[i] ?? null, choices[i] ?? null];
+    return from !== null && to !== null && to !== from
+      ? [{ q, from: q.options[from]!, to: q.options[to]! }]
+      : [];
+  });
   const blank = manifest.questions.filter((_, i) => choices[i] === null);
+  return { changed, blank };
+}
+
+/** One look before sending: the changes from the proposals, then the blank rows; send or go back. */
+export function reviewView(manifest: Manifest, choices: Choices, back: () => void, send: () => void): View {
+  const { changed, blank } = ballotChanges(manifest, choices);
   return [
+    h('h1', { text: t('booth.review.title') }),
     h(
       'div',
-      { class: 'notice warn', attrs: { role: 'alert', id: 'blanks' } },
-      h('h2', { text: t('booth.blanks.title', { count: blank.length }) }),
-      h('p', { text: t('booth.blanks.text') }),
-      h('ul', {}, ...blank.map((q) => h('li', { text: questionTitle(manifest, q) }))),
+      { attrs: { id: 'review' } },
+      changed.length > 0
+        ? h(
+            'section',
+            { attrs: { id: 'review-changed' } },
+            h('h2', { text: t('booth.review.changed', { count: changed.length }) }),
+            h(
+              'ul',
+              {},
+              ...changed.map((c) =>
+                h('li', {
+                  text: t('booth.review.change', {
+                    name: questionTitle(manifest, c.q),
+                    from: optionLabel(manifest, c.from),
+                    to: optionLabel(manifest, c.to),
+                  }),
+                }),
+              ),
+            ),
+          )
+        : null,
+      blank.length > 0
+        ? h(
+            'section',
+            { class: 'notice warn', attrs: { id: 'review-blank' } },
+            h('h2', { text: t('booth.blanks.title', { count: blank.length }) }),
+            h('p', { text: t('booth.blanks.text') }),
+            h('ul', {}, ...blank.map((q) => h('li', { text: questionTitle(manifest, q) }))),
+          )
+        : null,
     ),
     actions([
-      { label: 'booth.blanks.back', run: back },
-      { label: 'booth.blanks.confirm', run: confirm, primary: false },
+      { label: 'booth.review.send', run: send },
+      { label: 'booth.review.back', run: back, primary: false },
     ]),
   ];
 }

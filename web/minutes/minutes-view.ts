@@ -4,14 +4,13 @@
 // QR code that opens the verifier for this record. Numbers come from the server's minutes JSON.
 import { type Minutes, type MinutesSubject, vietnamDate } from '../../src/shared/minutes/minutes.ts';
 import { explanations, summaryTable } from '../../src/shared/minutes/summary.ts';
+import { citationWords } from '../../src/shared/rules/index.ts';
 import { h } from '../shared/dom.ts';
-import { lang, type MessageKey, pick, t } from '../shared/i18n.ts';
+import { lang, type MessageKey, percentText, pick, t } from '../shared/i18n.ts';
 
 export type MinutesPage = { minutes: Minutes; verifyUrl: string; verifyQr: HTMLElement };
 
-const percent = (p: string) => `${lang() === 'vi' ? p.replace('.', ',') : p}%`;
-const settingValue = (v: string | number | boolean) =>
-  v === true ? t('minutes.yes') : v === false ? t('minutes.no') : String(v);
+const percent = percentText;
 const short = (hash: string) => (hash.length > 16 ? `${hash.slice(0, 16)}…` : hash);
 
 function table(head: string[], rows: string[][], numeric: number[]): HTMLElement {
@@ -45,12 +44,11 @@ function meetingPart(m: Minutes): Array<HTMLElement | null> {
           { class: 'small' },
           ...meeting.settings.map((s) => {
             const notes = [
-              s.value !== s.default ? t('minutes.setting.default', { value: settingValue(s.default) }) : '',
-              s.basis ? t('minutes.setting.basis', { basis: s.basis }) : '',
+              s.value !== s.default ? t('minutes.setting.default', { value: pick(s.defaultText) }) : '',
+              t('minutes.setting.basis', { basis: s.basis ?? pick(s.citation) }),
             ].filter(Boolean);
-            const what = s.description ? pick(s.description).replace(/\.$/, '') : s.key;
             return h('li', {
-              text: `${what}: ${settingValue(s.value)}${notes.length ? ` (${notes.join('; ')})` : ''}`,
+              text: `${pick(s.name)}: ${pick(s.valueText)} (${notes.join('; ')})`,
             });
           }),
         )
@@ -127,12 +125,16 @@ function subjectSection(s: MinutesSubject, n: number): HTMLElement {
           h('span', { class: 'small muted', text: t('minutes.proposal.note') }),
         )
       : null,
-    ...s.flags.map((f) => h('p', { class: 'small notice warn', text: `${pick(f.text)} (${f.citation})` })),
+    ...s.flags.map((f) =>
+      h('p', { class: 'small notice warn', text: `${pick(f.text)} (${pick(citationWords(f.citation))})` }),
+    ),
     s.trace.length > 0
       ? h(
           'ol',
           { class: 'small trace' },
-          ...s.trace.map((line) => h('li', { text: `${pick(line.text)} (${line.citation})` })),
+          ...s.trace.map((line) =>
+            h('li', { text: `${pick(line.text)} (${pick(citationWords(line.citation))})` }),
+          ),
         )
       : null,
   );
@@ -284,7 +286,9 @@ export function minutesView(p: MinutesPage): Array<HTMLElement | null> {
     h('p', { class: 'small', text: t('minutes.rounding') }),
     ...summaryPart(m),
     ...m.subjects.map((s, i) => subjectSection(s, i + 1)),
-    ...m.warnings.map((w) => h('p', { class: 'notice warn small', text: `${pick(w.text)} (${w.citation})` })),
+    ...m.warnings.map((w) =>
+      h('p', { class: 'notice warn small', text: `${pick(w.text)} (${pick(citationWords(w.citation))})` }),
+    ),
     ...boardPart(m),
     h('h2', { text: t('minutes.record') }),
     h(

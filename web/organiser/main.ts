@@ -4,7 +4,6 @@
 // leave this page.
 import type { Manifest } from '../../crypto/index.ts';
 import { rosterAttendance } from '../../src/shared/domain.ts';
-import { type Counts, liveCounts } from '../projector/live-counts.ts';
 import { ApiError } from '../shared/api.ts';
 import { byId, h, mount } from '../shared/dom.ts';
 import {
@@ -18,15 +17,17 @@ import {
   typedValues,
 } from '../shared/forms.ts';
 import { type MessageKey, pick, type Text, t } from '../shared/i18n.ts';
+import { type Counts, liveCounts } from '../shared/live-counts.ts';
 import { startPage } from '../shared/page.ts';
 import { ATTENDANCE_FORM, attendanceFieldOf, saveAttendance } from './attendance-form.ts';
 import type { CardsPerSheet } from './card-layout.ts';
 import { cardAddressWarning, printedCards } from './card-print.ts';
 import { cardScanPanel } from './card-scan.ts';
 import { makeCards } from './card-sheet.ts';
+import { closeConfirmation } from './close-confirm.ts';
 import { type MeetingSummary, meetingForm, takeCreatedWarnings } from './meeting-form.ts';
 import { type MeetingDetails, meetingView, qrImage } from './meeting-view.ts';
-import { answer, currentSession, logIn, meetingApi, organiserApi } from './organiser-api.ts';
+import { answer, currentSession, logIn, meetingApi, signedIn } from './organiser-api.ts';
 import { paperBallotPanel } from './paper-ballots.ts';
 import { rememberAccount, rememberedAccount } from './remembered-account.ts';
 import { type MeetingResult, resultView } from './result-view.ts';
@@ -48,6 +49,8 @@ let printed: HTMLElement | null = null;
 let scanPanel: HTMLElement | null = null;
 let paperPanel: HTMLElement | null = null;
 let message: { text: string; tone: 'ok' | 'error' } | null = null;
+/** The organiser asked to close the poll and is looking at the confirmation. */
+let closing = false;
 /** The meeting form an action came from: its error is shown by its field, its values kept on error. */
 type FormAction = { form: string; fieldOf?: (code: string) => string | null };
 let formError: { form: string; field: string | null; text: string } | null = null;
@@ -234,12 +237,28 @@ const actions = {
       const opened = await answer(meetingApi.open.$post({ param: param() }));
       return [t('poll.open'), ...opened.warnings.map((w) => pick(w.message))].join(' ');
     }),
-  close: () =>
+  close: () => {
+    closing = true;
+    render();
+    const title = document.getElementById('close-confirm-title');
+    title?.focus();
+    title?.scrollIntoView({ block: 'start' });
+  },
+};
+
+/** The answers to the close confirmation: close now, or back to the open poll. */
+const closeAnswers = {
+  confirm: () =>
     void act(async () => {
-      if (!window.confirm(t('organiser.closeConfirm'))) return null;
+      closing = false;
       await answer(meetingApi.close.$post({ param: param() }));
       return t('poll.closed');
     }),
+  cancel: () => {
+    closing = false;
+    render();
+    document.getElementById('close-poll')?.focus();
+  },
 };
 
 function content(): Array<HTMLElement | null> {
@@ -262,8 +281,10 @@ function content(): Array<HTMLElement | null> {
         addressWarning: cardAddressWarning(cardOrigin(details)),
         electorate: manifest.electorate,
         rosterAttendance: fromRoster,
+        closeConfirm:
+          closing && details.status === 'open' ? closeConfirmation(details, manifest, closeAnswers) : null,
       }),
-      result ? resultView(manifest, result) : null,
+      result ? resultView(manifest, result, details.attendance?.summoned ?? manifest.electorate) : null,
     ];
   }
   return homeView();
@@ -292,14 +313,14 @@ async function load(): Promise<void> {
     if (loggedIn && meetingId) {
       [details, fromRoster] = await Promise.all([
         answer(meetingApi.$get({ param: param() })),
-        answer(organiserApi.roster.$get()).then((r) => rosterAttendance(r.members)),
+        answer(signedIn.roster.$get()).then((r) => rosterAttendance(r.members)),
       ]);
       result =
         details.status === 'decrypted' ? await answer(meetingApi.result.$get({ param: param() })) : null;
     } else if (loggedIn) {
       [meetings, roster] = await Promise.all([
-        answer(organiserApi.meetings.$get()).then((r) => r.meetings),
-        answer(organiserApi.roster.$get()).then((r) => r.members),
+        answer(signedIn.meetings.$get()).then((r) => r.meetings),
+        answer(signedIn.roster.$get()).then((r) => r.members),
       ]);
     }
   } catch (e) {
@@ -310,17 +331,19 @@ async function load(): Promise<void> {
 
 /**
  * The console follows the meeting on the projector's live stream: when the status (the ceremony done, the
- * poll opened or closed, the result) or the counts change, the page loads the meeting again; what the
- * organiser is typing and the field they are in are kept through the redraw.
+ * poll opened or closed, the result), the counts or the trustees' signatures on the result change, the page
+ * loads the meeting again; what the organiser is typing and the field they are in are kept through the redraw.
  */
 function follow(id: string): void {
   let loading: Promise<void> | null = null;
   let again = false;
+  const signed = () => new Set(result?.certifications.map((c) => c.index)).size;
   const changed = (c: Counts) =>
     details !== null &&
     (c.status !== details.status ||
       c.cast !== details.counts.cast ||
-      c.activated !== details.counts.activated);
+      c.activated !== details.counts.activated ||
+      c.signatures !== signed());
   const reload = () => {
     if (loading) {
       again = true;

@@ -8,16 +8,18 @@ import type { InferRequestType } from 'hono/client';
 import { defaultSubjects, KINDS, type Kind } from '../../src/shared/domain.ts';
 import {
   assessmentYearAt,
+  citationWords,
   DEFAULT_CLASSIFICATION,
   ruleSetFitsYear,
   ruleSets,
   type SettingInfo,
+  valueLabel,
 } from '../../src/shared/rules/index.ts';
 import { tableFor } from '../../src/shared/rules/registry.ts';
 import { h, mount } from '../shared/dom.ts';
 import { field, numberInput, textInput } from '../shared/forms.ts';
 import { type MessageKey, pick, type Text, t } from '../shared/i18n.ts';
-import { answer, meetingApi, organiserApi } from './organiser-api.ts';
+import { answer, meetingApi, signedIn } from './organiser-api.ts';
 import type { RosterMember } from './roster-rows.ts';
 
 type Value = string | number | boolean;
@@ -70,8 +72,7 @@ function defaultSubjectIds(kind: Kind, roster: RosterMember[]): Set<string> {
   return new Set(defaultSubjects(kind, roster).map((m) => m.id));
 }
 
-const valueText = (v: Value) =>
-  v === true ? t('organiser.setting.yes') : v === false ? t('organiser.setting.no') : String(v);
+const valueText = (s: SettingInfo, v: Value) => pick(valueLabel(s, v));
 const chosenValue = (s: SettingInfo): Value => (s.key in form.values ? form.values[s.key]! : s.default);
 
 function settingField(s: SettingInfo, redraw: () => void): HTMLElement {
@@ -95,11 +96,13 @@ function settingField(s: SettingInfo, redraw: () => void): HTMLElement {
             h('option', {
               attrs: { value: String(i), selected: v === value },
               text:
-                v === s.default ? t('organiser.setting.defaultValue', { value: valueText(v) }) : valueText(v),
+                v === s.default
+                  ? t('organiser.setting.defaultValue', { value: valueText(s, v) })
+                  : valueText(s, v),
             }),
           ),
         )
-      : h('p', { attrs: { id }, text: valueText(value) });
+      : h('p', { attrs: { id }, text: valueText(s, value) });
   const basis = h('input', {
     attrs: {
       type: 'text',
@@ -119,7 +122,7 @@ function settingField(s: SettingInfo, redraw: () => void): HTMLElement {
   return h(
     'fieldset',
     { class: changed ? 'setting changed' : 'setting', attrs: { 'data-setting': s.key } },
-    h('legend', { text: s.key }),
+    h('legend', { text: pick(s.name) }),
     h('p', { class: 'small', text: pick(s.description) }),
     s.allowed.length > 1
       ? h('label', { class: 'field', attrs: { for: id }, text: t('organiser.setting.value') })
@@ -128,9 +131,9 @@ function settingField(s: SettingInfo, redraw: () => void): HTMLElement {
     h(
       'p',
       { class: 'muted small' },
-      t('organiser.setting.default', { value: valueText(s.default) }),
+      t('organiser.setting.default', { value: valueText(s, s.default) }),
       ' · ',
-      t('organiser.setting.citation', { citation: s.citation }),
+      t('organiser.setting.citation', { citation: pick(citationWords(s.citation)) }),
       ' · ',
       t('organiser.setting.certainty', { certainty: t(`organiser.certainty.${s.certainty}` as MessageKey) }),
     ),
@@ -218,7 +221,7 @@ function linkedField(meetings: MeetingSummary[]): HTMLElement | null {
 
 /** Checks the form; returns the request body, or null after marking what is missing. */
 /** The body POST /api/meetings takes, as the route declares it. */
-type CreateBody = InferRequestType<typeof organiserApi.meetings.$post>['json'];
+type CreateBody = InferRequestType<typeof signedIn.meetings.$post>['json'];
 
 function requestBody(roster: RosterMember[]): CreateBody | null {
   const info = ruleSets[form.ruleSet];
@@ -386,7 +389,7 @@ export function meetingForm(roster: RosterMember[], meetings: MeetingSummary[], 
         ? (await answer(meetingApi.result.$get({ param: { id: form.linked } }))).result.outcome
         : undefined;
       const created = await answer(
-        organiserApi.meetings.$post({ json: { ...body, ...(linked ? { linkedConfidence: linked } : {}) } }),
+        signedIn.meetings.$post({ json: { ...body, ...(linked ? { linkedConfidence: linked } : {}) } }),
       );
       keepWarnings(
         created.id,

@@ -49,6 +49,8 @@ export type MeetingParts = {
   electorate: number;
   /** the attendance the roster gives, shown until one is saved */
   rosterAttendance: { summoned: number; excluded: number };
+  /** the confirmation before closing (close-confirm.ts), in place of the close button while it is asked */
+  closeConfirm: HTMLElement | null;
 };
 
 function formWith(
@@ -72,7 +74,16 @@ function formWith(
 export function meetingView(
   m: MeetingDetails,
   a: MeetingActions,
-  { trusteeLink, printed, scanPanel, paperPanel, addressWarning, electorate, rosterAttendance }: MeetingParts,
+  {
+    trusteeLink,
+    printed,
+    scanPanel,
+    paperPanel,
+    addressWarning,
+    electorate,
+    rosterAttendance,
+    closeConfirm,
+  }: MeetingParts,
 ): Array<HTMLElement | null> {
   const open = m.status !== 'closed' && m.status !== 'decrypted';
   const c = m.counts;
@@ -178,7 +189,8 @@ export function meetingView(
           }),
         )
       : null,
-    m.status === 'open'
+    m.status === 'open' && closeConfirm ? closeConfirm : null,
+    m.status === 'open' && !closeConfirm
       ? h(
           'div',
           { class: 'actions' },

@@ -3,10 +3,7 @@
 import { signedIn } from '../shared/session.ts';
 
 export { answer } from '../shared/client.ts';
-export { currentSession, logIn } from '../shared/session.ts';
-
-/** The API as the organiser's session calls it. */
-export const organiserApi = signedIn;
+export { currentSession, logIn, signedIn } from '../shared/session.ts';
 
 /** One meeting's routes: call them with `{ param: { id } }`. */
-export const meetingApi = organiserApi.meetings[':id'];
+export const meetingApi = signedIn.meetings[':id'];

@@ -4,11 +4,11 @@
 // and are gone when the page closes. The panel keeps its own state, so the page can re-render around it.
 import { base64url, credentialFromToken, type Manifest, newToken, tokenText } from '../../crypto/index.ts';
 import { ballotPages } from '../../src/shared/paper/layout.ts';
-import { answer, apiClient } from '../shared/client.ts';
+import { answer } from '../shared/client.ts';
 import { h, mount } from '../shared/dom.ts';
 import { actionForm, field, numberInput, showFieldError } from '../shared/forms.ts';
 import { onLangChange, t } from '../shared/i18n.ts';
-import { csrfHeader } from '../shared/session.ts';
+import { signedIn } from '../shared/session.ts';
 import { runJob } from '../shared/worker-job.ts';
 import { download } from './card-print.ts';
 import type { PaperPdfRequest } from './paper-pdf-worker.ts';
@@ -23,7 +23,7 @@ export function paperBallotPanel(
   manifest: Manifest,
   onChange: (message: string) => void,
 ): HTMLElement {
-  const meeting = apiClient(csrfHeader).meetings[':id'];
+  const meeting = signedIn.meetings[':id'];
   const param = { id: meetingId };
   let printed: Printed | null = null;
   let status = '';

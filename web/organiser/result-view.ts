@@ -2,9 +2,16 @@
 // the rules engine's proposal with its flags and every trace line (rule, citation, certainty, text); the
 // minutes page and its PDF, CSV and XLSX downloads. Before certification it says how many signatures are in.
 import type { Manifest, ResultPayload } from '../../crypto/index.ts';
-import type { RuleOutcome, SubjectOutcome, TraceLine } from '../../src/shared/rules/index.ts';
+import {
+  citationWords,
+  denominatorWords,
+  type RuleOutcome,
+  type SubjectOutcome,
+  type TraceLine,
+  warningsInWords,
+} from '../../src/shared/rules/index.ts';
 import { h } from '../shared/dom.ts';
-import { type MessageKey, pick, t } from '../shared/i18n.ts';
+import { type MessageKey, percentText, pick, t } from '../shared/i18n.ts';
 import { optionLabel } from '../shared/option-labels.ts';
 
 export type MeetingResult = {
@@ -32,8 +39,7 @@ function traceItem(line: TraceLine): HTMLElement {
     h('span', {
       class: 'muted small',
       text: t('organiser.result.traceSource', {
-        rule: line.rule,
-        citation: line.citation,
+        citation: pick(citationWords(line.citation)),
         certainty: certaintyText(line.certainty),
       }),
     }),
@@ -64,14 +70,17 @@ function countsTable(rows: Array<[string, number, string | null]>): HTMLElement 
           {},
           h('td', { text: label }),
           h('td', { text: String(votes) }),
-          h('td', { text: percent === null ? '—' : `${percent}%` }),
+          h('td', { text: percent === null ? '—' : percentText(percent) }),
         ),
       ),
     ),
   );
 }
 
-function subjectSection(manifest: Manifest, s: SubjectOutcome): HTMLElement {
+/** The meeting's numbers a subject's base is said with (denominatorWords). */
+type Numbers = { summoned: number; ballots: number };
+
+function subjectSection(manifest: Manifest, s: SubjectOutcome, n: Numbers): HTMLElement {
   const rows: Array<[string, number, string | null]> = s.tally.options.map((o) => [
     proposalLabel(manifest, o.id),
     o.votes,
@@ -86,8 +95,7 @@ function subjectSection(manifest: Manifest, s: SubjectOutcome): HTMLElement {
     h('p', {
       class: 'small',
       text: t('organiser.result.denominator', {
-        value: s.tally.denominator.value,
-        basis: s.tally.denominator.basis,
+        base: pick(denominatorWords(s.tally.denominator, { ...n, blank: s.tally.blank })),
       }),
     }),
     h(
@@ -103,8 +111,7 @@ function subjectSection(manifest: Manifest, s: SubjectOutcome): HTMLElement {
         pick(f.message),
         h('br'),
         t('organiser.result.traceSource', {
-          rule: f.rule,
-          citation: f.citation,
+          citation: pick(citationWords(f.citation)),
           certainty: certaintyText(f.certainty),
         }),
       ),
@@ -158,7 +165,8 @@ function downloads(meetingId: string): HTMLElement {
 }
 
 /** The result section for a decrypted meeting, or a note that the board has not signed enough yet. */
-export function resultView(manifest: Manifest, r: MeetingResult): HTMLElement {
+/** `summoned`: the attendance's, or the manifest's electorate when none was recorded (as the engine counts). */
+export function resultView(manifest: Manifest, r: MeetingResult, summoned: number): HTMLElement {
   const outcome = r.result.outcome as RuleOutcome | null;
   const signed = new Set(r.certifications.map((c) => c.index)).size;
   if (!r.certified)
@@ -184,9 +192,11 @@ export function resultView(manifest: Manifest, r: MeetingResult): HTMLElement {
       }),
     }),
     downloads(manifest.meetingId),
-    ...(outcome?.warnings ?? []).map((w) =>
-      h('p', { class: 'notice warn small', text: `${pick(w.message)} (${w.citation})` }),
+    ...(outcome ? warningsInWords(outcome) : []).map((w) =>
+      h('p', { class: 'notice warn small', text: `${pick(w.message)} (${pick(citationWords(w.citation))})` }),
     ),
-    ...(outcome ? outcome.subjects.map((s) => subjectSection(manifest, s)) : countsOnly(manifest, r.result)),
+    ...(outcome
+      ? outcome.subjects.map((s) => subjectSection(manifest, s, { summoned, ballots: r.result.ballots }))
+      : countsOnly(manifest, r.result)),
   );
 }

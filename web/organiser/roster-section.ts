@@ -6,7 +6,7 @@ import { readXlsxRows, XlsxError } from '../../src/shared/xlsx/read.ts';
 import { h } from '../shared/dom.ts';
 import { field } from '../shared/forms.ts';
 import { type MessageKey, t } from '../shared/i18n.ts';
-import { answer, organiserApi } from './organiser-api.ts';
+import { answer, signedIn } from './organiser-api.ts';
 import { csvRows } from './roster-csv.ts';
 import { currentDraft, drawDraft, dropDraft, startDraft } from './roster-editor.ts';
 import { COLUMNS, choiceOf, parseRosterRows, type RosterMember, rowOfMember } from './roster-rows.ts';
@@ -114,7 +114,7 @@ export function rosterSection(members: RosterMember[], a: RosterActions): HTMLEl
       id: 'roster-paste',
       rows: 5,
       spellcheck: 'false',
-      placeholder: 'Mã,Họ và tên,Tình trạng,Vai trò,Mức đề xuất',
+      placeholder: t('organiser.roster.pasteExample'),
     },
   });
   paste.value = pasted;
@@ -124,7 +124,7 @@ export function rosterSection(members: RosterMember[], a: RosterActions): HTMLEl
   const draftBox = h('div', { attrs: { id: 'roster-preview' } });
   const save = (list: RosterMember[]) =>
     a.act(async () => {
-      await answer(organiserApi.roster.$put({ json: { members: list } }));
+      await answer(signedIn.roster.$put({ json: { members: list } }));
       dropDraft();
       return t('organiser.roster.done', { count: list.length });
     });

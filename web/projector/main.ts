@@ -10,9 +10,9 @@ import { ApiError } from '../shared/api.ts';
 import { answer, apiClient } from '../shared/client.ts';
 import { byId, h, mount } from '../shared/dom.ts';
 import { t } from '../shared/i18n.ts';
+import { type Counts, type Feed, liveCounts } from '../shared/live-counts.ts';
 import { startPage } from '../shared/page.ts';
 import { currentSession, signedIn } from '../shared/session.ts';
-import { type Counts, type Feed, liveCounts } from './live-counts.ts';
 import {
   type Ceremony,
   ceremonyView,
@@ -110,7 +110,7 @@ function turnResultPage(): void {
   list.scrollTo({ top: atEnd ? 0 : list.scrollTop + list.clientHeight, behavior: still ? 'auto' : 'smooth' });
 }
 
-/** What the live counts do not carry: the ceremony's progress, and the certified result. */
+/** What the live counts do not carry: the ceremony's progress, and the result once the board has signed it. */
 async function refresh(): Promise<void> {
   if (result) return;
   try {
@@ -118,7 +118,7 @@ async function refresh(): Promise<void> {
       const info = await answer(api.vote[':id'].$get({ param: { id } }));
       title = info.title;
       manifest = parseManifest(info.manifest);
-      counts ??= { status: info.status, activated: 0, cast: 0 };
+      counts ??= { status: info.status, activated: 0, cast: 0, height: 0, signatures: 0 };
     }
     const status = counts?.status;
     if (status === 'ceremony') ceremony = await answer(api.meetings[':id'].ceremony.$get({ param: { id } }));
@@ -144,7 +144,7 @@ async function findOrganiser(): Promise<void> {
 const live = liveCounts(
   meetingId,
   (next) => {
-    const changed = next.status !== counts?.status;
+    const changed = next.status !== counts?.status || next.signatures !== counts?.signatures;
     counts = next;
     if (changed) void refresh();
     else render();

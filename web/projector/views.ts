@@ -7,8 +7,8 @@ import type { Manifest, ResultPayload } from '../../crypto/index.ts';
 import type { RuleOutcome, SubjectOutcome } from '../../src/shared/rules/index.ts';
 import { h } from '../shared/dom.ts';
 import { type MessageKey, t } from '../shared/i18n.ts';
+import type { Counts, Feed } from '../shared/live-counts.ts';
 import { optionLabel, optionShortLabel } from '../shared/option-labels.ts';
-import type { Counts, Feed } from './live-counts.ts';
 
 export type Ceremony = {
   trustees: { n: number; k: number };

@@ -6,7 +6,7 @@ import type { ScanAnswer, ScanRequest } from './scan-worker.ts';
 
 /** The longest side of a frame as read: about 7 px per millimetre of an A4 page filling the picture. */
 const MAX_SIDE = 2000;
-const EVERY_MS = 120;
+export const EVERY_MS = 120;
 
 export type ReadFrame = { reading: PageReading; picture: string; width: number; height: number };
 export type PaperCamera = { stop: () => void };

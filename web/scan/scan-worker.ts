@@ -5,7 +5,7 @@
 import { type Manifest, parseManifest } from '../../crypto/index.ts';
 import { ballotPages } from '../../src/shared/paper/layout.ts';
 import { findQr } from '../../src/shared/paper/qr.ts';
-import { type PageReading, readPaperPage } from '../../src/shared/paper/read.ts';
+import { NO_QR, type PageReading, readPage } from '../../src/shared/paper/read.ts';
 
 export type ScanRequest =
   | { type: 'manifest'; manifestText: string }
@@ -16,11 +16,11 @@ export type ScanAnswer = { reading: PageReading | null };
 let manifest: Manifest | null = null;
 
 function read(rgba: Uint8ClampedArray, width: number, height: number): PageReading | null {
-  const qr = findQr(rgba, width, height);
-  if (!qr || !manifest) return null;
-  const serial = qr.text.split(':').at(-4) ?? '';
-  const layout = { meetingId: manifest.meetingId, pages: ballotPages(manifest, serial) };
-  return readPaperPage({ rgba, width, height }, layout, () => qr);
+  const known = manifest;
+  if (!known) return null;
+  const pageOf = (serial: string, page: number) => ballotPages(known, serial).find((p) => p.page === page);
+  const reading = readPage({ rgba, width, height }, known.meetingId, pageOf, findQr);
+  return reading.problems[0] === NO_QR ? null : reading;
 }
 
 self.onmessage = (event: MessageEvent<ScanRequest>) => {

@@ -39,6 +39,10 @@ export function tIn(language: Lang, key: MessageKey, params: Record<string, stri
 export const t = (key: MessageKey, params: Record<string, string | number> = {}): string =>
   tIn(current, key, params);
 
+/** A whole number as the current language writes it (1.234 in Vietnamese, 1,234 in English). */
+export const formatNumber = (n: number): string =>
+  new Intl.NumberFormat(current === 'vi' ? 'vi-VN' : 'en-GB').format(n);
+
 /** A bilingual text from elsewhere (the rules engine), in the current language. */
 export const pick = (text: Text): string => text[current];
 
@@ -59,4 +63,7 @@ export function onLangChange(listener: () => void): void {
 }
 
 /** Accept-Language for API calls, so errors come back in the page's language. */
+/** A percentage given as "21.4" as the page's language writes it: 21,4% or 21.4%. */
+export const percentText = (p: string): string => `${current === 'vi' ? p.replace('.', ',') : p}%`;
+
 export const acceptLanguage = (): string => (current === 'en' ? 'en, vi;q=0.5' : 'vi, en;q=0.5');

@@ -11,9 +11,6 @@ export const signedIn = apiClient((): Record<string, string> => (csrf ? { 'x-csr
 
 export type Session = InferResponseType<(typeof signedIn)['auth']['session']['$get']>;
 
-/** The session's own headers, for the calls not yet made through `signedIn`. */
-export const csrfHeader = (): Record<string, string> => ({ 'x-csrf-token': csrf });
-
 export async function currentSession(): Promise<Session> {
   const session = await answer(signedIn.auth.session.$get());
   csrf = session.loggedIn ? session.csrfToken : '';

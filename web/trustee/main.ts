@@ -12,7 +12,7 @@ import {
 } from '../../crypto/index.ts';
 import { ApiError, apiText } from '../shared/api.ts';
 import { byId, h, mount } from '../shared/dom.ts';
-import { t } from '../shared/i18n.ts';
+import { formatNumber, t } from '../shared/i18n.ts';
 import { startPage } from '../shared/page.ts';
 import { runJob, workerSupply } from '../shared/worker-job.ts';
 import {
@@ -26,7 +26,7 @@ import {
 } from './board.ts';
 import type { DecryptRequest } from './decrypt-worker.ts';
 import { encodeKeyShare, loadTrustee, saveTrustee } from './trustee-storage.ts';
-import { button, ceremonyView, resultTable, trusteeLine } from './views.ts';
+import { boardSummary, button, ceremonyView, resultTable, trusteeLine } from './views.ts';
 
 const POLL_MS = 1500;
 const meetingId = decodeURIComponent(location.pathname.split('/')[2] ?? '');
@@ -51,6 +51,8 @@ let busy = false;
 let refreshing = false;
 /** Before signing, this phone checks the whole record: every check but certification must pass. */
 let recordCheck: { resultPayload: string; problems: string[] } | null = null;
+/** The counts per question are folded until the trustee opens them; they stay open through the redraws. */
+let countsOpen = false;
 
 const index = () => state.keyShare?.index ?? state.secrets?.index ?? null;
 
@@ -77,25 +79,43 @@ function body(): Array<HTMLElement | null> {
     ];
   if (ceremony.status === 'closed' && tally) {
     const sent = tally.sharesFrom.includes(state.keyShare.index);
+    const { k } = ceremony.trustees;
+    const have = tally.sharesFrom.length;
     return [
       ...head,
       problem,
-      h('p', { text: t('trustee.closed', { ballots: tally.ballots ?? 0 }) }),
+      boardSummary(
+        sent
+          ? t('trustee.now.decrypted', { have, k })
+          : t('trustee.now.decrypt', { ballots: formatNumber(tally.ballots ?? 0), k, have }),
+        { have, need: k },
+        sent ? 'share-sent' : null,
+      ),
       sent
-        ? h('p', {
-            attrs: { role: 'status', id: 'share-sent' },
-            text: t('trustee.shareSent', { have: tally.sharesFrom.length, need: ceremony.trustees.k }),
-          })
+        ? null
         : button(busy ? 'trustee.decrypting' : 'trustee.decrypt', () => void decrypt(), busy, 'decrypt'),
     ];
   }
   if (ceremony.status === 'decrypted' && result) {
     const signed = result.certifications.some((c) => c.index === state.keyShare!.index);
+    const { k } = ceremony.trustees;
+    const have = new Set(result.certifications.map((c) => c.index)).size;
+    const now = result.certified
+      ? t('trustee.certified', { have })
+      : signed
+        ? t('trustee.signed', { have, k })
+        : t('trustee.now.sign', { have, k });
     return [
       ...head,
       problem,
-      h('h2', { text: t('trustee.result.title') }),
-      resultTable(manifest, result.result),
+      boardSummary(now, { have, need: k }, signed ? 'signed' : null),
+      signed ? null : signPart(),
+      resultTable(manifest, result.result, {
+        open: countsOpen,
+        toggle: (open) => {
+          countsOpen = open;
+        },
+      }),
       h(
         'p',
         {},
@@ -104,13 +124,6 @@ function body(): Array<HTMLElement | null> {
           text: t('organiser.link.minutes'),
         }),
       ),
-      signed
-        ? h('p', {
-            class: 'notice ok',
-            attrs: { role: 'status', id: 'signed' },
-            text: result.certified ? t('trustee.certified') : t('trustee.signed'),
-          })
-        : signPart(),
     ];
   }
   return [...head, problem];

@@ -1,8 +1,9 @@
 // The trustee's screens: joining the ceremony and its progress, waiting for the poll, decrypting the
-// totals, and reading then signing the result.
+// totals, and signing the result. After the poll, what to do now and the one button come first; the
+// counts per question are folded below.
 import type { Manifest, ResultPayload } from '../../crypto/index.ts';
 import { h } from '../shared/dom.ts';
-import { type MessageKey, t } from '../shared/i18n.ts';
+import { formatNumber, type MessageKey, t } from '../shared/i18n.ts';
 import { optionLabel } from '../shared/option-labels.ts';
 import type { CeremonyProgress } from './board.ts';
 
@@ -51,27 +52,65 @@ function questionTitle(manifest: Manifest, id: string): string {
   return q ? (manifest.kind === 'motion' || !q.subject ? q.prompt : q.subject) : id;
 }
 
-/** The decrypted counts, per question: each option's votes and the blanks. */
-export function resultTable(manifest: Manifest, result: ResultPayload): HTMLElement {
+/**
+ * What is to be done now, by whom, and how far the board is, with its progress bar: the first thing on the
+ * page, above the one button, so that a trustee on a small phone sees both without scrolling.
+ */
+export function boardSummary(
+  text: string,
+  progress: { have: number; need: number },
+  id: string | null,
+): HTMLElement {
   return h(
     'div',
-    { attrs: { id: 'result' } },
-    h('p', { text: t('trustee.result.ballots', { ballots: result.ballots, activated: result.activated }) }),
-    ...result.questions.map((q) => {
-      const options = manifest.questions.find((x) => x.id === q.id)?.options ?? [];
-      return h(
-        'section',
-        { class: 'question' },
-        h('h3', { text: questionTitle(manifest, q.id) }),
-        h(
-          'ul',
-          {},
-          ...q.counts.map((count, o) =>
-            h('li', { text: `${options[o] ? optionLabel(manifest, options[o]!) : o}: ${count}` }),
-          ),
-          h('li', { text: `${t('booth.blank')}: ${q.blank}` }),
-        ),
-      );
+    { class: 'notice board-summary', attrs: { role: 'status', id: 'summary' } },
+    h('p', { attrs: { id }, text }),
+    h('progress', {
+      attrs: { max: progress.need, value: Math.min(progress.have, progress.need), 'aria-hidden': 'true' },
     }),
+  );
+}
+
+/** The decrypted counts, per question (each option's votes and the blanks), folded below the summary. */
+export function resultTable(
+  manifest: Manifest,
+  result: ResultPayload,
+  folded: { open: boolean; toggle: (open: boolean) => void },
+): HTMLElement {
+  return h(
+    'section',
+    { attrs: { id: 'result' } },
+    h('h2', { text: t('trustee.result.title') }),
+    h('p', {
+      text: t('trustee.result.ballots', {
+        ballots: formatNumber(result.ballots),
+        activated: formatNumber(result.activated),
+      }),
+    }),
+    h(
+      'details',
+      {
+        class: 'result-counts',
+        attrs: { id: 'result-counts', open: folded.open },
+        on: { toggle: (e) => folded.toggle((e.currentTarget as HTMLDetailsElement).open) },
+      },
+      h('summary', { text: t('trustee.result.counts', { count: result.questions.length }) }),
+      ...result.questions.map((q) => {
+        const options = manifest.questions.find((x) => x.id === q.id)?.options ?? [];
+        return h(
+          'section',
+          { class: 'question' },
+          h('h3', { text: questionTitle(manifest, q.id) }),
+          h(
+            'ul',
+            {},
+            ...q.counts.map((count, o) =>
+              h('li', { text: `${options[o] ? optionLabel(manifest, options[o]!) : o}: ${count}` }),
+            ),
+            h('li', { text: `${t('booth.blank')}: ${q.blank}` }),
+          ),
+        );
+      }),
+    ),
   );
 }

@@ -23,7 +23,7 @@ import {
 import { isCertified } from '../domain.ts';
 import { percent } from '../rules/arithmetic.ts';
 import type { Message, RuleOutcome, Text, TraceLine } from '../rules/index.ts';
-import { ruleSets } from '../rules/index.ts';
+import { citationWords, denominatorWords, ruleSets, valueLabel, warningsInWords } from '../rules/index.ts';
 import { detailsOf, type MeetingDetails } from './details.ts';
 
 /** The events the minutes read: a server may fetch only these (the ballots are not needed). */
@@ -47,11 +47,16 @@ export type MinutesContext = { createdAt: number | null; issued: number | null; 
 
 export type MinutesSetting = {
   key: string;
+  /** the setting's name, and its value and default in words ("trên 1/2") */
+  name: Text;
   value: string | number | boolean;
+  valueText: Text;
   default: string | number | boolean;
+  defaultText: Text;
   basis: string | null;
   description: Text | null;
-  citation: string | null;
+  /** the setting's legal source in words (citationWords: practice with no written rule says so) */
+  citation: Text;
 };
 export type MinutesOption = { id: string; label: Text; votes: number; percent: string };
 /** The base every percentage of a subject is taken over (RULES.md: the rule set's denominator setting). */
@@ -178,39 +183,11 @@ const BALLOTS_BASE = (ballots: number): MinutesBase => ({
   text: { vi: `${ballots} phiếu thu về`, en: `${ballots} ballots cast` },
 });
 
-/** The base's words, as the rules engine states its denominator (src/shared/rules/meeting.ts). */
-function baseText(basis: string, value: number, blank: number, cast: number): Text {
-  switch (basis) {
-    case 'summoned-net':
-      return {
-        vi: `${value} đảng viên chính thức được triệu tập (trừ loại trừ)`,
-        en: `${value} official members summoned (net of exclusions)`,
-      };
-    case 'present':
-      return { vi: `${value} đảng viên chính thức có mặt`, en: `${value} official members present` };
-    case 'ballots':
-      return BALLOTS_BASE(value).text;
-    case 'valid':
-      return {
-        vi: `${value} phiếu hợp lệ đối với đối tượng này (${cast} − ${blank} phiếu không đánh dấu)`,
-        en: `${value} valid answers for this subject (${cast} − ${blank} blank)`,
-      };
-    case 'summoned':
-      return { vi: `${value} người được triệu tập`, en: `${value} people summoned` };
-    case 'activated':
-      return {
-        vi: `${value} phiếu phát ra (thẻ đã kích hoạt)`,
-        en: `${value} ballots issued (cards activated)`,
-      };
-    default:
-      return { vi: `${value} (${basis})`, en: `${value} (${basis})` };
-  }
-}
-
 function subjectsOf(
   manifest: Manifest,
   result: ResultPayload,
   outcome: RuleOutcome | null,
+  summoned: number,
 ): MinutesSubject[] {
   return result.questions.map((q, i) => {
     const qi = manifest.questions.findIndex((x) => x.id === q.id);
@@ -221,7 +198,7 @@ function subjectsOf(
     const base: MinutesBase = s
       ? {
           ...s.tally.denominator,
-          text: baseText(s.tally.denominator.basis, s.tally.denominator.value, q.blank, result.ballots),
+          text: denominatorWords(s.tally.denominator, { summoned, ballots: result.ballots, blank: q.blank }),
         }
       : BALLOTS_BASE(result.ballots);
     const label = (id: string) => optionLabel(manifest, result.ruleSet, qi, id);
@@ -253,13 +230,18 @@ function settingsOf(ruleSet: string, outcome: RuleOutcome | null): MinutesSettin
   const info = ruleSets[ruleSet];
   return Object.entries(outcome.settings).map(([key, s]) => {
     const def = info?.settings.find((x) => x.key === key);
+    const words = (v: string | number | boolean) =>
+      def ? valueLabel(def, v) : { vi: String(v), en: String(v) };
     return {
       key,
+      name: def?.name ?? { vi: key, en: key },
       value: s.value,
+      valueText: words(s.value),
       default: s.default,
+      defaultText: words(s.default),
       basis: s.basis,
       description: def?.description ?? null,
-      citation: def?.citation ?? null,
+      citation: citationWords(def?.citation ?? null),
     };
   });
 }
@@ -311,7 +293,7 @@ export function minutesOf(record: MeetingRecord, context: MinutesContext): Minut
   const absent = Math.max(summoned - present, 0);
   const leave = details.absentWithLeave === null ? null : Math.min(details.absentWithLeave, absent);
   const signatures = signaturesOf(events, manifestEvent.payload, resultEvent.payload);
-  const warnings: Message[] = outcome?.warnings ?? [];
+  const warnings: Message[] = outcome ? warningsInWords(outcome) : [];
   const info = ruleSets[result.ruleSet];
   return {
     meeting: {
@@ -346,7 +328,7 @@ export function minutesOf(record: MeetingRecord, context: MinutesContext): Minut
       paper: result.paperBallots ?? 0,
       decidedByHand: result.decidedByHand ?? 0,
     },
-    subjects: subjectsOf(manifest, result, outcome),
+    subjects: subjectsOf(manifest, result, outcome, summoned),
     warnings: warnings.map((w) => ({ code: w.code, citation: w.citation, text: w.message })),
     board: {
       n: manifest.trustees.n,

@@ -5,6 +5,7 @@
 // minutes page all draw this one table, and the plain sentences that explain a subject's notes. The
 // printouts are in Vietnamese; the minutes page also in English, with no Vietnamese word left in its heads.
 import type { Text } from '../domain.ts';
+import { citationWords } from '../rules/index.ts';
 import { ROLE_WORDS } from './details.ts';
 import type { Minutes, MinutesSubject } from './minutes.ts';
 
@@ -115,14 +116,8 @@ export function summaryTable(m: Minutes, lang: Lang = 'vi'): SummaryTable {
   return { columns, rows, legend };
 }
 
-/**
- * A citation as a page may show it: a rule that rests on local practice, not on a published text, cites
- * the project's research notes; a biên bản says so in words instead of naming a file.
- */
-export const citationText = (citation: string, lang: Lang = 'vi'): string =>
-  /research\/|no source/i.test(citation)
-    ? { vi: 'theo thông lệ, chưa có văn bản quy định', en: 'common practice, no written rule' }[lang]
-    : citation;
+/** A citation as a page or a biên bản says it: a rule that rests on practice, with no written text, says so. */
+export const citationText = (citation: string, lang: Lang = 'vi'): string => citationWords(citation)[lang];
 
 /** A flag in a plain sentence (the engine's own words, with every number, are in the appendix). */
 function sentence(code: string, s: MinutesSubject): string | null {

@@ -33,27 +33,302 @@ export type PageReading = {
 };
 
 /** Share of a box's inside that must be ink to count as a mark, and at most to count as empty. */
-export const MARKED_AT = 0.06;
+export const MARKED_AT = 0.12;
 export const EMPTY_BELOW = 0.02;
 
-class Gray {
-  readonly data: Uint8Array;
-  constructor(
-    image: RgbaImage,
-    readonly width = image.width,
-    readonly height = image.height,
-  ) {
-    const { rgba } = image;
-    this.data = new Uint8Array(width * height);
-    for (let i = 0, p = 0; i < this.data.length; i++, p += 4)
-      this.data[i] = (rgba[p]! * 299 + rgba[p + 1]! * 587 + rgba[p + 2]! * 114) / 1000;
+/** A grey picture, one byte a pixel (0 black, 255 white). */
+type Grey = { data: Uint8Array; width: number; height: number };
+
+/** Grey level (Rec. 601 luma) of the pixel nearest (x, y); white outside the picture. */
+function greyAt(image: RgbaImage, x: number, y: number): number {
+  const xi = Math.round(x);
+  const yi = Math.round(y);
+  if (xi < 0 || yi < 0 || xi >= image.width || yi >= image.height) return 255;
+  const p = (yi * image.width + xi) * 4;
+  const { rgba } = image;
+  return (rgba[p]! * 77 + rgba[p + 1]! * 150 + rgba[p + 2]! * 29) >> 8;
+}
+
+/**
+ * The picture `factor` times smaller each way, each pixel the mean grey of four pixels spread over the
+ * block it stands for (all four of a 2 × 2 block): a quarter of the reads of a full mean, as smooth for
+ * finding 7 mm marks.
+ */
+function shrunk(image: RgbaImage, factor: number): Grey {
+  const width = Math.floor(image.width / factor);
+  const height = Math.floor(image.height / factor);
+  const data = new Uint8Array(width * height);
+  const { rgba } = image;
+  const row = image.width * 4;
+  const [near, far] = [factor >> 2, (3 * factor) >> 2];
+  const across = (far - near) * 4;
+  const down = (far - near) * row;
+  const luma = (p: number) => rgba[p]! * 77 + rgba[p + 1]! * 150 + rgba[p + 2]! * 29;
+  for (let y = 0; y < height; y++) {
+    let p = (y * factor + near) * row + near * 4;
+    for (let x = 0; x < width; x++, p += factor * 4)
+      data[y * width + x] = (luma(p) + luma(p + across) + luma(p + down) + luma(p + down + across)) >> 10;
   }
-  at(x: number, y: number): number {
-    const xi = Math.round(x);
-    const yi = Math.round(y);
-    if (xi < 0 || yi < 0 || xi >= this.width || yi >= this.height) return 255;
-    return this.data[yi * this.width + xi]!;
+  return { data, width, height };
+}
+
+/** The longest side of the shrunk picture the corner marks are looked for in. */
+const SEARCH_SIDE = 500;
+/** A pixel is ink when darker than this share of the mean grey around it (light and shadow multiply both). */
+const DARK_SHARE = 0.6;
+
+/** A dark blob shaped like a corner mark: its centre and side, in the full picture's pixels. */
+type Blob = { centre: Point2; side: number };
+
+/**
+ * Every dark, square, solid blob of the shrunk picture that could be a corner mark, each judged against
+ * the mean grey of its neighbourhood (an integral image), labelled by one flood fill over typed arrays.
+ */
+function markBlobs(g: Grey, factor: number): Blob[] {
+  const { data, width: w, height: h } = g;
+  const stride = w + 1;
+  const sums = new Uint32Array(stride * (h + 1));
+  for (let y = 0; y < h; y++) {
+    let row = 0;
+    for (let x = 0; x < w; x++) {
+      row += data[y * w + x]!;
+      sums[(y + 1) * stride + x + 1] = sums[y * stride + x + 1]! + row;
+    }
   }
+  const longest = Math.max(w, h);
+  const r = Math.max(4, Math.round(longest / 20));
+  const dark = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) {
+    const y0 = Math.max(0, y - r);
+    const y1 = Math.min(h, y + r + 1);
+    for (let x = 0; x < w; x++) {
+      const x0 = Math.max(0, x - r);
+      const x1 = Math.min(w, x + r + 1);
+      const total =
+        sums[y1 * stride + x1]! - sums[y0 * stride + x1]! - sums[y1 * stride + x0]! + sums[y0 * stride + x0]!;
+      if (data[y * w + x]! * (x1 - x0) * (y1 - y0) < DARK_SHARE * total) dark[y * w + x] = 1;
+    }
+  }
+  const stack = new Int32Array(w * h);
+  const blobs: Blob[] = [];
+  const [minSide, maxSide] = [longest * 0.008, longest * 0.06];
+  for (let start = 0; start < w * h; start++) {
+    if (dark[start] !== 1) continue;
+    dark[start] = 2;
+    let top = 0;
+    stack[top++] = start;
+    let [area, sumX, sumY, minX, maxX, minY, maxY] = [0, 0, 0, w, 0, h, 0];
+    while (top > 0) {
+      const i = stack[--top]!;
+      const x = i % w;
+      const y = (i - x) / w;
+      area++;
+      sumX += x;
+      sumY += y;
+      if (x < minX) minX = x;
+      if (x > maxX) maxX = x;
+      if (y < minY) minY = y;
+      if (y > maxY) maxY = y;
+      for (const j of [
+        x > 0 ? i - 1 : -1,
+        x < w - 1 ? i + 1 : -1,
+        y > 0 ? i - w : -1,
+        y < h - 1 ? i + w : -1,
+      ])
+        if (j >= 0 && dark[j] === 1) {
+          dark[j] = 2;
+          stack[top++] = j;
+        }
+    }
+    const bw = maxX - minX + 1;
+    const bh = maxY - minY + 1;
+    if (minX === 0 || minY === 0 || maxX === w - 1 || maxY === h - 1) continue;
+    if (Math.max(bw, bh) > maxSide || Math.sqrt(area) < minSide) continue;
+    if (bw / bh > 1.6 || bh / bw > 1.6 || area / (bw * bh) < 0.45) continue;
+    blobs.push({
+      centre: { x: (sumX / area + 0.5) * factor - 0.5, y: (sumY / area + 0.5) * factor - 0.5 },
+      side: Math.sqrt(area) * factor,
+    });
+  }
+  return blobs;
+}
+
+/** The blobs farthest out towards the picture's four corners, clockwise from its top-left, if alike in size. */
+function outerBlobs(blobs: Blob[]): Blob[] | null {
+  if (blobs.length < 4) return null;
+  const picked = [
+    [-1, -1],
+    [1, -1],
+    [1, 1],
+    [-1, 1],
+  ].map(([dx, dy]) =>
+    blobs.reduce((best, b) =>
+      dx! * b.centre.x + dy! * b.centre.y > dx! * best.centre.x + dy! * best.centre.y ? b : best,
+    ),
+  );
+  if (new Set(picked).size < 4) return null;
+  const sides = picked.map((b) => b.side);
+  return Math.max(...sides) > 2 * Math.min(...sides) ? null : picked;
+}
+
+type Mark = { centre: Point2; ink: number };
+
+/**
+ * A corner mark at full resolution from where it was seen: around it, the grey between the paper (90th
+ * percentile) and the ink (2nd) divides the mark from the paper; its centre is the dark pixels' centroid.
+ */
+function refinedMark(image: RgbaImage, around: Blob): Mark | null {
+  const r = Math.ceil(around.side * 0.85);
+  const x0 = Math.max(0, Math.round(around.centre.x - r));
+  const y0 = Math.max(0, Math.round(around.centre.y - r));
+  const x1 = Math.min(image.width - 1, Math.round(around.centre.x + r));
+  const y1 = Math.min(image.height - 1, Math.round(around.centre.y + r));
+  if (x1 <= x0 || y1 <= y0) return null;
+  const histogram = new Uint32Array(256);
+  for (let y = y0; y <= y1; y++) for (let x = x0; x <= x1; x++) histogram[greyAt(image, x, y)]!++;
+  const count = (x1 - x0 + 1) * (y1 - y0 + 1);
+  const level = (share: number) => {
+    let seen = 0;
+    for (let v = 0; v < 256; v++) {
+      seen += histogram[v]!;
+      if (seen > share * count) return v;
+    }
+    return 255;
+  };
+  const [dark, bright] = [level(0.02), level(0.9)];
+  if (bright - dark < 40) return null;
+  const threshold = (bright + dark) / 2;
+  let [n, sumX, sumY, ink] = [0, 0, 0, 0];
+  for (let y = y0; y <= y1; y++)
+    for (let x = x0; x <= x1; x++) {
+      const v = greyAt(image, x, y);
+      if (v >= threshold) continue;
+      n++;
+      sumX += x;
+      sumY += y;
+      ink += v;
+    }
+  return { centre: { x: sumX / n, y: sumY / n }, ink: ink / n };
+}
+
+/** The image at half its size, each pixel the mean of four: less noise and blur, per pixel, for jsQR. */
+function halved(rgba: Uint8ClampedArray, width: number, height: number) {
+  const w = width >> 1;
+  const h = height >> 1;
+  const out = new Uint8ClampedArray(w * h * 4);
+  for (let y = 0; y < h; y++)
+    for (let x = 0; x < w; x++) {
+      const p = (2 * y * width + 2 * x) * 4;
+      const q = p + width * 4;
+      for (let c = 0; c < 4; c++)
+        out[(y * w + x) * 4 + c] = (rgba[p + c]! + rgba[p + 4 + c]! + rgba[q + c]! + rgba[q + 4 + c]!) / 4;
+    }
+  return { rgba: out, width: w, height: h };
+}
+
+/** The QR in a part of the picture (whole, then halved), its corners in the whole picture's pixels. */
+function qrIn(image: RgbaImage, findQr: QrFinder, x0 = 0, y0 = 0, w = image.width, h = image.height) {
+  let rgba = image.rgba;
+  if (x0 !== 0 || y0 !== 0 || w !== image.width || h !== image.height) {
+    rgba = new Uint8ClampedArray(w * h * 4);
+    for (let y = 0; y < h; y++)
+      rgba.set(
+        image.rgba.subarray(((y0 + y) * image.width + x0) * 4, ((y0 + y) * image.width + x0 + w) * 4),
+        y * w * 4,
+      );
+  }
+  const moved = (qr: FoundQr | null, scale: number): FoundQr | null =>
+    qr && {
+      ...qr,
+      corners: qr.corners.map((p) => ({
+        x: (p.x + 0.5) * scale - 0.5 + x0,
+        y: (p.y + 0.5) * scale - 0.5 + y0,
+      })),
+    };
+  const half = () => {
+    const smaller = halved(rgba, w, h);
+    return moved(findQr(smaller.rgba, smaller.width, smaller.height), 2);
+  };
+  // a crop is small: full size first; a whole picture is large: halved first, it is four times faster
+  return x0 === 0 && y0 === 0 && w === image.width && h === image.height
+    ? (half() ?? moved(findQr(rgba, w, h), 1))
+    : (moved(findQr(rgba, w, h), 1) ?? half());
+}
+
+/** The QR where the page's map puts it: a crop of the picture around the printed square. */
+function qrOnPage(image: RgbaImage, page: Homography, findQr: QrFinder): FoundQr | null {
+  const m = 1;
+  const corners = [
+    { x: QR_MM.x - m, y: QR_MM.y - m },
+    { x: QR_MM.x + QR_MM.size + m, y: QR_MM.y - m },
+    { x: QR_MM.x + QR_MM.size + m, y: QR_MM.y + QR_MM.size + m },
+    { x: QR_MM.x - m, y: QR_MM.y + QR_MM.size + m },
+  ].map(page);
+  const x0 = Math.max(0, Math.floor(Math.min(...corners.map((p) => p.x))));
+  const y0 = Math.max(0, Math.floor(Math.min(...corners.map((p) => p.y))));
+  const x1 = Math.min(image.width, Math.ceil(Math.max(...corners.map((p) => p.x))));
+  const y1 = Math.min(image.height, Math.ceil(Math.max(...corners.map((p) => p.y))));
+  if (x1 - x0 < 16 || y1 - y0 < 16) return null;
+  return qrIn(image, findQr, x0, y0, x1 - x0, y1 - y0);
+}
+
+/** Whether the QR lies where the page's map puts it (within 3 mm at each corner). */
+function agrees(page: Homography, qr: FoundQr): boolean {
+  const expected = qrCornersMm(qr.modules).map(page);
+  const tolerance = 3 * pxPerMm(page, { x: QR_MM.x, y: QR_MM.y });
+  return expected.every((p, i) => Math.hypot(p.x - qr.corners[i]!.x, p.y - qr.corners[i]!.y) < tolerance);
+}
+
+const MARKS_MM = (): Point2[] => markCentres().map((m) => ({ x: m.xMm, y: m.yMm }));
+
+type Located = { qr: FoundQr; marks: Mark[]; page: Homography };
+
+/**
+ * The page found from its corner marks alone (the four outermost mark-like blobs), the way up being
+ * the one that puts the QR, read from a crop, where it is printed: no decoding of the whole picture.
+ */
+function locateByMarks(image: RgbaImage, blobs: Blob[], findQr: QrFinder): Located | null {
+  const outer = outerBlobs(blobs);
+  const marks = outer?.map((b) => refinedMark(image, b));
+  if (!marks || marks.some((m) => m === null)) return null;
+  const c = marks.map((m) => m!.centre);
+  const side = (a: number, b: number) => Math.hypot(c[a]!.x - c[b]!.x, c[a]!.y - c[b]!.y);
+  const upright = side(0, 3) + side(1, 2) >= side(0, 1) + side(2, 3);
+  for (const turn of upright ? [0, 2, 1, 3] : [1, 3, 0, 2]) {
+    const placed = [0, 1, 2, 3].map((i) => marks[(i + turn) % 4]!);
+    const page = homography(
+      MARKS_MM(),
+      placed.map((m) => m.centre),
+    );
+    const qr = page && qrOnPage(image, page, findQr);
+    if (page && qr && agrees(page, qr)) return { qr, marks: placed, page };
+  }
+  return null;
+}
+
+/** The page found from its QR (read from the whole picture): each corner mark the blob nearest where the QR puts it. */
+function locateByQr(image: RgbaImage, blobs: Blob[], qr: FoundQr): Located | string {
+  // Affine, not perspective: a small QR's corners fix a perspective too loosely to reach the far corners.
+  const fromQr = affine(qrCornersMm(qr.modules), qr.corners);
+  if (!fromQr) return 'no page found: the QR code’s corners are degenerate';
+  const marks = MARKS_MM().map((m) => {
+    const guess = fromQr(m);
+    const scale = pxPerMm(fromQr, m);
+    const near = blobs
+      .filter((b) => b.side > MARK_MM.size * scale * 0.5 && b.side < MARK_MM.size * scale * 2)
+      .map((b) => ({ b, d: Math.hypot(b.centre.x - guess.x, b.centre.y - guess.y) }))
+      .filter(({ d }) => d < 20 * scale)
+      .sort((a, b) => a.d - b.d)[0];
+    return near ? refinedMark(image, near.b) : null;
+  });
+  if (marks.some((m) => m === null))
+    return 'no page found: a corner mark is missing (keep the whole page in the picture)';
+  const page = homography(
+    MARKS_MM(),
+    marks.map((m) => m!.centre),
+  );
+  if (!page) return 'no page found: the corner marks are degenerate';
+  return { qr, marks: marks as Mark[], page };
 }
 
 const pxPerMm = (h: Homography, p: Point2): number => {
@@ -62,79 +337,6 @@ const pxPerMm = (h: Homography, p: Point2): number => {
   const c = h({ x: p.x, y: p.y + 1 });
   return (Math.hypot(b.x - a.x, b.y - a.y) + Math.hypot(c.x - a.x, c.y - a.y)) / 2;
 };
-
-/** The dark square nearest `guess` within `radius` px that has the corner mark's size: its centre and ink. */
-function findMark(
-  g: Gray,
-  guess: Point2,
-  scale: number,
-  radius: number,
-): { centre: Point2; ink: number } | null {
-  const x0 = Math.max(0, Math.floor(guess.x - radius));
-  const y0 = Math.max(0, Math.floor(guess.y - radius));
-  const x1 = Math.min(g.width - 1, Math.ceil(guess.x + radius));
-  const y1 = Math.min(g.height - 1, Math.ceil(guess.y + radius));
-  if (x1 <= x0 || y1 <= y0) return null;
-  const w = x1 - x0 + 1;
-  const h = y1 - y0 + 1;
-  const values: number[] = [];
-  for (let y = y0; y <= y1; y += 2) for (let x = x0; x <= x1; x += 2) values.push(g.at(x, y));
-  values.sort((a, b) => a - b);
-  const bright = values[Math.floor(values.length * 0.9)]!;
-  const dark = values[Math.floor(values.length * 0.02)]!;
-  if (bright - dark < 40) return null;
-  const threshold = (bright + dark) / 2;
-  const seen = new Uint8Array(w * h);
-  const expected = (MARK_MM.size * scale) ** 2;
-  let best: { centre: Point2; ink: number; distance: number } | null = null;
-  for (let sy = 0; sy < h; sy++)
-    for (let sx = 0; sx < w; sx++) {
-      if (seen[sy * w + sx] || g.at(x0 + sx, y0 + sy) >= threshold) continue;
-      const stack = [sy * w + sx];
-      seen[sy * w + sx] = 1;
-      let area = 0;
-      let sumX = 0;
-      let sumY = 0;
-      let ink = 0;
-      let minX = sx;
-      let maxX = sx;
-      let minY = sy;
-      let maxY = sy;
-      while (stack.length > 0) {
-        const i = stack.pop()!;
-        const px = i % w;
-        const py = (i - px) / w;
-        area++;
-        sumX += px;
-        sumY += py;
-        ink += g.at(x0 + px, y0 + py);
-        minX = Math.min(minX, px);
-        maxX = Math.max(maxX, px);
-        minY = Math.min(minY, py);
-        maxY = Math.max(maxY, py);
-        for (const [nx, ny] of [
-          [px + 1, py],
-          [px - 1, py],
-          [px, py + 1],
-          [px, py - 1],
-        ] as const) {
-          if (nx < 0 || ny < 0 || nx >= w || ny >= h) continue;
-          const j = ny * w + nx;
-          if (seen[j] || g.at(x0 + nx, y0 + ny) >= threshold) continue;
-          seen[j] = 1;
-          stack.push(j);
-        }
-      }
-      const bw = maxX - minX + 1;
-      const bh = maxY - minY + 1;
-      if (area < expected * 0.4 || area > expected * 2.2) continue;
-      if (bw / bh > 1.8 || bh / bw > 1.8 || area / (bw * bh) < 0.45) continue;
-      const centre = { x: x0 + sumX / area, y: y0 + sumY / area };
-      const distance = Math.hypot(centre.x - guess.x, centre.y - guess.y);
-      if (!best || distance < best.distance) best = { centre, ink: ink / area, distance };
-    }
-  return best;
-}
 
 /** The QR symbol's corners on the page, in mm, clockwise from its top-left (as the decoder gives them). */
 function qrCornersMm(modules: number): Point2[] {
@@ -155,67 +357,101 @@ const median = (values: number[]): number => {
   return sorted[Math.floor(sorted.length / 2)] ?? 255;
 };
 
-/** Grey levels below the paper around a box that a faint mark (a light pencil, a mark rubbed out) reaches. */
-const FAINT_BELOW_PAPER = 28;
+/**
+ * How much darker than the paper around it a box's inside must be on the whole, as a share of the page's
+ * paper-to-ink contrast, to hold a faint mark (a light pencil, a mark rubbed out). A mean, so blur, noise
+ * and JPEG blocks do not hide it: they move ink about but keep its sum.
+ */
+export const FAINT_SHADE = 0.035;
+
+/** Share of the band around a box (clear of its border) that must be ink to call the mark spilled. */
+export const SPILLED_AT = 0.1;
 
 /**
  * The shares of the box's inside (70% of it, clear of the printed border) darker than the midpoint of
- * paper and ink (`fill`), and darker than the paper by a faint mark's contrast (`faint`).
+ * paper and ink (`fill`), how much darker than the paper it is on the whole (`shade`); and of a band
+ * just outside the box (`spill`): a mark scribbled over to take it back runs past the box's edges.
  */
 function boxFill(
-  g: Gray,
+  image: RgbaImage,
   page: Homography,
   box: PaperPage['boxes'][number],
   ink: number,
-): { fill: number; faint: number } {
-  const ring: number[] = [];
+): { fill: number; shade: number; spill: number } {
   const halfW = box.wMm / 2;
   const halfH = box.hMm / 2;
-  for (let i = 0; i < 24; i++) {
-    const angle = (i / 24) * 2 * Math.PI;
-    for (const r of [1.3, 1.5]) {
-      const p = page({ x: box.xMm + Math.cos(angle) * halfW * r, y: box.yMm + Math.sin(angle) * halfH * r });
-      ring.push(g.at(p.x, p.y));
+  const band: number[] = [];
+  for (const r of [1.28, 1.4])
+    for (let i = 0; i < 12; i++) {
+      const t = ((i + 0.5) / 12) * 2 - 1;
+      for (const [dx, dy] of [
+        [t, -1],
+        [t, 1],
+        [-1, t],
+        [1, t],
+      ] as const) {
+        const p = page({ x: box.xMm + dx * r * halfW, y: box.yMm + dy * r * halfH });
+        band.push(greyAt(image, p.x, p.y));
+      }
     }
-  }
-  const paper = median(ring);
-  const threshold = paper - 0.35 * Math.max(paper - ink, 60);
+  const paper = median(band);
+  const contrast = Math.max(paper - ink, 60);
+  const threshold = paper - 0.25 * contrast;
   const n = 14;
   let dark = 0;
-  let faint = 0;
+  let sum = 0;
   for (let i = 0; i < n; i++)
     for (let j = 0; j < n; j++) {
       const p = page({
         x: box.xMm + ((i + 0.5) / n - 0.5) * box.wMm * 0.7,
         y: box.yMm + ((j + 0.5) / n - 0.5) * box.hMm * 0.7,
       });
-      const value = g.at(p.x, p.y);
+      const value = greyAt(image, p.x, p.y);
       if (value < threshold) dark++;
-      if (value < paper - FAINT_BELOW_PAPER) faint++;
+      sum += value;
     }
-  return { fill: dark / (n * n), faint: faint / (n * n) };
+  const spilled = band.filter((v) => v < threshold).length;
+  return { fill: dark / (n * n), shade: (paper - sum / (n * n)) / contrast, spill: spilled / band.length };
 }
 
 /**
  * Each question's answer from its boxes' fills: one clear mark, none at all, or unsure (two marks, a box
- * between empty and marked, or a faint mark that is not ink-dark).
+ * between empty and marked, a faint mark that is not ink-dark, or a mark spilling out of its box, as one
+ * crossed out does).
  */
 export function answerOf(
   question: string,
-  fills: Array<{ option: string; fill: number; faint?: number }>,
+  fills: Array<{ option: string; fill: number; shade?: number; spill?: number }>,
 ): PaperAnswer {
   const marked = fills.filter((f) => f.fill >= MARKED_AT);
   const doubtful = fills.filter(
-    (f) => f.fill < MARKED_AT && (f.fill >= EMPTY_BELOW || (f.faint ?? 0) >= MARKED_AT),
+    (f) =>
+      (f.fill < MARKED_AT && (f.fill >= EMPTY_BELOW || (f.shade ?? 0) >= FAINT_SHADE)) ||
+      (f.fill >= EMPTY_BELOW && (f.spill ?? 0) >= SPILLED_AT),
   );
   if (marked.length === 1 && doubtful.length === 0)
     return { question, option: marked[0]!.option, state: 'marked' };
   if (marked.length === 0 && doubtful.length === 0) return { question, option: null, state: 'empty' };
-  const strongest = [...fills].sort((a, b) => b.fill - a.fill || (b.faint ?? 0) - (a.faint ?? 0))[0]!;
+  const strongest = [...fills].sort((a, b) => b.fill - a.fill || (b.shade ?? 0) - (a.shade ?? 0))[0]!;
   return { question, option: strongest.option, state: 'unsure' };
 }
 
+export const NO_QR = 'no page found: no QR code in the image';
+
+/** A page of the layout by its ballot's serial and its number. */
+export type PageOf = (serial: string, page: number) => PaperPage | undefined;
+
 export function readPaperPage(image: RgbaImage, layout: PaperLayout, findQr: QrFinder): PageReading {
+  return readPage(
+    image,
+    layout.meetingId,
+    (serial, page) => layout.pages.find((p) => p.ballot === serial && p.page === page),
+    findQr,
+  );
+}
+
+/** The reading of one page, its ballot's layout looked up by the serial its QR names. */
+export function readPage(image: RgbaImage, meetingId: string, pageOf: PageOf, findQr: QrFinder): PageReading {
   const none = (problem: string, found: Partial<PageReading> = {}): PageReading => ({
     ballot: null,
     page: null,
@@ -224,40 +460,30 @@ export function readPaperPage(image: RgbaImage, layout: PaperLayout, findQr: QrF
     problems: [problem],
     ...found,
   });
-  const qr = findQr(image.rgba, image.width, image.height);
-  if (!qr) return none('no page found: no QR code in the image');
+  const factor = Math.max(1, Math.round(Math.max(image.width, image.height) / SEARCH_SIDE));
+  const blobs = markBlobs(shrunk(image, factor), factor);
+  const byMarks = locateByMarks(image, blobs, findQr);
+  const qr = byMarks?.qr ?? qrIn(image, findQr);
+  if (!qr) return none(NO_QR);
   const label = parsePaperQr(qr.text);
   if (!label) return none('no page found: the QR code is not a paper ballot’s');
   const found = { ballot: label.serial, page: label.page };
-  if (label.meetingId !== layout.meetingId)
+  if (label.meetingId !== meetingId)
     return none(`wrong meeting: the ballot is for meeting ${label.meetingId}`, found);
-  const layoutPage = layout.pages.find((p) => p.ballot === label.serial && p.page === label.page);
+  const layoutPage = pageOf(label.serial, label.page);
   if (!layoutPage)
     return none(`page missing: ballot ${label.serial} page ${label.page} is not in the layout`, found);
-  // Affine, not perspective: a small QR's corners fix a perspective too loosely to reach the far corners.
-  const fromQr = affine(qrCornersMm(qr.modules), qr.corners);
-  if (!fromQr) return none('no page found: the QR code’s corners are degenerate', found);
-  const g = new Gray(image);
-  const marks = markCentres().map((m) => {
-    const guess = fromQr({ x: m.xMm, y: m.yMm });
-    const scale = pxPerMm(fromQr, { x: m.xMm, y: m.yMm });
-    return findMark(g, guess, scale, 30 * scale);
-  });
-  if (marks.some((m) => m === null))
-    return none('no page found: a corner mark is missing (keep the whole page in the picture)', found);
-  const page = homography(
-    markCentres().map((m) => ({ x: m.xMm, y: m.yMm })),
-    marks.map((m) => m!.centre),
-  );
-  if (!page) return none('no page found: the corner marks are degenerate', found);
-  const ink = median(marks.map((m) => m!.ink));
+  const located = byMarks ?? locateByQr(image, blobs, qr);
+  if (typeof located === 'string') return none(located, found);
+  const { marks, page } = located;
+  const ink = median(marks.map((m) => m.ink));
   const answers = layoutPage.rows.map((row) =>
     answerOf(
       row.question,
       layoutPage.boxes
         .filter((b) => b.question === row.question)
-        .map((b) => ({ option: b.option, ...boxFill(g, page, b, ink) })),
+        .map((b) => ({ option: b.option, ...boxFill(image, page, b, ink) })),
     ),
   );
-  return { ...found, token: label.token, answers, problems: [], corners: marks.map((m) => m!.centre) };
+  return { ...found, token: label.token, answers, problems: [], corners: marks.map((m) => m.centre) };
 }

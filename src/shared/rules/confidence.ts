@@ -8,7 +8,8 @@ import { flag, join, trace } from './text.ts';
 import type { ConfidenceTable, RuleRef, Text } from './types.ts';
 import type { Checked } from './validate.ts';
 
-const HALF = parseThreshold('>1/2');
+/** A level is proposed, and "tín nhiệm thấp" has consequences, above half of the denominator. */
+export const HALF = parseThreshold('>1/2');
 const TWO_THIRDS = parseThreshold('>=2/3');
 
 function majority(table: ConfidenceTable, w: Working): void {

@@ -7,7 +7,9 @@ import type { ResolvedSetting } from './types.ts';
 
 export { applyRuleSet } from './apply.ts';
 export { type CapEntry, type CapPlace, type CapSettings, capLimit, rankForCap } from './cap.ts';
+export { denominatorWords } from './meeting.ts';
 export { type QuorumAnswer, quorumToOpen } from './quorum.ts';
+export { type ReachAtClose, reachAtClose } from './reach.ts';
 export { DEFAULT_CLASSIFICATION, ruleSets } from './registry.ts';
 export {
   checkManifest,
@@ -15,8 +17,10 @@ export {
   outcomeForResult,
   type ResultForRules,
   toRuleInput,
+  warningsInWords,
 } from './result.ts';
-export { RuleError } from './text.ts';
+export { valueLabel } from './settings.ts';
+export { citationWords, RuleError } from './text.ts';
 export type {
   Certainty,
   Flag,

@@ -8,60 +8,68 @@ import type { Meeting } from './validate.ts';
 
 export type Denominator = { basis: string; value: number; text: Text };
 
-export function denominator(basis: string, m: Meeting, s: SubjectInput): Denominator {
+function denominatorValue(basis: string, m: Meeting, s: SubjectInput): number {
   switch (basis) {
+    case 'summoned-net':
+      return m.summoned - m.excluded;
+    case 'present':
+      return m.present;
+    case 'ballots':
+      return m.ballots;
+    case 'valid':
+      return m.ballots - s.blank;
+    case 'summoned':
+      return m.summoned;
+    case 'activated':
+      return m.activated;
+    default:
+      throw new Error(`unknown denominator basis ${basis}`);
+  }
+}
+
+export function denominator(basis: string, m: Meeting, s: SubjectInput): Denominator {
+  const value = denominatorValue(basis, m, s);
+  return { basis, value, text: denominatorWords({ basis, value }, { ...m, blank: s.blank }) };
+}
+
+/**
+ * The base of a subject's percentages in words, with its number, from what a recorded outcome holds (its
+ * basis and value) and the meeting's numbers: those summoned, the ballots cast, the subject's blanks. The
+ * engine's trace says the same; a page or the minutes say it from here, since a recorded tally carries
+ * only the basis and the value (SPEC §7: the record binds the outcome as the engine made it).
+ */
+export function denominatorWords(
+  d: { basis: string; value: number },
+  m: { summoned: number; ballots: number; blank: number },
+): Text {
+  const { value } = d;
+  switch (d.basis) {
     case 'summoned-net': {
-      const value = m.summoned - m.excluded;
-      const net = m.excluded > 0 ? ` (${m.summoned} − ${m.excluded})` : '';
+      const excluded = m.summoned - value;
+      const net = excluded > 0 ? ` (${m.summoned} − ${excluded})` : '';
       return {
-        basis,
-        value,
-        text: {
-          vi: `${value} đảng viên chính thức được triệu tập${m.excluded > 0 ? ', đã trừ các trường hợp loại trừ' : ''}${net}`,
-          en: `${value} official members summoned${m.excluded > 0 ? ', net of exclusions' : ''}${net}`,
-        },
+        vi: `${value} đảng viên chính thức được triệu tập${excluded > 0 ? ', đã trừ các trường hợp loại trừ' : ''}${net}`,
+        en: `${value} official members summoned${excluded > 0 ? ', net of exclusions' : ''}${net}`,
       };
     }
     case 'present':
-      return {
-        basis,
-        value: m.present,
-        text: { vi: `${m.present} đảng viên chính thức có mặt`, en: `${m.present} official members present` },
-      };
+      return { vi: `${value} đảng viên chính thức có mặt`, en: `${value} official members present` };
     case 'ballots':
+      return { vi: `${value} phiếu thu về`, en: `${value} ballots cast` };
+    case 'valid':
       return {
-        basis,
-        value: m.ballots,
-        text: { vi: `${m.ballots} phiếu thu về`, en: `${m.ballots} ballots cast` },
+        vi: `${value} phiếu hợp lệ đối với đối tượng này (${m.ballots} phiếu thu về − ${m.blank} phiếu không đánh dấu)`,
+        en: `${value} valid answers for this subject (${m.ballots} ballots − ${m.blank} blank)`,
       };
-    case 'valid': {
-      const value = m.ballots - s.blank;
-      return {
-        basis,
-        value,
-        text: {
-          vi: `${value} phiếu hợp lệ đối với đối tượng này (${m.ballots} phiếu thu về − ${s.blank} phiếu không đánh dấu)`,
-          en: `${value} valid answers for this subject (${m.ballots} ballots − ${s.blank} blank)`,
-        },
-      };
-    }
     case 'summoned':
-      return {
-        basis,
-        value: m.summoned,
-        text: { vi: `${m.summoned} người được triệu tập`, en: `${m.summoned} people summoned` },
-      };
+      return { vi: `${value} người được triệu tập`, en: `${value} people summoned` };
     case 'activated':
       return {
-        basis,
-        value: m.activated,
-        text: {
-          vi: `${m.activated} phiếu phát ra (thẻ đã kích hoạt)`,
-          en: `${m.activated} ballots issued (cards activated)`,
-        },
+        vi: `${value} phiếu phát ra (thẻ đã kích hoạt)`,
+        en: `${value} ballots issued (cards activated)`,
       };
     default:
-      throw new Error(`unknown denominator basis ${basis}`);
+      return { vi: String(value), en: String(value) };
   }
 }
 

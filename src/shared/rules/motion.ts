@@ -7,7 +7,8 @@ import { trace } from './text.ts';
 import type { MotionTable } from './types.ts';
 import type { Checked } from './validate.ts';
 
-const HALF = parseThreshold('>1/2');
+/** A motion passes when "yes" is above half of the denominator. */
+export const ADOPTED = parseThreshold('>1/2');
 
 export function motion(table: MotionTable, checked: Checked, settings: Resolved): Working[] {
   const def = settingDef(table, 'denominator');
@@ -15,7 +16,7 @@ export function motion(table: MotionTable, checked: Checked, settings: Resolved)
   return checked.subjects.map((input) => {
     const d = denominator(basis, checked.meeting, input);
     const yes = share(input.counts.yes, d.value);
-    const adopted = d.value > 0 && reaches(input.counts.yes, d.value, HALF);
+    const adopted = d.value > 0 && reaches(input.counts.yes, d.value, ADOPTED);
     return {
       input,
       denominator: d,

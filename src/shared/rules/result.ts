@@ -3,6 +3,7 @@
 // the meeting starts, so that bad settings or facts show up then and not at the count.
 import { applyRuleSet } from './apply.ts';
 import { tableFor } from './registry.ts';
+import { UNBASED, unbasedSettingWords } from './settings.ts';
 import { fail, warning } from './text.ts';
 import type { FactInput, Message, Role, RuleInput, RuleOutcome, RuleRef, SettingInput } from './types.ts';
 import { ruleSetFitsYear } from './years.ts';
@@ -36,6 +37,7 @@ export type ResultForRules = {
 
 const ATTENDANCE: RuleRef = {
   rule: 'attendance',
+  // not a regulation (citationWords); the words are in recorded outcomes, so they stay
   citations: [{ document: 'SPEC.md', article: '§6' }],
   certainty: 'local',
 };
@@ -105,6 +107,26 @@ export function outcomeForResult(args: ResultForRules): RuleOutcome | null {
   return { ...outcome, warnings: [...warnings, ...outcome.warnings] };
 }
 
+/**
+ * An outcome's warnings as pages and printouts say them. A recorded warning keeps the engine's words (the
+ * record binds them, SPEC §7), and the one on a setting changed with no stated basis names the setting by
+ * its key: it is said again from the outcome's settings, by the setting's name and its values in words.
+ * The engine warns on those settings in its table's order, one each, so the n-th such warning is the n-th
+ * such setting.
+ */
+export function warningsInWords(outcome: Pick<RuleOutcome, 'ruleSet' | 'settings' | 'warnings'>): Message[] {
+  const unbased = tableFor(outcome.ruleSet).settings.filter((def) => {
+    const s = outcome.settings[def.key];
+    return s !== undefined && s.value !== s.default && s.basis === null;
+  });
+  let n = 0;
+  return outcome.warnings.map((w) => {
+    if (w.code !== UNBASED) return w;
+    const def = unbased[n++];
+    return def ? { ...w, message: unbasedSettingWords(def, outcome.settings[def.key]!.value) } : w;
+  });
+}
+
 /** A classification assessing a year its rule set is not for (e.g. QĐ 124 chosen for the 2025 review). */
 function yearWarnings(manifest: ManifestForRules): Message[] {
   const table = tableFor(manifest.ruleSet);
@@ -120,7 +142,7 @@ function yearWarnings(manifest: ManifestForRules): Message[] {
   ];
 }
 
-const SETUP_WARNINGS = ['setting-without-basis', 'linked-confidence-unused', 'linked-confidence-invalid'];
+const SETUP_WARNINGS = [UNBASED, 'linked-confidence-unused', 'linked-confidence-invalid'];
 const SETUP_FLAGS = ['unknown-fact', 'fact-not-applicable', 'not-classified'];
 
 /**
@@ -140,7 +162,7 @@ export function checkManifest(manifest: ManifestForRules): Message[] {
   }) as RuleOutcome;
   return [
     ...yearWarnings(manifest),
-    ...outcome.warnings.filter((w) => SETUP_WARNINGS.includes(w.code)),
+    ...warningsInWords(outcome).filter((w) => SETUP_WARNINGS.includes(w.code)),
     ...outcome.subjects.flatMap((s) =>
       s.flags
         .filter((f) => SETUP_FLAGS.includes(f.code))

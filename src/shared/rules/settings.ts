@@ -9,6 +9,7 @@ import type {
   SettingDef,
   SettingInput,
   SettingValue,
+  Text,
 } from './types.ts';
 
 export type Resolved = Record<string, ResolvedSetting>;
@@ -34,6 +35,9 @@ function split(key: string, input: SettingInput): { value: unknown; basis: strin
   const basis = typeof input.basis === 'string' && input.basis.trim() !== '' ? input.basis : null;
   return { value: input.value, basis };
 }
+
+/** The warning for a setting changed from its default with no stated basis. */
+export const UNBASED = 'setting-without-basis';
 
 /** Checks the settings against the table and fills in the defaults, in the table's order. */
 export function resolveTableSettings(
@@ -63,20 +67,37 @@ export function resolveTableSettings(
       const allowed = def.allowed.map((v) => JSON.stringify(v)).join(', ');
       fail(
         'invalid-setting',
-        `Giá trị không hợp lệ cho thiết lập "${def.key}": ${JSON.stringify(value)}; cho phép: ${allowed}`,
-        `Invalid value for setting "${def.key}": ${JSON.stringify(value)}; allowed: ${allowed}`,
+        `Giá trị không hợp lệ cho thiết lập "${def.key}" (${def.name.vi}): ${JSON.stringify(value)}; cho phép: ${allowed}`,
+        `Invalid value for setting "${def.key}" (${def.name.en}): ${JSON.stringify(value)}; allowed: ${allowed}`,
       );
     }
     resolved[def.key] = { value: value as SettingValue, default: def.default, basis };
+    // These words are part of the recorded outcome (SPEC §7), so they stay; pages say it with
+    // unbasedSettingWords.
     if (value !== def.default && basis === null)
       warnings.push(
-        warning(settingRef(def, def.key), 'setting-without-basis', {
+        warning(settingRef(def, def.key), UNBASED, {
           vi: `Thiết lập "${def.key}" = ${JSON.stringify(value)} khác mặc định ${JSON.stringify(def.default)} mà không nêu căn cứ.`,
           en: `Setting "${def.key}" = ${JSON.stringify(value)} differs from the default ${JSON.stringify(def.default)} with no stated basis.`,
         }),
       );
   }
   return { settings: resolved, warnings };
+}
+
+/** A setting's value in words ("trên 1/2" for ">1/2"); a value the setting does not allow as it is. */
+export function valueLabel(def: Pick<SettingDef, 'allowed' | 'labels'>, value: SettingValue): Text {
+  const label = def.labels[def.allowed.indexOf(value)];
+  return label ?? { vi: String(value), en: String(value) };
+}
+
+/** The warning on a setting changed with no stated basis, by the setting's name and its values in words. */
+export function unbasedSettingWords(def: SettingDef, value: SettingValue): Text {
+  const [name, chosen, usual] = [def.name, valueLabel(def, value), valueLabel(def, def.default)];
+  return {
+    vi: `Thiết lập "${name.vi}" là "${chosen.vi}", khác mặc định "${usual.vi}", mà không nêu căn cứ.`,
+    en: `Setting "${name.en}" is "${chosen.en}", not the default "${usual.en}", with no stated basis.`,
+  };
 }
 
 export const stringSetting = (s: Resolved, key: string): string => String(s[key].value);

@@ -9,6 +9,26 @@ export function formatCitations(cs: Citation[]): string {
   return cs.map(formatCitation).join('; ');
 }
 
+/**
+ * What a recorded citation names that is not a written regulation: the project's notes on the regulations
+ * and its protocol, cited by rules that rest on practice (NO_SOURCE). The record keeps those words.
+ */
+const UNWRITTEN = /research\/|SPEC\.md|no source/i;
+
+/**
+ * A citation (a trace line's, a flag's, a warning's or a setting's) as a page or a printout says it: its
+ * written sources; a rule with none rests on practice and says so in words.
+ */
+export function citationWords(citation: string | null): Text {
+  const written = (citation ?? '')
+    .split('; ')
+    .filter((part) => part !== '' && !UNWRITTEN.test(part))
+    .join('; ');
+  return written
+    ? { vi: written, en: written }
+    : { vi: 'thông lệ, chưa có văn bản quy định', en: 'common practice, no written rule' };
+}
+
 export function trace(ref: RuleRef, text: Text, certainty: Certainty = ref.certainty): TraceLine {
   return { rule: ref.rule, citation: formatCitations(ref.citations), certainty, text };
 }

@@ -9,7 +9,10 @@ import type { Kind, Role, Text } from '../domain.ts';
 export type { Kind, Role, Text };
 export type SettingValue = string | number | boolean;
 
-/** Where a rule comes from. `article` and `clause` are left out when the sources did not show them. */
+/**
+ * Where a rule comes from. `article` and `clause` are left out when the sources did not show them; a rule
+ * that rests on practice with no written source has no citation at all (and says so: citationWords).
+ */
 export type Citation = { document: string; article?: string; clause?: string };
 
 /** A rule as the tables hold it: its citation(s) and how certain it is (research/vn-rules.md). */
@@ -56,6 +59,7 @@ export type Flag = {
 };
 export type TraceLine = { rule: string; citation: string; certainty: Certainty; text: Text };
 export type Tally = {
+  /** the base of the percentages; in words: denominatorWords */
   denominator: { basis: string; value: number };
   options: { id: string; votes: number; percent: string }[];
   blank: number;
@@ -85,8 +89,12 @@ export type RuleOutcome = {
 export type OptionInfo = { id: string; label: Text };
 export type SettingInfo = {
   key: string;
+  /** what the organiser and the minutes call the setting */
+  name: Text;
   default: SettingValue;
   allowed: SettingValue[];
+  /** each allowed value in words, in the order of `allowed` */
+  labels: Text[];
   certainty: Certainty;
   citation: string;
   description: Text;

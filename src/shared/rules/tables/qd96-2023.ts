@@ -19,19 +19,26 @@ export const QD96_2023: ConfidenceTable = {
   settings: [
     {
       key: 'denominator',
+      name: { vi: 'Mẫu số để tính tỷ lệ', en: 'Base of the percentages' },
       default: 'ballots',
       allowed: ['ballots', 'summoned', 'activated'],
+      labels: [
+        { vi: 'số phiếu thu về', en: 'ballots cast' },
+        { vi: 'số người được triệu tập', en: 'people summoned' },
+        { vi: 'số phiếu phát ra', en: 'ballots handed out' },
+      ],
       certainty: 'unconfirmed',
       citations: [counting, stateAnalogue],
       description: {
-        vi: 'Mẫu số để tính tỉ lệ: số phiếu thu về (ballots), số người được triệu tập (summoned) hoặc số phiếu phát ra (activated). Chưa đọc được Điều 6 k3; Quốc hội dùng số phiếu thu về.',
-        en: 'Denominator of the percentages: ballots cast (ballots), people summoned (summoned) or cards activated (activated). Điều 6 k3 was not read; the National Assembly uses ballots collected.',
+        vi: 'Tỷ lệ phiếu của mỗi người được tính trên số này. Chưa có văn bản hướng dẫn rõ cách tính; Quốc hội tính trên số phiếu thu về.',
+        en: "Each person's share of votes is taken over this number. No text found says how; the National Assembly uses the ballots cast.",
       },
     },
   ],
   quorum: { rule: 'quorum', citations: [quorum], certainty: 'confirmed' },
   majority: {
     rule: 'majority-level',
+    // no written source (citationWords); the words are in recorded outcomes, so they stay
     citations: [{ document: 'research/vn-rules.md §3 (QĐ 96 không có mức chung / no overall level)' }],
     certainty: 'unconfirmed',
   },

@@ -1,8 +1,8 @@
-// The projector's live numbers: Server-Sent Events from /counts/stream (an event whenever the cards
-// activated, the ballots cast or the poll's status change); when the stream fails, polling /counts every
-// two seconds, and a fresh try of the stream now and then.
+// A meeting's live numbers, for the projector and the booth: Server-Sent Events from /counts/stream (an
+// event whenever the cards activated, the ballots cast or the poll's status change); when the stream
+// fails, polling /counts every two seconds, and a fresh try of the stream now and then.
 import type { InferResponseType } from 'hono/client';
-import { answer, apiClient } from '../shared/client.ts';
+import { answer, apiClient } from './client.ts';
 
 const counts = apiClient().meetings[':id'].counts;
 
