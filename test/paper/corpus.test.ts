@@ -83,7 +83,8 @@ describe(`the reader over ${PHOTOS} synthetic photos`, () => {
     console.log(
       `paper corpus: ${right} of ${boxes} boxes read right (${((100 * right) / boxes).toFixed(2)}%),` +
         ` ${outcomes.filter((o) => o.read?.state === 'unsure').length} of ${outcomes.length} rows unsure,` +
-        ` page not found in ${notFound.length} of ${results.length} photos; wrong boxes by row: ${JSON.stringify(wrongByKind)}`,
+        ` page not found in ${notFound.length} of ${results.length} photos${notFound.map((r) => ` (photo ${r.photo}: ${r.problems[0]})`).join('')};` +
+        ` wrong boxes by row: ${JSON.stringify(wrongByKind)}`,
     );
     expect(results).toHaveLength(PHOTOS);
     expect(boxes).toBe(PHOTOS * rowsPerPhoto * OPTIONS);

@@ -171,7 +171,8 @@ function outerBlobs(blobs: Blob[]): Blob[] | null {
   return Math.max(...sides) > 2 * Math.min(...sides) ? null : picked;
 }
 
-type Mark = { centre: Point2; ink: number };
+/** A corner mark as measured: its centre, its mean grey, and how many pixels of ink it has. */
+type Mark = { centre: Point2; ink: number; area: number };
 
 /**
  * A corner mark at full resolution from where it was seen: around it, the grey between the paper (90th
@@ -208,7 +209,7 @@ function refinedMark(image: RgbaImage, around: Blob): Mark | null {
       sumY += y;
       ink += v;
     }
-  return { centre: { x: sumX / n, y: sumY / n }, ink: ink / n };
+  return { centre: { x: sumX / n, y: sumY / n }, ink: ink / n, area: n };
 }
 
 /** The image at half its size, each pixel the mean of four: less noise and blur, per pixel, for jsQR. */
@@ -295,13 +296,12 @@ function locateByMarks(image: RgbaImage, blobs: Blob[], findQr: QrFinder): Locat
   const side = (a: number, b: number) => Math.hypot(c[a]!.x - c[b]!.x, c[a]!.y - c[b]!.y);
   const upright = side(0, 3) + side(1, 2) >= side(0, 1) + side(2, 3);
   for (const turn of upright ? [0, 2, 1, 3] : [1, 3, 0, 2]) {
-    const placed = [0, 1, 2, 3].map((i) => marks[(i + turn) % 4]!);
-    const page = homography(
-      MARKS_MM(),
-      placed.map((m) => m.centre),
+    const found = settled(
+      image,
+      [0, 1, 2, 3].map((i) => marks[(i + turn) % 4]!),
     );
-    const qr = page && qrOnPage(image, page, findQr);
-    if (page && qr && agrees(page, qr)) return { qr, marks: placed, page };
+    const qr = found && qrOnPage(image, found.page, findQr);
+    if (found && qr && agrees(found.page, qr)) return { qr, ...found };
   }
   return null;
 }
@@ -319,16 +319,38 @@ function locateByQr(image: RgbaImage, blobs: Blob[], qr: FoundQr): Located | str
       .map((b) => ({ b, d: Math.hypot(b.centre.x - guess.x, b.centre.y - guess.y) }))
       .filter(({ d }) => d < 20 * scale)
       .sort((a, b) => a.d - b.d)[0];
-    return near ? refinedMark(image, near.b) : null;
+    return refinedMark(image, near?.b ?? { centre: guess, side: MARK_MM.size * scale });
   });
-  if (marks.some((m) => m === null))
-    return 'no page found: a corner mark is missing (keep the whole page in the picture)';
+  const found = marks.every((m) => m !== null) ? settled(image, marks as Mark[]) : null;
+  if (!found) return 'no page found: a corner mark is missing (keep the whole page in the picture)';
+  return { qr, ...found };
+}
+
+/**
+ * The page's map from its four marks (in the page's order), each measured again, twice, in the window
+ * its size on the page gives (the first window came from a blob, which blur or noise may have shrunk or
+ * a guess may have missed), and its ink checked to cover about a 7 mm square.
+ */
+function settled(image: RgbaImage, placed: Mark[]): { marks: Mark[]; page: Homography } | null {
+  let marks: Array<Mark | null> = placed;
+  for (let pass = 0; pass < 2; pass++) {
+    const page = homography(
+      MARKS_MM(),
+      marks.map((m) => m!.centre),
+    );
+    if (!page) return null;
+    marks = MARKS_MM().map((mm, i) => {
+      const side = MARK_MM.size * pxPerMm(page, mm);
+      const mark = refinedMark(image, { centre: marks[i]!.centre, side });
+      return mark && mark.area > 0.5 * side * side && mark.area < 1.6 * side * side ? mark : null;
+    });
+    if (marks.some((m) => m === null)) return null;
+  }
   const page = homography(
     MARKS_MM(),
     marks.map((m) => m!.centre),
   );
-  if (!page) return 'no page found: the corner marks are degenerate';
-  return { qr, marks: marks as Mark[], page };
+  return page && { marks: marks as Mark[], page };
 }
 
 const pxPerMm = (h: Homography, p: Point2): number => {
