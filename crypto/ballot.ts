@@ -8,6 +8,7 @@ import {
   decodePoint,
   decodeScalar,
   encodePoint,
+  encodePublicPoint,
   encodeScalar,
   G,
   IDENTITY,
@@ -215,7 +216,8 @@ export function ballotStatements(mc: MeetingContext, ballot: unknown): BallotSta
     });
     const sumProof = proofBytes(qj, 'sum', `${where}, sum`);
     parts.push(...PROOF_FIELDS.map((f) => sumProof[f]));
-    const sum = { alpha: A, beta: B, alphaBytes: encodePoint(A), betaBytes: encodePoint(B) };
+    // the sums of public ciphertexts are public: variable-time encoding is safe here
+    const sum = { alpha: A, beta: B, alphaBytes: encodePublicPoint(A), betaBytes: encodePublicPoint(B) };
     items.push({
       where: `${where}, sum`,
       relations: zeroOrOneRelations(ctx, sumLabel(pk, question.id), sum, sumProof, K),

@@ -1,7 +1,7 @@
 // Arithmetic mod p = 2^255 − 19 on BigInt with p's special reduction, x ≡ (x mod 2^255) + 19·⌊x / 2^255⌋,
 // instead of BigInt `%`, and the addition of Edwards points in extended coordinates on it. Variable-time
 // (branches and BigInt sizes follow the values): only for public values, that is the decoding of public
-// encodings (ristretto-decode.ts) and the bucket sums of the public MSM (group.ts). group.ts builds the
+// encodings (ristretto-codec.ts) and the bucket sums of the public MSM (group.ts). group.ts builds the
 // group's points from what these return.
 
 /** p = 2^255 − 19, the field of Curve25519. */

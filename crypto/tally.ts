@@ -4,7 +4,17 @@
 import type { Ciphertexts } from './ballot.ts';
 import { allRelationsHold, type Relation, relationHolds } from './batch.ts';
 import { base64url as b64, CodecError, fromBase64url } from './bytes.ts';
-import { decodePoint, encodePoint, G, IDENTITY, mod, mulPublic, mulSecret, type Point } from './group.ts';
+import {
+  decodePoint,
+  encodePoint,
+  encodePublicPoint,
+  G,
+  IDENTITY,
+  mod,
+  mulPublic,
+  mulSecret,
+  type Point,
+} from './group.ts';
 import type { MeetingContext } from './meeting.ts';
 import type { DecryptionSharePayload, QuestionResult, TallyPayload } from './payloads.ts';
 import { decryptionRelations, proveDecryption } from './proofs/decryption.ts';
@@ -32,7 +42,7 @@ export function addCiphertexts(sums: CiphertextSums, ballot: Ciphertexts): void 
 }
 
 export const sealSums = (sums: CiphertextSums): EncryptedTally =>
-  sums.map((options) => options.map((s) => ({ ...s, ABytes: encodePoint(s.A) })));
+  sums.map((options) => options.map((s) => ({ ...s, ABytes: encodePublicPoint(s.A) })));
 
 /** (A_{q,o}, B_{q,o}) = Σ over accepted ballots of (α_o, β_o) (SPEC §5). */
 export function sumCiphertexts(mc: MeetingContext, ballots: Iterable<Ciphertexts>): EncryptedTally {
@@ -45,7 +55,7 @@ export function tallyPayload(mc: MeetingContext, tally: EncryptedTally): TallyPa
   return {
     questions: mc.manifest.questions.map((q, i) => ({
       id: q.id,
-      options: tally[i]!.map((s) => ({ A: b64(s.ABytes), B: b64(encodePoint(s.B)) })),
+      options: tally[i]!.map((s) => ({ A: b64(s.ABytes), B: b64(encodePublicPoint(s.B)) })),
     })),
   };
 }
@@ -196,7 +206,7 @@ export function discreteLogTable(N: number): Map<string, number> {
 function multiplesTable(P: Point, N: number): Map<string, number> {
   const table = new Map<string, number>();
   let mP = IDENTITY;
-  for (let m = 0; m <= N; m++, mP = mP.add(P)) table.set(b64(encodePoint(mP)), m);
+  for (let m = 0; m <= N; m++, mP = mP.add(P)) table.set(b64(encodePublicPoint(mP)), m);
   return table;
 }
 
@@ -259,7 +269,7 @@ export function combineShares(
   return mc.manifest.questions.map((q, qi) => {
     const counts = q.options.map((_, o) => {
       const LD = indices.reduce((sum, i) => sum.add(mulWhole(shares.get(i)![qi]![o]!, c.get(i)!)), IDENTITY);
-      const M = table.get(b64(encodePoint(mulWhole(tally[qi]![o]!.B, L).subtract(LD))));
+      const M = table.get(b64(encodePublicPoint(mulWhole(tally[qi]![o]!.B, L).subtract(LD))));
       if (M === undefined)
         throw new DecryptionError(`question ${q.id}, option ${o}: no count in 0…${ballots}`);
       return M;

@@ -1,11 +1,11 @@
 // RFC 9496 Appendix A (ristretto255 test vectors) against our point codec (SPEC §0: canonical 32-byte
 // encodings only, identity refused unless the caller allows it) and the variable-time decode under it
-// (crypto/ristretto-decode.ts). The hex below is the RFC's, unchanged.
+// (crypto/ristretto-codec.ts). The hex below is the RFC's, unchanged.
 import { hexToBytes } from '@noble/hashes/utils.js';
 import { describe, expect, it } from 'vitest';
 import { CodecError } from '../../crypto/bytes.ts';
-import { decodePoint, encodePoint, G, IDENTITY, mulPublic } from '../../crypto/group.ts';
-import { decodeRistrettoPublic } from '../../crypto/ristretto-decode.ts';
+import { decodePoint, encodePoint, encodePublicPoint, G, IDENTITY, mulPublic } from '../../crypto/group.ts';
+import { decodeRistrettoPublic } from '../../crypto/ristretto-codec.ts';
 
 /** RFC 9496 §A.1: the encodings of 0·G, 1·G, …, 15·G. */
 const MULTIPLES_OF_G = [
@@ -79,6 +79,7 @@ describe('RFC 9496 §A.1: multiples of the generator', () => {
     // 0·G is the identity (noble's multiply refuses 0, SPEC §0): take it from IDENTITY.
     const P = i === 0 ? IDENTITY : mulPublic(G, BigInt(i));
     expect(hex(encodePoint(P))).toBe(h);
+    expect(hex(encodePublicPoint(P))).toBe(h);
   });
 
   it('repeated addition of G walks the same 16 encodings', () => {

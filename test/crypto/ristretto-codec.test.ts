@@ -1,13 +1,21 @@
-// crypto/ristretto-decode.ts, the variable-time decode decodePoint uses, against noble's own RFC 9496 decode
+// crypto/ristretto-codec.ts, the variable-time decode decodePoint uses, against noble's own RFC 9496 decode
 // (`ristretto255.Point.fromBytes`): the same representative (x, y, 1, x·y) for every valid encoding and a
-// refusal for every invalid one, on thousands of points and byte strings. RFC 9496's own vectors are in
+// refusal for every invalid one, on thousands of points and byte strings; its encode (encodePublicPoint)
+// against noble's `toBytes` on points of every representative. RFC 9496's own vectors are in
 // rfc9496-ristretto255.test.ts.
 import { ristretto255 } from '@noble/curves/ed25519.js';
 import { describe, expect, it } from 'vitest';
 import { P, reduce, SQRT_M1 } from '../../crypto/curve25519.ts';
-import { decodePoint, encodePoint, G, mulPublic, randomScalar } from '../../crypto/group.ts';
+import {
+  decodePoint,
+  encodePoint,
+  encodePublicPoint,
+  G,
+  mulPublic,
+  randomScalar,
+} from '../../crypto/group.ts';
 import { seededRandom } from '../../crypto/random.ts';
-import { decodeRistrettoPublic, sqrtRatioM1 } from '../../crypto/ristretto-decode.ts';
+import { decodeRistrettoPublic, sqrtRatioM1 } from '../../crypto/ristretto-codec.ts';
 
 const Fp = ristretto255.Point.Fp;
 
@@ -81,6 +89,10 @@ describe('decodeRistrettoPublic agrees with noble', () => {
       expect(ours).toBeDefined();
       expect(ours).toEqual(nobleDecode(bytes));
       expect(encodePoint(decodePoint(bytes))).toEqual(bytes);
+      // the sum's representative (Z ≠ 1) and the decoded one (Z = 1) encode the same
+      expect(encodePublicPoint(point)).toEqual(bytes);
+      expect(encodePublicPoint(decodePoint(bytes))).toEqual(bytes);
+      expect(encodePublicPoint(point.negate())).toEqual(encodePoint(point.negate()));
     }
   });
 

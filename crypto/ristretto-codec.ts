@@ -1,8 +1,8 @@
-// RFC 9496 §4.3.1 (ristretto255 decode) on curve25519.ts's arithmetic mod p without BigInt `%`: a ballot
-// carries about 2,800 points and their square roots were half of its check. Variable-time (branches and
-// BigInt sizes follow the values): only for public encodings. group.ts builds the group's points from
-// what this returns.
-import { D, isNegative, mul, neg, P, reduce, SQRT_M1, square } from './curve25519.ts';
+// RFC 9496 §4.3.1 and §4.3.2 (ristretto255 decode and encode) on curve25519.ts's arithmetic mod p without
+// BigInt `%`: a ballot carries about 2,800 points and their square roots were half of its check.
+// Variable-time (branches and BigInt sizes follow the values): only for public points and encodings.
+// group.ts builds the group's points from what this returns.
+import { add, D, isNegative, mul, neg, P, reduce, SQRT_M1, square, sub } from './curve25519.ts';
 
 /** x^((p−5)/8) = x^(2^252 − 3), by the addition chain of ref10's pow22523. */
 function powP58(x: bigint): bigint {
@@ -72,4 +72,32 @@ export function decodeRistrettoPublic(bytes: Uint8Array): Decoded | undefined {
   const t = mul(x, y);
   if (!wasSquare || isNegative(t) || y === 0n) return undefined;
   return { x, y, t };
+}
+
+/** 1/√(a − d) with a = −1. */
+const INVSQRT_A_MINUS_D = 54469307008909316920995813868745141605393597292927456921205312896311721017578n;
+
+/**
+ * RFC 9496 §4.3.2 Encode of a point given by extended coordinates (X, Y, Z, T) of any representative:
+ * the canonical 32 bytes. Variable-time: only for public points (a ballot's sums, the tally).
+ */
+export function encodeRistrettoPublic(...coordinates: [bigint, bigint, bigint, bigint]): Uint8Array {
+  const [X, Y, Z, T] = coordinates.map(reduce) as [bigint, bigint, bigint, bigint];
+  const u1 = mul(add(Z, Y), sub(Z, Y));
+  const u2 = mul(X, Y);
+  const { root: invSqrt } = sqrtRatioM1(1n, mul(u1, square(u2, 1)));
+  const den1 = mul(invSqrt, u1);
+  const den2 = mul(invSqrt, u2);
+  const zInv = mul(mul(den1, den2), T);
+  const rotate = isNegative(mul(T, zInv));
+  const x = rotate ? mul(Y, SQRT_M1) : X;
+  let y = rotate ? mul(X, SQRT_M1) : Y;
+  const denInv = rotate ? mul(den1, INVSQRT_A_MINUS_D) : den2;
+  if (isNegative(mul(x, zInv))) y = neg(y);
+  let s = mul(denInv, sub(Z, y));
+  if (isNegative(s)) s = neg(s);
+  const out = new Uint8Array(32);
+  const view = new DataView(out.buffer);
+  for (let i = 0; i < 4; i++) view.setBigUint64(8 * i, (s >> BigInt(64 * i)) & 0xffffffffffffffffn, true);
+  return out;
 }
