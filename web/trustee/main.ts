@@ -12,7 +12,7 @@ import {
 } from '../../crypto/index.ts';
 import { ApiError, apiText } from '../shared/api.ts';
 import { byId, h, mount } from '../shared/dom.ts';
-import { formatNumber, t } from '../shared/i18n.ts';
+import { formatNumber, type MessageKey, t } from '../shared/i18n.ts';
 import { startPage } from '../shared/page.ts';
 import { runJob, workerSupply } from '../shared/worker-job.ts';
 import {
@@ -168,7 +168,7 @@ async function checkRecord(view: ResultView): Promise<void> {
   const { report, events } = await checkedRecord();
   const problems = report.checks
     .filter((c) => c.name !== 'certification' && c.status !== 'pass')
-    .map((c) => `${c.name}: ${c.problems.join('; ') || c.note || c.status}`);
+    .map((c) => `${t(`check.${c.name}` as MessageKey)}: ${c.problems.join('; ') || c.note || c.status}`);
   if (events.find((e) => e.type === 'result')?.payload !== view.resultPayload)
     problems.push(t('trustee.resultDiffers'));
   recordCheck = { resultPayload: view.resultPayload, problems };
