@@ -62,12 +62,27 @@ e2eDescribe('every page at four widths and in both languages', { timeout: 400_00
   });
 
   /** `langs`: the minutes page is left in Vietnamese for now (its table and reasons are the biên bản's). */
-  type Visit = { name: string; path: () => string; ready: string; organiser?: boolean; langs?: Lang[] };
+  type Visit = {
+    name: string;
+    path: () => string;
+    ready: string;
+    organiser?: boolean;
+    langs?: Lang[];
+    /** a button the user taps first, and what then shows */
+    tap?: { button: string; ready: string };
+  };
   const visits: Visit[] = [
     { name: 'organiser-login', path: () => '/', ready: '#password' },
     { name: 'organiser-home', path: () => '/', ready: '#roster-section', organiser: true },
     { name: 'organiser-result', path: () => `/?meeting=${done.id}`, ready: '#result-links', organiser: true },
     { name: 'organiser-open', path: () => `/?meeting=${live.id}`, ready: '#close-poll', organiser: true },
+    {
+      name: 'organiser-close',
+      path: () => `/?meeting=${live.id}`,
+      ready: '#close-poll',
+      organiser: true,
+      tap: { button: '#close-poll', ready: '#close-warning' },
+    },
     {
       name: 'organiser-ceremony',
       path: () => `/?meeting=${fresh.id}`,
@@ -94,6 +109,10 @@ e2eDescribe('every page at four widths and in both languages', { timeout: 400_00
     const page = await context.newPage();
     await page.goto(`${server.origin}${visit.path()}`);
     await page.locator(visit.ready).first().waitFor();
+    if (visit.tap) {
+      await page.locator(visit.tap.button).click();
+      await page.locator(visit.tap.ready).waitFor();
+    }
     await page.evaluate(() => {
       for (const details of document.querySelectorAll('details')) details.open = true;
     });

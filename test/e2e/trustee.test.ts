@@ -8,6 +8,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { MeetingDriver, verify } from '../app/helpers.ts';
 import { e2eDescribe, fitsWidth, launchBrowser, phone, screenshot } from './browser.ts';
 import { type E2eServer, startE2eServer } from './server.ts';
+import { textProblems } from './text-audit.ts';
 
 const SMALL = { width: 360, height: 640 };
 const text = async (page: Page, selector: string) =>
@@ -20,6 +21,19 @@ async function onFirstScreen(page: Page, selector: string): Promise<boolean> {
     const box = element.getBoundingClientRect();
     return box.top >= 0 && box.bottom <= window.innerHeight;
   });
+}
+
+/** The page says nothing internal (text-audit.ts) in Vietnamese, nor after the switch, in English; the
+ * meeting's and the members' names are theirs. */
+async function expectPlainText(page: Page): Promise<void> {
+  const names = await page.locator('h1, #result h3').allTextContents();
+  const own = [...names, 'phiếu kín', 'Tiếng Việt'];
+  expect(textProblems(await page.locator('body').innerText(), 'vi', own)).toEqual([]);
+  await page.locator('.lang-switch').click();
+  await page.locator('html[lang="en"]').waitFor();
+  expect(textProblems(await page.locator('body').innerText(), 'en', own)).toEqual([]);
+  await page.locator('.lang-switch').click();
+  await page.locator('html[lang="vi"]').waitFor();
 }
 
 e2eDescribe('trustee pages', { timeout: 120_000 }, () => {
@@ -84,6 +98,7 @@ e2eDescribe('trustee pages', { timeout: 120_000 }, () => {
     );
     expect(await onFirstScreen(phones[0]!, '#decrypt')).toBe(true);
     await screenshot(phones[0]!, 'trustee-decrypt');
+    await expectPlainText(phones[0]!);
     for (const page of phones.slice(0, 2)) {
       await page.locator('#decrypt').click();
       await page.locator('#share-sent, #result').first().waitFor({ timeout: 60_000 });
@@ -98,7 +113,10 @@ e2eDescribe('trustee pages', { timeout: 120_000 }, () => {
       // The counts per question are folded below the button.
       expect(await page.locator('#result-counts').getAttribute('open')).toBeNull();
       expect(await page.locator('#result .question').first().isVisible()).toBe(false);
-      if (i === 0) await screenshot(page, 'trustee-sign');
+      if (i === 0) {
+        await screenshot(page, 'trustee-sign');
+        await expectPlainText(page);
+      }
       await page.locator('#sign').click();
       await page.locator('#signed').waitFor({ timeout: 60_000 });
     }
@@ -113,6 +131,7 @@ e2eDescribe('trustee pages', { timeout: 120_000 }, () => {
     expect(await text(phones[1]!, '#result-counts > summary')).toBe('Số phiếu từng nội dung (2)');
     expect(await fitsWidth(phones[1]!)).toBe(true);
     await screenshot(phones[1]!, 'trustee-result-signed');
+    await expectPlainText(phones[1]!);
     await phones[1]!.setViewportSize({ width: 1280, height: 900 });
     await screenshot(phones[1]!, 'trustee-result-signed-1280');
     const result = (await server.t.client().get(`/api/meetings/${meeting.id}/result`)).body;
