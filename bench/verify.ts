@@ -40,8 +40,7 @@ try {
   if (run.error) throw new Error(`/usr/bin/time is needed for this bench: ${run.error.message}`);
   const time = readFileSync(timing, 'utf8');
   const field = (label: string) => Number(new RegExp(`${label}: ([0-9.:]+)`).exec(time)?.[1] ?? Number.NaN);
-  const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): ([0-9:.]+)/
-    .exec(time)?.[1]!
+  const wall = (/Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): ([0-9:.]+)/.exec(time)?.[1] ?? 'NaN')
     .split(':')
     .reduce((total, part) => total * 60 + Number(part), 0);
   emit('verify: record size', statSync(record).size / 1e6, 'MB');
