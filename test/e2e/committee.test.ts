@@ -16,7 +16,7 @@ import { readXlsxRows } from '../../src/shared/xlsx/read.ts';
 import { type MeetingDriver, PASSWORD } from '../app/helpers.ts';
 import { accept, buildOrg, certified, invite, meetingOf, type Org } from '../app/org-helpers.ts';
 import { e2eDescribe, fitsWidth, launchBrowser, phone, screenshot } from './browser.ts';
-import { type E2eServer, startE2eServer } from './server.ts';
+import { type E2eServer, fetchFresh, startE2eServer } from './server.ts';
 import { textProblems } from './text-audit.ts';
 
 e2eDescribe('committee page', () => {
@@ -138,7 +138,7 @@ e2eDescribe('committee page', () => {
     await verifier.locator('#record-file').setInputFiles((await record.path())!);
     await verifier.locator('#verdict[data-ok="true"]').waitFor({ timeout: 120_000 });
     const fingerprint = (await verifier.locator('#result-fingerprint').textContent())!;
-    const minutes = await fetch(`${server.origin}/api/meetings/${a.id}/minutes.pdf`);
+    const minutes = await fetchFresh(`${server.origin}/api/meetings/${a.id}/minutes.pdf`);
     const file = join(tmpdir(), `phieukin-minutes-${a.id}.pdf`);
     writeFileSync(file, Buffer.from(await minutes.arrayBuffer()));
     const printed = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');

@@ -11,6 +11,18 @@ import { type TestApp, testAppOver } from '../app/helpers.ts';
 
 export type E2eServer = { origin: string; t: TestApp; stop: () => Promise<void> };
 
+/**
+ * fetch on a new connection each time. The server runs in the test's own process, so while a test computes
+ * (printing and photographing paper ballots takes seconds) neither side's keep-alive timer runs; on waking,
+ * fetch could reuse a socket the server closes in the same instant and fail with ECONNRESET. Closing each
+ * connection after its answer rules that race out; a loopback connect costs well under a millisecond.
+ */
+export function fetchFresh(url: string, init?: RequestInit): Promise<Response> {
+  const headers = new Headers(init?.headers);
+  headers.set('connection', 'close');
+  return fetch(url, { ...init, headers });
+}
+
 /** `config`: settings of the server as `npm start` would pass them (e.g. the public address). */
 export async function startE2eServer(config: AppConfig = {}): Promise<E2eServer> {
   await ensureWebBuilt();
@@ -25,7 +37,7 @@ export async function startE2eServer(config: AppConfig = {}): Promise<E2eServer>
   });
   const origin = `http://127.0.0.1:${server.port}`;
   const overHttp = {
-    request: (path: string, init?: RequestInit) => fetch(`${origin}${path}`, init),
+    request: (path: string, init?: RequestInit) => fetchFresh(`${origin}${path}`, init),
   } as unknown as ReturnType<typeof createApp>;
   const clock = { now: () => Date.now(), advance: () => {} };
   const t = testAppOver(overHttp, store, clock, close);

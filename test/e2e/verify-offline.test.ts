@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { MeetingDriver } from '../app/helpers.ts';
 import { e2eDescribe, fitsWidth, launchBrowser, phone, screenshot } from './browser.ts';
-import { type E2eServer, startE2eServer } from './server.ts';
+import { type E2eServer, fetchFresh, startE2eServer } from './server.ts';
 
 e2eDescribe('verifier offline', { timeout: 120_000 }, () => {
   let server: E2eServer;
@@ -95,7 +95,7 @@ e2eDescribe('verifier offline', { timeout: 120_000 }, () => {
 
   it("keeps the page's files in one cache named by the build", async () => {
     const { context, page } = await openOnline('/verify');
-    const worker = await fetch(`${server.origin}/verify-sw.js`);
+    const worker = await fetchFresh(`${server.origin}/verify-sw.js`);
     expect(worker.headers.get('content-type')).toMatch(/javascript/);
     const names = await page.evaluate(() => caches.keys());
     const pages = names.filter((name) => name.startsWith('phieukin-verify-page-'));
