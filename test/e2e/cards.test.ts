@@ -214,12 +214,24 @@ e2eDescribe('printed cards and activation by scanning', { timeout: 180_000 }, ()
       await page.locator('#scan-token-form button').click();
       await log.first().filter({ hasText: expected }).waitFor();
     };
+    await page.evaluate(() => {
+      const panel = document.getElementById('scan-panel');
+      const seen = window as unknown as { scanPanelDetached: boolean };
+      seen.scanPanelDetached = false;
+      new MutationObserver((changes) => {
+        if (changes.some((c) => [...c.removedNodes].includes(panel!))) seen.scanPanelDetached = true;
+      }).observe(document.getElementById('app')!, { childList: true });
+    });
     await typeCode(typed.url.split('#')[1]!, `Đã kích hoạt thẻ số ${typed.serial}.`);
     await typeCode(scanned.url.split('#')[1]!, `Thẻ số ${scanned.serial} đã được kích hoạt từ trước.`);
     await typeCode(tokenText(newToken()), 'không có trong danh sách');
     await typeCode(`${server.origin}/v/khac#${tokenText(newToken())}`, 'cuộc họp khác');
     await typeCode('không phải thẻ', 'không phải thẻ bỏ phiếu');
     expect(await page.locator('#scan-log li.scan-ok').count()).toBe(2);
+    expect(
+      await page.evaluate(() => (window as unknown as { scanPanelDetached: boolean }).scanPanelDetached),
+      'the console re-renders after each activation around the panel, never detaching it: a click pressed before a render and released after would be lost',
+    ).toBe(false);
     const keys = await registeredKeys();
     expect([...keys.values()].filter((c) => c.state === 'active')).toHaveLength(2);
     await screenshot(page, 'cards-scan-log');

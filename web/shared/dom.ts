@@ -34,10 +34,24 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   return element;
 }
 
-/** Replaces the content of `parent` with `children`. */
+/**
+ * Replaces the content of `parent` with `children`. A node kept from the old content (a panel the page holds
+ * across renders, such as a running camera scanner) is never detached: the others are removed and the new
+ * ones placed around it. Detaching it would drop a click whose press came before the render and whose
+ * release after, and the text or focus of a field inside it.
+ */
 export function mount(parent: Element, ...children: Child[]): void {
-  parent.replaceChildren();
-  append(parent, children);
+  const nodes = children
+    .filter(
+      (child): child is Node | string | number => child !== null && child !== undefined && child !== false,
+    )
+    .map((child) => (typeof child === 'object' ? child : document.createTextNode(String(child))));
+  const kept = new Set(nodes);
+  for (const old of [...parent.childNodes]) if (!kept.has(old)) old.remove();
+  nodes.forEach((node, i) => {
+    const at = parent.childNodes[i] ?? null;
+    if (at !== node) parent.insertBefore(node, at);
+  });
 }
 
 /** The element with this id; throws when the page lacks it (a build mistake, not a user error). */
