@@ -19,6 +19,7 @@ import {
   manifestHash,
   meetingContext,
   newToken,
+  type Receipt,
   receiptValid,
   startCeremony,
   type TrusteeKeyShare,
@@ -47,7 +48,15 @@ export type SimulationOptions = {
   ruleSet?: string;
   operatorKey: string;
   onProgress?: (stage: string, done: number, total: number) => void;
+  /**
+   * Runs each of the server's heavy requests (a cast, with its answer read; the close; a decryption share),
+   * so that a bench can read the server's CPU time just before and after each one (bench/worker.ts).
+   */
+  around?: <T>(work: ServerWork, send: () => Promise<T>) => Promise<T>;
 };
+
+/** The requests `around` sees, in the order a meeting makes them. */
+export type ServerWork = 'cast' | 'close' | 'tally' | 'share' | 'result';
 
 export type SimulationResult = {
   meetingId: string;
@@ -61,6 +70,9 @@ export type SimulationResult = {
 };
 
 class HttpError extends Error {}
+
+/** The cast's answer: a receipt (201, 200 for the same ballot again) or an error. */
+type CastAnswer = { receipt?: Receipt; confirmationCode?: string; error?: { code: string } };
 
 /**
  * A kept-alive connection the server closed just as it was reused: the request never reached the server,
@@ -149,6 +161,7 @@ export async function encryptOnPhones(
 export async function simulate(o: SimulationOptions): Promise<SimulationResult> {
   const started = performance.now();
   const progress = o.onProgress ?? (() => {});
+  const around = o.around ?? (<T>(_: ServerWork, send: () => Promise<T>) => send());
   const base = o.url.replace(/\/$/, '');
   const organiser = client(base);
   const login = await ok(organiser.api.auth.operator.$post({ json: { key: o.operatorKey } }));
@@ -249,16 +262,17 @@ export async function simulate(o: SimulationOptions): Promise<SimulationResult> 
   const submit = async (mine: PhoneBallot) => {
     const sent = performance.now();
     try {
-      const reply = await client(base).api.vote[':id'].ballots.$post({ param, json: mine.ballot });
+      const { status, body } = await around('cast', async () => {
+        const reply = await client(base).api.vote[':id'].ballots.$post({ param, json: mine.ballot });
+        return { status: reply.status, body: (await reply.json().catch(() => null)) as CastAnswer | null };
+      });
       latencies.push(performance.now() - sent);
-      if (reply.status === 201) {
-        const receipt = await reply.json();
-        if (receiptValid(receipt.receipt, serverKey) && receipt.confirmationCode === mine.confirmationCode)
+      if (status === 201 && body?.receipt) {
+        if (receiptValid(body.receipt, serverKey) && body.confirmationCode === mine.confirmationCode)
           accepted++;
         else refused.push('201 bad receipt');
       } else {
-        const body = (await reply.json().catch(() => null)) as { error?: { code: string } } | null;
-        refused.push(`${reply.status} ${body?.error?.code ?? ''}`);
+        refused.push(`${status} ${body?.error?.code ?? ''}`);
       }
     } catch (error) {
       refused.push(`failed: ${(error as Error).message}`);
@@ -286,21 +300,23 @@ export async function simulate(o: SimulationOptions): Promise<SimulationResult> 
 
   // the server's time from the close to the proposals: the trustees' phones' work is not counted
   let closeMs = 0;
-  const served = async <T>(request: Promise<T>): Promise<T> => {
+  const served = async <T>(work: ServerWork, send: () => Promise<T>): Promise<T> => {
     const sent = performance.now();
-    const answer = await request;
+    const answer = await around(work, send);
     closeMs += performance.now() - sent;
     return answer;
   };
-  await served(ok(organiser.api.meetings[':id'].close.$post({ param })));
-  const counting = await served(ok(board.api.meetings[':id'].tally.$get({ param })));
+  await served('close', () => ok(organiser.api.meetings[':id'].close.$post({ param })));
+  const counting = await served('tally', () => ok(board.api.meetings[':id'].tally.$get({ param })));
   const mc = meetingContext(manifest, jointKey);
   const tally = decodeTally(mc, counting.tally!);
   const present = keyShares.slice(n - k);
   const decrypted = present.map((keyShare) => decryptionShare(mc, keyShare, tally));
   for (const share of decrypted)
-    await served(ok(board.api.meetings[':id'].shares.$post({ param, json: share })));
-  const { resultPayload } = await served(ok(board.api.meetings[':id'].result.$get({ param })));
+    await served('share', () => ok(board.api.meetings[':id'].shares.$post({ param, json: share })));
+  const { resultPayload } = await served('result', () =>
+    ok(board.api.meetings[':id'].result.$get({ param })),
+  );
   for (const keyShare of present)
     await ok(
       board.api.meetings[':id'].certifications.$post({

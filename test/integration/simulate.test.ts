@@ -57,15 +57,29 @@ describe('the simulator against a real server', () => {
   });
 
   it('runs a board of one trustee (--trustees 1/1) to a verified record', async () => {
+    // `around` (bench:worker's hook) sees each heavy request once, its answer read, in the meeting's order
+    const seen: string[] = [];
     const result = await simulate({
       url: `http://127.0.0.1:${server.port}`,
       voters: 3,
       questions: 1,
-      concurrency: 3,
+      concurrency: 1,
       trustees: { n: 1, k: 1 },
       operatorKey: 'operator-key-for-the-test',
+      around: async (work, send) => {
+        seen.push(`${work} sent`);
+        const answer = await send();
+        seen.push(`${work} answered`);
+        return answer;
+      },
     });
     expect(result.accepted).toBe(3);
+    expect(seen).toEqual(
+      ['cast', 'cast', 'cast', 'close', 'tally', 'share', 'result'].flatMap((w) => [
+        `${w} sent`,
+        `${w} answered`,
+      ]),
+    );
     const report = verifyRecord(result.record, {
       outcome: (args) => outcomeForResult(args as ResultForRules),
     });
