@@ -1,85 +1,102 @@
-// Arithmetic mod p = 2^255 − 19 on BigInt with p's special reduction, x ≡ (x mod 2^255) + 19·⌊x / 2^255⌋,
-// instead of BigInt `%`, and the addition of Edwards points in extended coordinates on it. Variable-time
-// (branches and BigInt sizes follow the values): only for public values, that is the decoding of public
-// encodings (ristretto-codec.ts) and the bucket sums of the public MSM (group.ts). group.ts builds the
-// group's points from what these return.
+// The addition of Edwards points −x² + y² = 1 + d·x²·y² in extended coordinates (X, Y, Z, T), x = X/Z,
+// y = Y/Z, x·y = T/Z, on field-limbs.ts's arithmetic in doubles, in place: the bucket sums of the public
+// MSM (group.ts). Variable-time: only for public points. group.ts converts to and from noble's points.
+import { add, copy, type Fe, fe, feFromBigint, feToBigint, mul, neg, sub } from './field-limbs.ts';
 
-/** p = 2^255 − 19, the field of Curve25519. */
-export const P = 2n ** 255n - 19n;
-const LOW = 2n ** 255n - 1n;
-/** d = −121665/121666, the Edwards curve's constant. */
-export const D = 37095705934669439343138083508754565189542113879843219016388785533085940283555n;
-const D2 = (2n * D) % P;
-/** √−1 = 2^((p−1)/4). */
-export const SQRT_M1 = 19681161376707505956807079304988542015446066515923890162744021073123829784752n;
+/** 2d, d = −121665/121666. */
+const D2 = feFromBigint(2n * 37095705934669439343138083508754565189542113879843219016388785533085940283555n);
+
+export type Extended = { X: Fe; Y: Fe; Z: Fe; T: Fe };
+/** A point ready to be added many times: (Y − X, Y + X, 2d·T, 2Z), with `Z2` null when Z = 1. */
+export type Cached = { YmX: Fe; YpX: Fe; T2d: Fe; Z2: Fe | null };
+
+export const extended = (): Extended => ({ X: fe(), Y: fe(), Z: fe(), T: fe() });
+
+/** A point from BigInt coordinates (noble's), Z = 1 when `Z` is 1n. */
+export function extendedFromBigints(X: bigint, Y: bigint, Z: bigint, T: bigint): Extended {
+  return { X: feFromBigint(X), Y: feFromBigint(Y), Z: feFromBigint(Z), T: feFromBigint(T) };
+}
+
+export const extendedToBigints = (p: Extended): [bigint, bigint, bigint, bigint] => [
+  feToBigint(p.X),
+  feToBigint(p.Y),
+  feToBigint(p.Z),
+  feToBigint(p.T),
+];
+
+export function setIdentity(o: Extended): Extended {
+  o.X.fill(0);
+  o.Y.fill(0);
+  o.Z.fill(0);
+  o.T.fill(0);
+  o.Y[0] = 1;
+  o.Z[0] = 1;
+  return o;
+}
+
+export function copyExtended(o: Extended, p: Extended): Extended {
+  copy(o.X, p.X);
+  copy(o.Y, p.Y);
+  copy(o.Z, p.Z);
+  copy(o.T, p.T);
+  return o;
+}
+
+/** p = −p: (−X, Y, Z, −T). */
+export function negateExtended(p: Extended): Extended {
+  neg(p.X, p.X);
+  neg(p.T, p.T);
+  return p;
+}
+
+/** `p` ready to be added; `zIsOne` when p.Z is 1 (a decoded point), which saves a multiplication an addition. */
+export function cachedOf(p: Extended, zIsOne = false): Cached {
+  return {
+    YmX: sub(fe(), p.Y, p.X),
+    YpX: add(fe(), p.Y, p.X),
+    T2d: mul(fe(), p.T, D2),
+    Z2: zIsOne ? null : add(fe(), p.Z, p.Z),
+  };
+}
+
+/** −q for a cached q: Y − X and Y + X swap, T changes sign. */
+export const negatedCached = (q: Cached): Cached => ({
+  YmX: q.YpX,
+  YpX: q.YmX,
+  T2d: sub(fe(), fe(), q.T2d),
+  Z2: q.Z2,
+});
+
+const [a, b, c, d, e, f, g, h] = Array.from({ length: 8 }, fe);
 
 /**
- * x mod p for 0 ≤ x < 2^512. Two folds bring x below 2^255 + 1,520; one subtraction then makes it canonical.
+ * p += q (add-2008-hwcd-3, 8 multiplications, 7 when q.Z = 1): complete, since d is not a square, so it also
+ * adds the identity and doubles.
  */
-export function reduce(x: bigint): bigint {
-  x = (x & LOW) + 19n * (x >> 255n);
-  x = (x & LOW) + 19n * (x >> 255n);
-  return x >= P ? x - P : x;
+export function addCachedTo(p: Extended, q: Cached): Extended {
+  mul(a, sub(a, p.Y, p.X), q.YmX);
+  mul(b, add(b, p.Y, p.X), q.YpX);
+  mul(c, p.T, q.T2d);
+  if (q.Z2) mul(d, p.Z, q.Z2);
+  else add(d, p.Z, p.Z);
+  sub(e, b, a);
+  sub(f, d, c);
+  add(g, d, c);
+  add(h, b, a);
+  mul(p.X, e, f);
+  mul(p.Y, g, h);
+  mul(p.Z, f, g);
+  mul(p.T, e, h);
+  return p;
 }
 
-// On canonical elements (0 ≤ a, b < p), giving canonical elements.
-export const mul = (a: bigint, b: bigint): bigint => reduce(a * b);
-export const add = (a: bigint, b: bigint): bigint => {
-  const s = a + b;
-  return s >= P ? s - P : s;
-};
-export const sub = (a: bigint, b: bigint): bigint => {
-  const s = a - b;
-  return s < 0n ? s + P : s;
-};
-export const neg = (a: bigint): bigint => (a === 0n ? 0n : P - a);
-/** RFC 9496 §4.1 IS_NEGATIVE: the least significant bit of the canonical element. */
-export const isNegative = (a: bigint): boolean => (a & 1n) === 1n;
+const scratch: Cached = { YmX: fe(), YpX: fe(), T2d: fe(), Z2: fe() };
 
-/**
- * x^(2^k) mod p. A square below 2^256 is folded once (below 2^261.3), the next square once (below 2^272),
- * the third twice (below 2^256 again): seven BigInt operations a square on average instead of nine.
- */
-export function square(x: bigint, k: number): bigint {
-  let i = 0;
-  for (; i + 3 <= k; i += 3) {
-    x *= x;
-    x = (x & LOW) + 19n * (x >> 255n);
-    x *= x;
-    x = (x & LOW) + 19n * (x >> 255n);
-    x *= x;
-    x = (x & LOW) + 19n * (x >> 255n);
-    x = (x & LOW) + 19n * (x >> 255n);
-  }
-  for (; i < k; i++) x = reduce(x * x);
-  return reduce(x);
+/** p += q for two points in extended coordinates (9 multiplications). */
+export function addTo(p: Extended, q: Extended): Extended {
+  sub(scratch.YmX, q.Y, q.X);
+  add(scratch.YpX, q.Y, q.X);
+  mul(scratch.T2d, q.T, D2);
+  add(scratch.Z2!, q.Z, q.Z);
+  return addCachedTo(p, scratch);
 }
-
-/** An Edwards point in extended coordinates (X, Y, Z, T), x = X/Z, y = Y/Z, x·y = T/Z. */
-export type Extended = [bigint, bigint, bigint, bigint];
-/** A point ready to be added many times: (Y − X, Y + X, 2d·T, 2Z). */
-export type Cached = [bigint, bigint, bigint, bigint];
-
-export const IDENTITY_EXTENDED: Extended = [0n, 1n, 1n, 0n];
-
-export function cachedOf([X, Y, Z, T]: Extended): Cached {
-  return [sub(Y, X), add(Y, X), mul(D2, T), add(Z, Z)];
-}
-
-/**
- * p + q on −x² + y² = 1 + d·x²·y² (add-2008-hwcd-3, 8 multiplications): complete, since d is not a square,
- * so it also adds the identity and doubles.
- */
-export function addCached([X1, Y1, Z1, T1]: Extended, [YmX, YpX, T2d, Z2]: Cached): Extended {
-  const a = mul(sub(Y1, X1), YmX);
-  const b = mul(add(Y1, X1), YpX);
-  const c = mul(T1, T2d);
-  const d = mul(Z1, Z2);
-  const e = sub(b, a);
-  const f = sub(d, c);
-  const g = add(d, c);
-  const h = add(b, a);
-  return [mul(e, f), mul(g, h), mul(f, g), mul(e, h)];
-}
-
-export const addExtended = (p: Extended, q: Extended): Extended => addCached(p, cachedOf(q));

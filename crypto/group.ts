@@ -3,7 +3,19 @@
 import { ed25519, ristretto255 } from '@noble/curves/ed25519.js';
 import { bytesToNumberLE, numberToBytesLE } from '@noble/curves/utils.js';
 import { CodecError } from './bytes.ts';
-import { addCached, addExtended, type Cached, cachedOf, type Extended } from './curve25519.ts';
+import {
+  addCachedTo,
+  addTo,
+  type Cached,
+  cachedOf,
+  copyExtended,
+  type Extended,
+  extended,
+  extendedFromBigints,
+  extendedToBigints,
+  negatedCached,
+  negateExtended,
+} from './curve25519.ts';
 import { type RandomSource, secureRandom } from './random.ts';
 import { decodeRistrettoPublic, encodeRistrettoPublic } from './ristretto-codec.ts';
 
@@ -65,6 +77,9 @@ export function encodePublicPoint(p: Point): Uint8Array {
   return encodeRistrettoPublic(...coordinatesOf(p));
 }
 
+/** The limbs (Z = 1) of points decodePoint made, so the MSM need not convert their BigInt coordinates. */
+const decodedLimbs = new WeakMap<Point, Extended>();
+
 /**
  * SPEC §0: the canonical 32-byte encoding only (RFC 9496 §4.3.1: non-canonical field elements, negative s,
  * non-squares, negative t and y = 0 are refused). The identity is refused unless the caller says it is
@@ -78,6 +93,7 @@ export function decodePoint(bytes: Uint8Array, allowIdentity = false): Point {
   if (!decoded) throw new CodecError('point: not a canonical ristretto255 encoding');
   const p = new RistrettoPoint(new ed25519.Point(decoded.x, decoded.y, 1n, decoded.t));
   if (!allowIdentity && p.is0()) throw new CodecError('point: identity not allowed here');
+  decodedLimbs.set(p, decoded.limbs);
   return p;
 }
 
@@ -118,24 +134,66 @@ export function mulPublic(p: Point, s: Scalar): Point {
   return p.multiplyUnsafe(s);
 }
 
-/** The window width that minimises point additions: one per nonzero digit plus 2^(c+1) per window. */
+/**
+ * The window width c that minimises point additions with signed digits in (−2^(c−1), 2^(c−1)]: one per
+ * digit (a scalar of b bits has ⌈(b + 1)/c⌉) plus 2^c per window to sum its 2^(c−1) buckets.
+ */
 function windowBits(bits: number[]): number {
   const maxBits = bits.reduce((a, b) => Math.max(a, b), 0);
   let best = 2;
   let bestCost = Number.POSITIVE_INFINITY;
   for (let c = 2; c <= 16; c++) {
-    const cost = bits.reduce((sum, b) => sum + Math.ceil(b / c), 0) + Math.ceil(maxBits / c) * 2 ** (c + 1);
+    const cost =
+      bits.reduce((sum, b) => sum + Math.ceil((b + 1) / c), 0) + Math.ceil((maxBits + 1) / c) * 2 ** c;
     if (cost < bestCost) [best, bestCost] = [c, cost];
   }
   return best;
 }
 
 /**
- * Σ sᵢ·Pᵢ by Pippenger's bucket method, each point visiting only the windows its own scalar reaches and
- * skipping zero digits: a batch whose commitments carry 128-bit weights (batch.ts) costs about half of
- * noble's `pippenger`, which walks all 253 bits for every point. The buckets are summed in curve25519.ts's
- * coordinates (8 multiplications an addition, no BigInt `%`), the windows joined with noble's points. All
- * inputs are public: variable-time is safe here (memory access and timing depend on the scalars).
+ * The signed base-2^c digits of each scalar, least significant first, `windows` a scalar, in one array:
+ * Σ dⱼ·2^(c·j) = s with every dⱼ in (−2^(c−1), 2^(c−1)]. Read from the scalar's hexadecimal text, so a
+ * digit costs integer operations, not BigInt shifts.
+ */
+function signedDigits(scalars: Scalar[], c: number, windows: number): Int32Array {
+  const digits = new Int32Array(scalars.length * windows);
+  const half = 1 << (c - 1);
+  const bytes = new Uint8Array(36);
+  scalars.forEach((s, k) => {
+    const hex = s.toString(16);
+    bytes.fill(0);
+    for (let i = hex.length, at = 0; i > 0; i -= 2, at++)
+      bytes[at] = Number.parseInt(hex.slice(Math.max(0, i - 2), i), 16);
+    let carry = 0;
+    for (let w = 0; w < windows; w++) {
+      const bit = w * c;
+      const at = bit >> 3;
+      const word = bytes[at]! | (bytes[at + 1]! << 8) | (bytes[at + 2]! << 16);
+      let d = ((word >>> (bit & 7)) & ((1 << c) - 1)) + carry;
+      carry = d > half ? 1 : 0;
+      if (carry) d -= 1 << c;
+      digits[k * windows + w] = d;
+    }
+  });
+  return digits;
+}
+
+/** A point's limbs for the MSM, and whether its Z is 1 (a decoded point: one multiplication less an addition). */
+function limbsOf(p: Point): { point: Extended; zIsOne: boolean } {
+  const decoded = decodedLimbs.get(p);
+  return decoded
+    ? { point: decoded, zIsOne: true }
+    : { point: extendedFromBigints(...coordinatesOf(p)), zIsOne: false };
+}
+
+/**
+ * Σ sᵢ·Pᵢ by Pippenger's bucket method with signed digits (a negative digit adds −Pᵢ, as cheap as Pᵢ, so a
+ * window has half the buckets), each point visiting only the windows its own scalar reaches and skipping
+ * zero digits: a batch whose commitments carry 128-bit weights (batch.ts) costs about half of noble's
+ * `pippenger`, which walks all 253 bits for every point. The buckets are summed in place in curve25519.ts's
+ * limbs (7 or 8 multiplications in doubles an addition, no BigInt), the windows joined with noble's
+ * points. All inputs are public: variable-time is safe here (memory access and timing depend on the
+ * scalars).
  */
 export function msmPublic(points: Point[], scalars: Scalar[]): Point {
   if (points.length !== scalars.length) throw new Error('msm: points and scalars differ in length');
@@ -145,33 +203,50 @@ export function msmPublic(points: Point[], scalars: Scalar[]): Point {
       (acc, p, i) => (scalars[i] === 0n ? acc : acc.add(p.multiplyUnsafe(scalars[i]!))),
       IDENTITY,
     );
-  const bits = scalars.map((s) => s.toString(2).length);
-  const order = bits.map((_, i) => i).sort((a, b) => bits[b]! - bits[a]!);
-  const extended = points.map((p) => coordinatesOf(p) as Extended);
-  const cached = extended.map((p) => cachedOf(p));
+  const bits = scalars.map((s) => (s === 0n ? 0 : s.toString(2).length));
   const c = windowBits(bits);
-  const mask = (1n << BigInt(c)) - 1n;
+  const windows = Math.ceil((bits.reduce((a, b) => Math.max(a, b), 0) + 1) / c);
+  const digits = signedDigits(scalars, c, windows);
+  const reach = bits.map((b) => (b === 0 ? 0 : Math.ceil((b + 1) / c)));
+  const order = bits.map((_, i) => i).sort((a, b) => bits[b]! - bits[a]!);
+  const limbs = points.map(limbsOf);
+  const cached: Cached[] = limbs.map(({ point, zIsOne }) => cachedOf(point, zIsOne));
+  const negated: Cached[] = cached.map(negatedCached);
+  const buckets = Array.from({ length: (1 << (c - 1)) + 1 }, extended);
+  const filled = new Uint8Array(buckets.length);
+  const running = extended();
+  const windowSum = extended();
   let acc = IDENTITY;
-  for (let start = Math.floor((bits[order[0]!]! - 1) / c) * c; start >= 0; start -= c) {
+  for (let w = windows - 1; w >= 0; w--) {
     for (let d = 0; d < c && !acc.is0(); d++) acc = acc.double();
-    const buckets: Array<Extended | undefined> = new Array(1 << c);
-    const shift = BigInt(start);
+    filled.fill(0);
     for (const i of order) {
-      if (bits[i]! <= start) break;
-      const digit = Number((scalars[i]! >> shift) & mask);
-      if (digit !== 0) {
-        const b = buckets[digit];
-        buckets[digit] = b ? addCached(b, cached[i] as Cached) : extended[i];
+      if (reach[i]! <= w) break;
+      const digit = digits[i * windows + w]!;
+      if (digit === 0) continue;
+      const at = digit > 0 ? digit : -digit;
+      const bucket = buckets[at]!;
+      if (filled[at]) addCachedTo(bucket, digit > 0 ? cached[i]! : negated[i]!);
+      else {
+        copyExtended(bucket, limbs[i]!.point);
+        if (digit < 0) negateExtended(bucket);
+        filled[at] = 1;
       }
     }
-    let running: Extended | undefined;
-    let windowSum: Extended | undefined;
+    let anyRunning = false;
+    let anySum = false;
     for (let d = buckets.length - 1; d > 0; d--) {
-      const b = buckets[d];
-      if (b) running = running ? addExtended(running, b) : b;
-      if (running) windowSum = windowSum ? addExtended(windowSum, running) : running;
+      if (filled[d]) {
+        if (anyRunning) addTo(running, buckets[d]!);
+        else copyExtended(running, buckets[d]!);
+        anyRunning = true;
+      }
+      if (!anyRunning) continue;
+      if (anySum) addTo(windowSum, running);
+      else copyExtended(windowSum, running);
+      anySum = true;
     }
-    if (windowSum) acc = acc.add(pointFromCoordinates(windowSum));
+    if (anySum) acc = acc.add(pointFromCoordinates(extendedToBigints(windowSum)));
   }
   return acc;
 }

@@ -2,9 +2,20 @@
 // zero scalars, the identity, repeated points, 128-bit and full-size scalars side by side.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addExtended, type Extended } from '../../crypto/curve25519.ts';
+import {
+  addCachedTo,
+  addTo,
+  cachedOf,
+  type Extended,
+  extendedFromBigints,
+  extendedToBigints,
+  negatedCached,
+  negateExtended,
+} from '../../crypto/curve25519.ts';
 import {
   coordinatesOf,
+  decodePoint,
+  encodePoint,
   G,
   IDENTITY,
   msmPublic,
@@ -60,9 +71,10 @@ describe('msmPublic: Σ sᵢ·Pᵢ (batch verification, SPEC §4)', () => {
     }
   });
 
-  it('adds in curve25519.ts coordinates as noble does: distinct points, doubling, the identity, P + (−P)', () => {
+  it('adds in curve25519.ts limbs as noble does: distinct points, doubling, the identity, P + (−P), −Q, Z = 1', () => {
     const random = seededRandom('curve25519-add');
-    const ext = (p: Point) => coordinatesOf(p) as Extended;
+    const limbs = (p: Point) => extendedFromBigints(...coordinatesOf(p));
+    const noble = (p: Extended) => pointFromCoordinates(extendedToBigints(p));
     for (let i = 0; i < 200; i++) {
       const p = mulPublic(G, randomScalar(random));
       const q =
@@ -73,9 +85,18 @@ describe('msmPublic: Σ sᵢ·Pᵢ (batch verification, SPEC §4)', () => {
             : i % 4 === 2
               ? p.negate()
               : mulPublic(G, randomScalar(random));
-      const sum = pointFromCoordinates(addExtended(ext(p), ext(q)));
+      const sum = noble(addTo(limbs(p), limbs(q)));
       expect(sum.equals(p.add(q))).toBe(true);
       expect(sum.equals(p.add(q).add(G))).toBe(false);
+      expect(noble(addCachedTo(limbs(p), negatedCached(cachedOf(limbs(q))))).equals(p.subtract(q))).toBe(
+        true,
+      );
+      expect(noble(negateExtended(limbs(q))).equals(q.negate())).toBe(true);
+      // a decoded point has Z = 1: its cached form skips a multiplication and adds the same
+      const decoded = decodePoint(encodePoint(q), true);
+      const [, , Z] = coordinatesOf(decoded);
+      expect(Z).toBe(1n);
+      expect(noble(addCachedTo(limbs(p), cachedOf(limbs(decoded), true))).equals(p.add(q))).toBe(true);
     }
   });
 

@@ -1,0 +1,141 @@
+// Arithmetic mod p = 2^255 − 19 on 15 limbs of 17 bits held in doubles (radix 2^17, so 2^255 ≡ 19 folds a
+// column straight back), for the public points of a ballot: their decoding's square roots and the batch's
+// multi-scalar multiplication. A product of two limbs is below 2^42 and a folded column below 2^51, exact
+// in a double, so no BigInt is allocated; field-products.ts multiplies (unrolled, about 60 ns a square
+// where BigInt with its folds takes about 170 ns). Variable-time (Math.floor, branches on values): only
+// for public values. Elements are Float64Arrays of 15 limbs; every operation writes into an `o` it is
+// given, which may be one of its inputs.
+import { mul, sqr } from './field-products.ts';
+
+export { mul, sqr };
+
+export type Fe = Float64Array;
+
+const LIMBS = 15;
+const RADIX = 131072;
+const INV_RADIX = 1 / RADIX;
+
+export const fe = (): Fe => new Float64Array(LIMBS);
+
+/** x (any BigInt, reduced mod p here) as limbs. */
+export function feFromBigint(x: bigint): Fe {
+  const P = 2n ** 255n - 19n;
+  let v = ((x % P) + P) % P;
+  const o = fe();
+  for (let i = 0; i < LIMBS; i++) {
+    o[i] = Number(v & 0x1ffffn);
+    v >>= 17n;
+  }
+  return o;
+}
+
+/** The low 255 bits of 32 little-endian bytes (the caller checks bit 255). */
+export function feFromBytes(o: Fe, b: Uint8Array): Fe {
+  for (let i = 0; i < LIMBS; i++) {
+    const bit = 17 * i;
+    const at = bit >> 3;
+    const word = b[at]! | (b[at + 1]! << 8) | ((b[at + 2] ?? 0) << 16) | ((b[at + 3] ?? 0) << 24);
+    o[i] = (word >>> (bit & 7)) & 0x1ffff;
+  }
+  return o;
+}
+
+/** o = a + b, limbs unreduced (the products take limbs up to 2^21). */
+export function add(o: Fe, a: Fe, b: Fe): Fe {
+  for (let i = 0; i < LIMBS; i++) o[i] = a[i]! + b[i]!;
+  return o;
+}
+
+/** o = a − b, limbs unreduced and possibly negative (the products take them). */
+export function sub(o: Fe, a: Fe, b: Fe): Fe {
+  for (let i = 0; i < LIMBS; i++) o[i] = a[i]! - b[i]!;
+  return o;
+}
+
+export function neg(o: Fe, a: Fe): Fe {
+  for (let i = 0; i < LIMBS; i++) o[i] = -a[i]!;
+  return o;
+}
+
+export function copy(o: Fe, a: Fe): Fe {
+  o.set(a);
+  return o;
+}
+
+/** o = a^(2^k). */
+export function sqrN(o: Fe, a: Fe, k: number): Fe {
+  sqr(o, a);
+  for (let i = 1; i < k; i++) sqr(o, o);
+  return o;
+}
+
+/**
+ * a in canonical form, in place: limbs in [0, 2^17) and the value in [0, p). Carry passes (each folding the
+ * top carry back as 19·q) until the top carries nothing, then p subtracted once if the value reaches it.
+ */
+export function canonical(a: Fe): Fe {
+  for (;;) {
+    let carry = 0;
+    for (let i = 0; i < LIMBS; i++) {
+      const v = a[i]! + carry;
+      carry = Math.floor(v * INV_RADIX);
+      a[i] = v - carry * RADIX;
+    }
+    if (carry === 0) break;
+    a[0] = a[0]! + 19 * carry;
+  }
+  let top = a[0]! >= RADIX - 19;
+  for (let i = 1; top && i < LIMBS; i++) top = a[i] === RADIX - 1;
+  if (top) {
+    a[0] = a[0]! - (RADIX - 19);
+    for (let i = 1; i < LIMBS; i++) a[i] = 0;
+  }
+  return a;
+}
+
+/** RFC 9496 §4.1 IS_NEGATIVE: the low bit of the canonical element (a is made canonical). */
+export const isNegative = (a: Fe): boolean => canonical(a)[0]! % 2 === 1;
+
+/** Whether a ≡ b (both are made canonical). */
+export function equal(a: Fe, b: Fe): boolean {
+  canonical(a);
+  canonical(b);
+  for (let i = 0; i < LIMBS; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+export function isZero(a: Fe): boolean {
+  canonical(a);
+  for (let i = 0; i < LIMBS; i++) if (a[i] !== 0) return false;
+  return true;
+}
+
+/** The canonical value as a BigInt (a is made canonical). */
+export function feToBigint(a: Fe): bigint {
+  canonical(a);
+  let x = 0n;
+  // three limbs (51 bits) at a time: exact in a double, so one BigInt step for three
+  for (let i = LIMBS - 1; i >= 2; i -= 3)
+    x = (x << 51n) | BigInt(a[i]! * 2 ** 34 + a[i - 1]! * RADIX + a[i - 2]!);
+  return x;
+}
+
+/** The canonical value's 32 little-endian bytes (a is made canonical). */
+export function feToBytes(a: Fe): Uint8Array {
+  canonical(a);
+  const out = new Uint8Array(32);
+  let acc = 0;
+  let bits = 0;
+  let at = 0;
+  for (let i = 0; i < LIMBS; i++) {
+    acc += a[i]! * 2 ** bits;
+    bits += 17;
+    while (bits >= 8) {
+      out[at++] = acc % 256;
+      acc = Math.floor(acc / 256);
+      bits -= 8;
+    }
+  }
+  if (at < 32) out[at] = acc;
+  return out;
+}
