@@ -39,7 +39,8 @@ export function allRelationsHold(relations: Relation[], random: RandomSource = s
       drawn = random(Math.min(65536, 16 * relations.length));
       at = 0;
     }
-    return drawn.subarray(at, (at += length));
+    at += length;
+    return drawn.subarray(at - length, at);
   };
   for (const relation of relations) {
     const weight = randomWeight(next);
