@@ -5,9 +5,9 @@
 // where BigInt with its folds takes about 170 ns). Variable-time (Math.floor, branches on values): only
 // for public values. Elements are Float64Arrays of 15 limbs; every operation writes into an `o` it is
 // given, which may be one of its inputs.
-import { mul, sqr } from './field-products.ts';
+import { add, mul, sqr, sub } from './field-products.ts';
 
-export { mul, sqr };
+export { add, mul, sqr, sub };
 
 export type Fe = Float64Array;
 
@@ -15,7 +15,19 @@ const LIMBS = 15;
 const RADIX = 131072;
 const INV_RADIX = 1 / RADIX;
 
-export const fe = (): Fe => new Float64Array(LIMBS);
+/** Elements carved from a shared buffer: `new Float64Array(15)` costs about 1.1 µs in V8, a view 30 ns. */
+const SLAB = 1024;
+let slab = new ArrayBuffer(0);
+let used = SLAB;
+
+/** A new element, 0. */
+export function fe(): Fe {
+  if (used === SLAB) {
+    slab = new ArrayBuffer(SLAB * LIMBS * 8);
+    used = 0;
+  }
+  return new Float64Array(slab, LIMBS * 8 * used++, LIMBS);
+}
 
 /** x (any BigInt, reduced mod p here) as limbs. */
 export function feFromBigint(x: bigint): Fe {
@@ -37,18 +49,6 @@ export function feFromBytes(o: Fe, b: Uint8Array): Fe {
     const word = b[at]! | (b[at + 1]! << 8) | ((b[at + 2] ?? 0) << 16) | ((b[at + 3] ?? 0) << 24);
     o[i] = (word >>> (bit & 7)) & 0x1ffff;
   }
-  return o;
-}
-
-/** o = a + b, limbs unreduced (the products take limbs up to 2^21). */
-export function add(o: Fe, a: Fe, b: Fe): Fe {
-  for (let i = 0; i < LIMBS; i++) o[i] = a[i]! + b[i]!;
-  return o;
-}
-
-/** o = a − b, limbs unreduced and possibly negative (the products take them). */
-export function sub(o: Fe, a: Fe, b: Fe): Fe {
-  for (let i = 0; i < LIMBS; i++) o[i] = a[i]! - b[i]!;
   return o;
 }
 
