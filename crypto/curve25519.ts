@@ -1,7 +1,7 @@
 // The addition of Edwards points −x² + y² = 1 + d·x²·y² in extended coordinates (X, Y, Z, T), x = X/Z,
 // y = Y/Z, x·y = T/Z, on field-limbs.ts's arithmetic in doubles, in place: the bucket sums of the public
 // MSM (group.ts). Variable-time: only for public points. group.ts converts to and from noble's points.
-import { add, copy, type Fe, fe, feFromBigint, feToBigint, mul, neg, sub } from './field-limbs.ts';
+import { add, copy, type Fe, fe, feFromBigint, feToBigint, mul, neg, sub, type Take } from './field-limbs.ts';
 
 /** 2d, d = −121665/121666. */
 const D2 = feFromBigint(2n * 37095705934669439343138083508754565189542113879843219016388785533085940283555n);
@@ -10,11 +10,19 @@ export type Extended = { X: Fe; Y: Fe; Z: Fe; T: Fe };
 /** A point ready to be added many times: (Y − X, Y + X, 2d·T, 2Z), with `Z2` null when Z = 1. */
 export type Cached = { YmX: Fe; YpX: Fe; T2d: Fe; Z2: Fe | null };
 
-export const extended = (): Extended => ({ X: fe(), Y: fe(), Z: fe(), T: fe() });
+export const extended = (take: Take = fe): Extended => ({ X: take(), Y: take(), Z: take(), T: take() });
 
-/** A point from BigInt coordinates (noble's), Z = 1 when `Z` is 1n. */
-export function extendedFromBigints(X: bigint, Y: bigint, Z: bigint, T: bigint): Extended {
-  return { X: feFromBigint(X), Y: feFromBigint(Y), Z: feFromBigint(Z), T: feFromBigint(T) };
+/** A point from BigInt coordinates (noble's), its elements from `take`. */
+export function extendedFromBigints(
+  [X, Y, Z, T]: [bigint, bigint, bigint, bigint],
+  take: Take = fe,
+): Extended {
+  return {
+    X: feFromBigint(X, take()),
+    Y: feFromBigint(Y, take()),
+    Z: feFromBigint(Z, take()),
+    T: feFromBigint(T, take()),
+  };
 }
 
 export const extendedToBigints = (p: Extended): [bigint, bigint, bigint, bigint] => [
@@ -50,20 +58,20 @@ export function negateExtended(p: Extended): Extended {
 }
 
 /** `p` ready to be added; `zIsOne` when p.Z is 1 (a decoded point), which saves a multiplication an addition. */
-export function cachedOf(p: Extended, zIsOne = false): Cached {
+export function cachedOf(p: Extended, zIsOne = false, take: Take = fe): Cached {
   return {
-    YmX: sub(fe(), p.Y, p.X),
-    YpX: add(fe(), p.Y, p.X),
-    T2d: mul(fe(), p.T, D2),
-    Z2: zIsOne ? null : add(fe(), p.Z, p.Z),
+    YmX: sub(take(), p.Y, p.X),
+    YpX: add(take(), p.Y, p.X),
+    T2d: mul(take(), p.T, D2),
+    Z2: zIsOne ? null : add(take(), p.Z, p.Z),
   };
 }
 
 /** −q for a cached q: Y − X and Y + X swap, T changes sign. */
-export const negatedCached = (q: Cached): Cached => ({
+export const negatedCached = (q: Cached, take: Take = fe): Cached => ({
   YmX: q.YpX,
   YpX: q.YmX,
-  T2d: sub(fe(), fe(), q.T2d),
+  T2d: sub(take(), take(), q.T2d),
   Z2: q.Z2,
 });
 

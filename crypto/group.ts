@@ -9,13 +9,13 @@ import {
   type Cached,
   cachedOf,
   copyExtended,
-  type Extended,
   extended,
   extendedFromBigints,
   extendedToBigints,
   negatedCached,
   negateExtended,
 } from './curve25519.ts';
+import { arena } from './field-limbs.ts';
 import { type RandomSource, secureRandom } from './random.ts';
 import { decodeRistrettoPublic, encodeRistrettoPublic } from './ristretto-codec.ts';
 
@@ -77,9 +77,6 @@ export function encodePublicPoint(p: Point): Uint8Array {
   return encodeRistrettoPublic(...coordinatesOf(p));
 }
 
-/** The limbs (Z = 1) of points decodePoint made, so the MSM need not convert their BigInt coordinates. */
-const decodedLimbs = new WeakMap<Point, Extended>();
-
 /**
  * SPEC §0: the canonical 32-byte encoding only (RFC 9496 §4.3.1: non-canonical field elements, negative s,
  * non-squares, negative t and y = 0 are refused). The identity is refused unless the caller says it is
@@ -93,7 +90,6 @@ export function decodePoint(bytes: Uint8Array, allowIdentity = false): Point {
   if (!decoded) throw new CodecError('point: not a canonical ristretto255 encoding');
   const p = new RistrettoPoint(new ed25519.Point(decoded.x, decoded.y, 1n, decoded.t));
   if (!allowIdentity && p.is0()) throw new CodecError('point: identity not allowed here');
-  decodedLimbs.set(p, decoded.limbs);
   return p;
 }
 
@@ -178,14 +174,6 @@ function signedDigits(scalars: Scalar[], c: number, windows: number): Int32Array
   return digits;
 }
 
-/** A point's limbs for the MSM, and whether its Z is 1 (a decoded point: one multiplication less an addition). */
-function limbsOf(p: Point): { point: Extended; zIsOne: boolean } {
-  const decoded = decodedLimbs.get(p);
-  return decoded
-    ? { point: decoded, zIsOne: true }
-    : { point: extendedFromBigints(...coordinatesOf(p)), zIsOne: false };
-}
-
 /**
  * Σ sᵢ·Pᵢ by Pippenger's bucket method with signed digits (a negative digit adds −Pᵢ, as cheap as Pᵢ, so a
  * window has half the buckets), each point visiting only the windows its own scalar reaches and skipping
@@ -209,13 +197,18 @@ export function msmPublic(points: Point[], scalars: Scalar[]): Point {
   const digits = signedDigits(scalars, c, windows);
   const reach = bits.map((b) => (b === 0 ? 0 : Math.ceil((b + 1) / c)));
   const order = bits.map((_, i) => i).sort((a, b) => bits[b]! - bits[a]!);
-  const limbs = points.map(limbsOf);
-  const cached: Cached[] = limbs.map(({ point, zIsOne }) => cachedOf(point, zIsOne));
-  const negated: Cached[] = cached.map(negatedCached);
-  const buckets = Array.from({ length: (1 << (c - 1)) + 1 }, extended);
+  // every element of this MSM in one buffer: per point its coordinates (4), cached form (4) and negated
+  // 2d·T with its scratch (2), then the buckets (4 each) and the two sums
+  const bucketCount = (1 << (c - 1)) + 1;
+  const take = arena(10 * n + 4 * bucketCount + 8);
+  const limbs = points.map((p) => extendedFromBigints(coordinatesOf(p), take));
+  // a decoded point has Z = 1 (decodePoint), which saves a multiplication in each addition of it
+  const cached: Cached[] = limbs.map((p, i) => cachedOf(p, coordinatesOf(points[i]!)[2] === 1n, take));
+  const negated: Cached[] = cached.map((q) => negatedCached(q, take));
+  const buckets = Array.from({ length: bucketCount }, () => extended(take));
   const filled = new Uint8Array(buckets.length);
-  const running = extended();
-  const windowSum = extended();
+  const running = extended(take);
+  const windowSum = extended(take);
   let acc = IDENTITY;
   for (let w = windows - 1; w >= 0; w--) {
     for (let d = 0; d < c && !acc.is0(); d++) acc = acc.double();
@@ -228,7 +221,7 @@ export function msmPublic(points: Point[], scalars: Scalar[]): Point {
       const bucket = buckets[at]!;
       if (filled[at]) addCachedTo(bucket, digit > 0 ? cached[i]! : negated[i]!);
       else {
-        copyExtended(bucket, limbs[i]!.point);
+        copyExtended(bucket, limbs[i]!);
         if (digit < 0) negateExtended(bucket);
         filled[at] = 1;
       }

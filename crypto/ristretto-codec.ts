@@ -2,7 +2,6 @@
 // doubles: a ballot carries about 2,800 points and their square roots were half of its check. Variable-time
 // (branches and Math.floor follow the values): only for public points and encodings. group.ts builds the
 // group's points from what this returns. Scratch elements are module-level: the functions do not re-enter.
-import type { Extended } from './curve25519.ts';
 import {
   add,
   canonical,
@@ -70,11 +69,8 @@ export function invSqrtM1(root: Fe, v: Fe): boolean {
   return correctSign || flippedSign;
 }
 
-/**
- * Extended Edwards coordinates (x, y, 1, t = x·y) of the decoded point's representative, as BigInts and
- * as limbs (for the MSM).
- */
-export type Decoded = { x: bigint; y: bigint; t: bigint; limbs: Extended };
+/** Extended Edwards coordinates (x, y, 1, t = x·y) of the decoded point's representative. */
+export type Decoded = { x: bigint; y: bigint; t: bigint };
 
 const [s, ss, u1, u2, u2Squared, v, vu2, invSqrt, denX, denY, x, y, xy] = Array.from({ length: 13 }, fe);
 
@@ -105,8 +101,7 @@ export function decodeRistrettoPublic(bytes: Uint8Array): Decoded | undefined {
   mul(y, u1, denY);
   mul(xy, x, y);
   if (!wasSquare || isNegative(xy) || isZero(y)) return undefined;
-  const limbs = { X: copy(fe(), x), Y: copy(fe(), y), Z: copy(fe(), ONE), T: copy(fe(), xy) };
-  return { x: feToBigint(x), y: feToBigint(y), t: feToBigint(xy), limbs };
+  return { x: feToBigint(x), y: feToBigint(y), t: feToBigint(xy) };
 }
 
 const [X, Y, Z, T, e1, e2, den1, den2, zInv, denInv] = Array.from({ length: 10 }, fe);

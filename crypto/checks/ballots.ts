@@ -26,7 +26,7 @@ export type PaperFacts = { height: number; pk: unknown; decidedByHand: unknown }
  * it has (its buckets are shared), and a group's decoded points are what the verifier holds at its peak:
  * 16 ballots of 100 questions × 4 options are about 45,000 points.
  */
-export const BALLOTS_PER_BATCH = 16;
+export const BALLOTS_PER_BATCH = 8;
 
 /** One ballot's verdict, as far as it can be given before the record's credentials are all known. */
 type Verdict =

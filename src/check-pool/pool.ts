@@ -4,11 +4,10 @@
 // others a second, per-ballot batch, never their verdict. The ciphertexts of each ballot checked feed the
 // running tally (running-tally.ts); without one, summing a poll's ballots at close is split across all
 // workers and the partial tallies are merged.
-import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { TallyPayload } from '../meeting/protocol.ts';
+import { spawnTypeScriptWorker } from '../typescript-worker.ts';
 import { type CheckedBallot, mergeTallies, sumsToCoordinates } from './jobs.ts';
 import { runningTallies } from './running-tally.ts';
 import type { BallotVerdict, MeetingRef, Verifier } from './verifier.ts';
@@ -16,17 +15,6 @@ import type { JobName, Reply, Request } from './worker.ts';
 
 type Pending = { request: Request; resolve: (value: unknown) => void; reject: (error: Error) => void };
 type Slot = { worker: Worker; busy: Pending | null };
-
-/** A worker thread running a TypeScript module: it registers tsx's loader before importing the module. */
-export function spawnTypeScriptWorker(module: URL): Worker {
-  const tsx = pathToFileURL(
-    createRequire(import.meta.url)
-      .resolve('tsx/esm/api')
-      .replace(/\.cjs$/, '.mjs'),
-  );
-  const code = `import(${JSON.stringify(tsx.href)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(module.href)}); });`;
-  return new Worker(code, { eval: true });
-}
 
 /** A ballot waiting for a thread: its JSON text (a string is copied to a thread much faster than objects). */
 type BallotJob = { meeting: MeetingRef; payload: string };

@@ -25,7 +25,7 @@ import {
   type TrusteeKeyShare,
 } from '../../crypto/index.ts';
 import type { AppType } from '../app.ts';
-import { spawnTypeScriptWorker } from '../check-pool/pool.ts';
+import { spawnTypeScriptWorker } from '../typescript-worker.ts';
 import { parsedOrUsage } from './arguments.ts';
 import { progressLine } from './progress.ts';
 import type { PhoneBallot, PhoneJob } from './simulate-phone.ts';

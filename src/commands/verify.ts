@@ -1,14 +1,51 @@
 // `phieukin verify FILE [--codes LIST] [--json]`: every check of SPEC §8 with pass, fail or pending and the
 // reasons; with --codes, the server's confirmation-code list (GET /api/meetings/:id/codes) is compared too.
 // Imports crypto/ (and the pure rules engine to recompute outcomes) only: no server code.
-import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { type CodeList, type VerifyReport, verifyRecordStream } from '../../crypto/index.ts';
-import { outcomeForResult } from '../shared/rules/index.ts';
+import type { CodeList, VerifyReport } from '../../crypto/index.ts';
+import { spawnTypeScriptWorker } from '../typescript-worker.ts';
 import { parsedOrUsage } from './arguments.ts';
 import { progressLine } from './progress.ts';
+import type { VerifyJob } from './verify-worker.ts';
 
 const USAGE = 'Usage: phieukin verify FILE [--codes LIST.json] [--json]';
+
+/**
+ * The thread's heap bounds: a group of ballots checked at a time is the verifier's peak (about 10 MB live
+ * after each collection for 8 ballots of 400 options; 48 MB was too little for the group's garbage), so
+ * 64 MB holds the whole command to about 200 MB where an unbounded heap grew to 300–400 MB before
+ * collecting. A record whose ballots do not fit is refused with "out of memory", not checked in part.
+ */
+const THREAD_LIMITS = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 };
+
+function verifiedInThread(
+  job: VerifyJob,
+  onProgress: (progress: { ballots: number; read: number }) => void,
+): Promise<VerifyReport> {
+  return new Promise((resolve, reject) => {
+    const worker = spawnTypeScriptWorker(new URL('./verify-worker.ts', import.meta.url), {
+      workerData: job,
+      resourceLimits: THREAD_LIMITS,
+    });
+    worker.on(
+      'message',
+      (m: { progress?: { ballots: number; read: number }; report?: VerifyReport; error?: string }) => {
+        if (m.progress) onProgress(m.progress);
+        else if (m.report) resolve(m.report);
+        else reject(new Error(m.error));
+      },
+    );
+    worker.on('error', (e) =>
+      reject(
+        (e as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? new Error('hết bộ nhớ khi kiểm một nhóm phiếu / out of memory checking a group of ballots')
+          : e,
+      ),
+    );
+    worker.on('exit', (code) => reject(new Error(`verifier thread exited (${code})`)));
+  });
+}
 
 export async function run(args: string[]): Promise<number> {
   const parsed = parsedOrUsage(USAGE, () =>
@@ -47,12 +84,9 @@ export async function run(args: string[]): Promise<number> {
   // The record is streamed: a 25 MB record is never held whole, only the group of ballots being checked.
   let report: VerifyReport;
   try {
-    report = await verifyRecordStream(createReadStream(file), {
-      onProgress: ({ ballots, read }) =>
-        show(`ballots checked ${ballots}, record read (MB)`, Math.floor(read / 1e6), Math.ceil(size / 1e6)),
-      outcome: outcomeForResult,
-      codeList,
-    });
+    report = await verifiedInThread({ file, codeList }, ({ ballots, read }) =>
+      show(`ballots checked ${ballots}, record read (MB)`, Math.floor(read / 1e6), Math.ceil(size / 1e6)),
+    );
   } catch (e) {
     show.done();
     console.error(`Không đọc được tệp / cannot read ${file}: ${(e as Error).message}`);

@@ -73,7 +73,7 @@ describe('msmPublic: Σ sᵢ·Pᵢ (batch verification, SPEC §4)', () => {
 
   it('adds in curve25519.ts limbs as noble does: distinct points, doubling, the identity, P + (−P), −Q, Z = 1', () => {
     const random = seededRandom('curve25519-add');
-    const limbs = (p: Point) => extendedFromBigints(...coordinatesOf(p));
+    const limbs = (p: Point) => extendedFromBigints(coordinatesOf(p));
     const noble = (p: Extended) => pointFromCoordinates(extendedToBigints(p));
     for (let i = 0; i < 200; i++) {
       const p = mulPublic(G, randomScalar(random));
