@@ -60,23 +60,28 @@ export async function api<T>(path: string, init: Init = {}): Promise<{ status: n
   return { status: response.status, body: await answerOf<T>(response) };
 }
 
-/** The response body as text (a record, kept byte for byte). */
-export async function apiText(path: string): Promise<string> {
+/**
+ * The answer to a GET of `path`, its body not yet read (a record, to be read as a stream); throws ApiError
+ * on an HTTP error or a lost connection.
+ */
+export async function apiResponse(path: string): Promise<Response> {
   let response: Response;
   try {
     response = await fetch(path, { headers: { 'accept-language': acceptLanguage() }, cache: 'no-store' });
   } catch {
     throw new ApiError(0, 'network', t('error.network'));
   }
-  const text = await response.text();
-  if (!response.ok) {
-    let body: unknown = null;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      // not JSON: the status alone says what went wrong
-    }
-    throw errorOf(response.status, body);
+  if (response.ok) return response;
+  let body: unknown = null;
+  try {
+    body = JSON.parse(await response.text());
+  } catch {
+    // not JSON: the status alone says what went wrong
   }
-  return text;
+  throw errorOf(response.status, body);
+}
+
+/** The response body as text (a record, kept byte for byte). */
+export async function apiText(path: string): Promise<string> {
+  return (await apiResponse(path)).text();
 }

@@ -1,24 +1,18 @@
 // The verifier (/verify): loads a meeting record from this server (?meeting=<id>) or from a file on the
-// device, checks it in a Web Worker with crypto/ and the rules engine only, shows every named check, and
+// device, checks it as it arrives in a Web Worker (record-feed.ts) with crypto/ and the rules engine only, shows every named check, and
 // finds a voter's confirmation code. A service worker (offline-worker.ts) keeps the page, so once it has
 // been opened it opens again and checks a file with no connection.
-import {
-  base64url,
-  type CodeList,
-  type MeetingRecord,
-  resultHash,
-  type VerifyReport,
-} from '../../crypto/index.ts';
-import { ApiError, apiText } from '../shared/api.ts';
+import type { CodeList, VerifyReport } from '../../crypto/index.ts';
+import { ApiError, apiResponse } from '../shared/api.ts';
 import { answer, apiClient } from '../shared/client.ts';
 import { byId, h, mount } from '../shared/dom.ts';
-import { t } from '../shared/i18n.ts';
+import { formatNumber, t } from '../shared/i18n.ts';
 import { startPage } from '../shared/page.ts';
-import { type Job, JobCancelled, runJob, workerSupply } from '../shared/worker-job.ts';
+import { JobCancelled, workerSupply } from '../shared/worker-job.ts';
 import { checksView } from './checks-view.ts';
 import { type CodeAnswer, codeLookupView, lookUpCode } from './code-lookup.ts';
-import { keepRecord, recordPath } from './kept-records.ts';
-import type { VerifyRequest } from './verify-worker.ts';
+import { keepWhileReading, recordPath } from './kept-records.ts';
+import { type Feed, type FeedProgress, FeedReadError, feedRecord } from './record-feed.ts';
 
 type Source = { kind: 'server'; meetingId: string } | { kind: 'file'; name: string };
 type State = {
@@ -45,79 +39,86 @@ const state: State = {
   fingerprint: null,
 };
 
-/** resultHash of the record's result event (SPEC §7), the "Mã băm kết quả" line of the minutes. */
-function fingerprintOf(recordText: string): string | null {
-  try {
-    const record = JSON.parse(recordText) as MeetingRecord;
-    const result = record.events.find((e) => e.type === 'result');
-    return result ? base64url(resultHash(result.payload)) : null;
-  } catch {
-    return null;
-  }
-}
 /** Inside the service worker's scope (/verify), so the worker also starts offline (build-web.ts). */
 const nextWorker = workerSupply('/verify-worker.js');
-let job: Job<VerifyReport> | null = null;
+let feed: Feed | null = null;
 const progress = h('progress', { attrs: { max: 1, value: 0, id: 'verify-progress' } });
 const progressLabel = h('p', { class: 'progress-label', attrs: { role: 'status' } });
 
-/** done/total: how much of the record is read; `ballots`: how many ballots are checked so far. */
-function showProgress(done: number, total: number, ballots?: string): void {
-  progress.max = Math.max(total, 1);
-  progress.value = done;
+/** Megabytes with one decimal, as the page's language writes numbers. */
+const megabytes = (bytes: number) => formatNumber(Math.round(bytes / 1e5) / 10);
+
+/** How much of the record is read (of its size, when the server or the file gave it) and checked. */
+function showProgress({ read, total, ballots }: FeedProgress): void {
+  progress.max = Math.max(total, read, 1);
+  progress.value = read;
+  progress.dataset.read = String(read);
   progressLabel.textContent =
-    ballots === undefined
+    read === 0
       ? t('verify.progress.start')
-      : t('verify.progress.ballots', {
-          ballots: Number(ballots),
-          percent: Math.floor((100 * done) / Math.max(total, 1)),
-        });
+      : total > 0
+        ? t('verify.progress.ballots', { ballots, read: megabytes(read), total: megabytes(total) })
+        : t('verify.progress.read', { ballots, read: megabytes(read) });
 }
 
-function verify(recordText: string, source: Source, codeList?: CodeList): void {
-  job?.cancel();
-  Object.assign(state, {
-    source,
-    report: null,
-    error: null,
-    running: true,
-    answer: null,
-    fingerprint: fingerprintOf(recordText),
-  });
-  showProgress(0, 1);
+/** Checks the record streamed in `body`, replacing any check still running. */
+function verify(
+  body: ReadableStream<Uint8Array>,
+  total: number,
+  source: Source,
+  codeList: () => Promise<CodeList | undefined> = async () => undefined,
+): void {
+  feed?.cancel();
+  Object.assign(state, { source, report: null, error: null, running: true, answer: null, fingerprint: null });
+  showProgress({ read: 0, total, ballots: 0 });
   render();
-  const current = runJob<VerifyRequest, VerifyReport>(nextWorker(), { recordText, codeList }, showProgress);
-  job = current;
+  const current = feedRecord(nextWorker(), body, total, codeList, showProgress);
+  feed = current;
   current.result.then(
-    (report) => {
-      if (job !== current) return;
-      Object.assign(state, { report, running: false });
+    ({ report, fingerprint }) => {
+      if (feed !== current) return;
+      Object.assign(state, { report, fingerprint, running: false });
       if (state.codeText) state.answer = lookUpCode(state.codeText, report.confirmationCodes);
       render();
     },
     (error: Error) => {
-      if (error instanceof JobCancelled || job !== current) return;
-      Object.assign(state, { running: false, error: t('verify.error.worker', { message: error.message }) });
+      if (error instanceof JobCancelled || feed !== current) return;
+      Object.assign(state, {
+        running: false,
+        error:
+          error instanceof FeedReadError
+            ? source.kind === 'file'
+              ? t('verify.error.file', { name: source.name })
+              : t('error.network')
+            : t('verify.error.worker', { message: error.message }),
+      });
       render();
     },
   );
 }
 
+const sizeOf = (response: Response) => Number(response.headers.get('content-length')) || 0;
+
 async function loadFromServer(meetingId: string): Promise<void> {
+  feed?.cancel();
+  feed = null;
   Object.assign(state, { loading: true, error: null, source: { kind: 'server', meetingId } });
   render();
   try {
     const path = recordPath(meetingId);
-    const text = await apiText(path);
-    if (!navigator.serviceWorker?.controller) keepForOfflineReload(path, text);
-    // read after the record, so every ballot in the record is in the list (SPEC §8, check ballots)
-    const codeList = navigator.onLine
-      ? await answer(apiClient().meetings[':id'].codes.$get({ param: { id: meetingId } })).catch(
-          () => undefined,
-        )
-      : undefined;
+    const fresh = await apiResponse(path);
+    // the first visit, before the service worker runs: the page keeps the record it loads itself
+    const response = navigator.serviceWorker?.controller ? fresh : keepWhileReading(path, fresh);
+    if (!response.body) throw new ApiError(response.status, 'bad_response', t('error.badResponse'));
     state.loading = false;
-    verify(text, { kind: 'server', meetingId }, codeList ?? undefined);
+    // read after the record, so every ballot in the record is in the list (SPEC §8, check ballots)
+    const codeList = async () =>
+      navigator.onLine
+        ? ((await answer(apiClient().meetings[':id'].codes.$get({ param: { id: meetingId } })).catch(
+            () => undefined,
+          )) ?? undefined)
+        : undefined;
+    verify(response.body, sizeOf(response), { kind: 'server', meetingId }, codeList);
   } catch (error) {
     Object.assign(state, {
       loading: false,
@@ -127,9 +128,9 @@ async function loadFromServer(meetingId: string): Promise<void> {
   }
 }
 
-async function loadFile(file: File): Promise<void> {
+function loadFile(file: File): void {
   try {
-    verify(await file.text(), { kind: 'file', name: file.name });
+    verify(file.stream(), file.size, { kind: 'file', name: file.name });
   } catch {
     Object.assign(state, { error: t('verify.error.file', { name: file.name }) });
     render();
@@ -240,14 +241,6 @@ function render(): void {
         )
       : null,
   );
-}
-
-/** The first visit, before the service worker runs: the page keeps the record it loaded itself. */
-function keepForOfflineReload(path: string, text: string): void {
-  const response = new Response(text, { headers: { 'content-type': 'application/json' } });
-  keepRecord(path, response).catch(() => {
-    // storage refused: an offline reload will ask for a file instead
-  });
 }
 
 /** Keeps the page for offline use; without a service worker (an old browser) it only needs the network. */

@@ -1,9 +1,9 @@
 // The verifier's service worker (served as /verify-sw.js, scope /verify): keeps the verify page's shell,
 // script, Web Worker and style sheet so the page also opens again with no connection, and the last records
-// loaded from the server (kept-records.ts). Assets come from the cache first; a record from the network
+// loaded from the server (kept-records.ts), written to the cache as the page reads them. Assets come from the cache first; a record from the network
 // first (the kept copy only when offline). scripts/build-web.ts stamps VERSION with a hash of the cached
 // files, so a new build installs a new cache and drops the old one.
-import { keepRecord, keptRecord } from './kept-records.ts';
+import { keepWhileReading, keptRecord } from './kept-records.ts';
 
 /** The parts of the service worker scope used here (the DOM library has no service worker globals). */
 type ExtendableEvent = Event & { waitUntil: (work: Promise<unknown>) => void };
@@ -65,8 +65,7 @@ async function cacheFirst(request: Request, key: string): Promise<Response> {
 async function networkFirst(request: Request, path: string): Promise<Response> {
   try {
     const fresh = await fetch(request);
-    if (fresh.ok) await keepRecord(path, fresh.clone());
-    return fresh;
+    return fresh.ok ? keepWhileReading(path, fresh) : fresh;
   } catch (error) {
     const kept = await keptRecord(path);
     if (kept) return kept;
