@@ -45,14 +45,13 @@ let feed: Feed | null = null;
 const progress = h('progress', { attrs: { max: 1, value: 0, id: 'verify-progress' } });
 const progressLabel = h('p', { class: 'progress-label', attrs: { role: 'status' } });
 
-/** Megabytes with one decimal, as the page's language writes numbers. */
-const megabytes = (bytes: number) => formatNumber(Math.round(bytes / 1e5) / 10);
+/** Megabytes with two decimals (a small record is tens of kilobytes), as the page's language writes numbers. */
+const megabytes = (bytes: number) => formatNumber(Math.round(bytes / 1e4) / 100);
 
 /** How much of the record is read (of its size, when the server or the file gave it) and checked. */
 function showProgress({ read, total, ballots }: FeedProgress): void {
   progress.max = Math.max(total, read, 1);
   progress.value = read;
-  progress.dataset.read = String(read);
   progressLabel.textContent =
     read === 0
       ? t('verify.progress.start')
