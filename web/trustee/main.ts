@@ -15,6 +15,7 @@ import { byId, h, mount } from '../shared/dom.ts';
 import { formatNumber, type MessageKey, t } from '../shared/i18n.ts';
 import { startPage } from '../shared/page.ts';
 import { runJob, workerSupply } from '../shared/worker-job.ts';
+import { feedRecord } from '../verify/record-feed.ts';
 import {
   board,
   type CeremonyProgress,
@@ -152,8 +153,15 @@ type RecordEvent = { type: string; payload: string };
 /** The record as the server gives it, checked on this phone with crypto/ and the rules only. */
 async function checkedRecord(): Promise<{ report: VerifyReport; events: RecordEvent[] }> {
   const recordText = await apiText(`/api/meetings/${encodeURIComponent(meetingId)}/record`);
-  const report = await runJob<{ recordText: string }, VerifyReport>(nextVerifier(), { recordText }, () => {})
-    .result;
+  // the same worker as the verify page, fed the text this page already holds (its events are read below)
+  const body = new Blob([recordText]).stream();
+  const { report } = await feedRecord(
+    nextVerifier(),
+    body,
+    0,
+    async () => undefined,
+    () => {},
+  ).result;
   return { report, events: (JSON.parse(recordText) as { events: RecordEvent[] }).events };
 }
 
