@@ -1,14 +1,17 @@
 // `npm run bench:verify-browser [RECORD]`: the /verify page in Debian's Chromium (playwright-core) checks
-// a record file chosen as a phone chooses it, under CDP CPU throttling of BENCH_THROTTLE (default 6, the
-// issue's slow phone; Chromium applies it to the page's thread, not to the worker), and prints as JSON lines the wall time to the final report, whether every check
+// a record file chosen as a phone chooses it, on a phone BENCH_THROTTLE times slower (default 6, the
+// issue's slow phone), and prints as JSON lines the wall time to the final report, whether every check
 // passes, the peak JavaScript heap of the page (CDP Performance.getMetrics) and of its verifier worker
 // (CDP Runtime.getHeapUsage on its target), sampled every second, and the load average.
+// The slowing is of the whole renderer process, page and worker alike (throttleRenderer); CDP's own CPU
+// throttling would slow the page's thread only, since Chromium refuses Emulation.setCPUThrottlingRate on a
+// worker ("Operation is only supported for pages, not workers"), and the checks run in the worker.
 // Without a RECORD it first writes a seeded demo record of BENCH_VOTERS (default 3) voters × 100 questions
 // × 4 options, as bench/verify.ts does; a 100 × 100 record comes from `phieukin simulate --out`.
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { CDPSession } from 'playwright-core';
+import type { Browser, CDPSession } from 'playwright-core';
 import { seededRandom } from '../crypto/index.ts';
 import { runDemoMeeting } from '../src/demo/meeting.ts';
 import { launchBrowser, PHONE } from '../test/e2e/browser.ts';
@@ -20,9 +23,6 @@ const emit = (name: string, value: number | null, unit: string) =>
 /**
  * The page's dedicated workers as CDP targets (auto-attached, not flattened: playwright's CDPSession sends
  * to one session only, so their messages travel inside Target.sendMessageToTarget), asked for their heap.
- * They are not throttled: Chromium answers Emulation.setCPUThrottlingRate on a worker with "Operation is
- * only supported for pages, not workers", so the throttling slows the page's thread and the checks run at
- * the machine's speed (the figure to scale for a slow phone is the wall time of an unthrottled run).
  */
 async function workerSessions(cdp: CDPSession) {
   const sessions = new Set<string>();
@@ -59,10 +59,57 @@ async function workerSessions(cdp: CDPSession) {
   };
 }
 
+/**
+ * Every thread of the browser's renderer processes (the page, its worker and the service worker) slowed
+ * `rate` times: let go by SIGCONT for 10 ms at a time, then stopped by SIGSTOP until their running time is
+ * 1/rate of the wall time, as on a phone whose cores are all `rate` times slower. Returns a stop that lets
+ * them run again and gives the share of the wall time they were let run, as measured.
+ */
+async function throttleRenderer(browser: Browser, rate: number) {
+  const cdp = await browser.newBrowserCDPSession();
+  const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as {
+    processInfo: Array<{ type: string; id: number }>;
+  };
+  const renderers = processInfo.filter((p) => p.type === 'renderer').map((p) => p.id);
+  if (renderers.length === 0) throw new Error('no renderer process to throttle');
+  const signal = (name: NodeJS.Signals) => {
+    for (const pid of renderers) process.kill(pid, name);
+  };
+  const RUN_MS = 10;
+  const started = performance.now();
+  let running = 0;
+  let active = true;
+  let timer: NodeJS.Timeout | undefined;
+  const cycle = () => {
+    if (!active) return;
+    const resumed = performance.now();
+    signal('SIGCONT');
+    timer = setTimeout(() => {
+      if (!active) return;
+      signal('SIGSTOP');
+      const now = performance.now();
+      running += now - resumed;
+      // stopped until the run so far is 1/rate of the wall time, which also makes up for late timers
+      timer = setTimeout(cycle, Math.max(0, started + running * rate - now));
+    }, RUN_MS);
+  };
+  if (rate > 1) cycle();
+  return {
+    stop() {
+      active = false;
+      clearTimeout(timer);
+      signal('SIGCONT');
+      const wall = performance.now() - started;
+      return rate > 1 ? running / wall : 1;
+    },
+  };
+}
+
 const THROTTLE = Number(process.env.BENCH_THROTTLE ?? 6);
 const dir = mkdtempSync(join(tmpdir(), 'phieukin-bench-verify-browser-'));
 const server = await startE2eServer();
 const browser = await launchBrowser(['--enable-precise-memory-info']);
+let throttle: Awaited<ReturnType<typeof throttleRenderer>> | undefined;
 try {
   let record = process.argv[2] ? resolve(process.argv[2]) : '';
   if (!record) {
@@ -84,7 +131,6 @@ try {
   await cdp.send('Performance.enable');
   await page.goto(`${server.origin}/verify`);
   await page.locator('#record-file').waitFor();
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
   const workers = await workerSessions(cdp);
 
   let pageHeap = 0;
@@ -118,14 +164,17 @@ try {
     });
   }, 1000);
   await page.locator('#record-file').setInputFiles(record);
+  throttle = await throttleRenderer(browser, THROTTLE);
   const verdict = page.locator('#verdict');
   await verdict.waitFor();
   const wall = (performance.now() - started) / 1000;
+  const runningShare = throttle.stop();
   clearInterval(sampler);
   await sample().catch(() => {});
   const failing = await page.locator('.check[data-status="fail"]').count();
   emit('verify-browser: record size', statSync(record).size / 1e6, 'MB');
-  emit('verify-browser: CPU throttling', THROTTLE, '×');
+  emit('verify-browser: slowed', THROTTLE, '×');
+  emit('verify-browser: share of the time the renderer ran', runningShare * 100, '%');
   emit(
     'verify-browser: every check passes',
     (await verdict.getAttribute('data-ok')) === 'true' ? 1 : 0,
@@ -138,6 +187,7 @@ try {
   emit('load average at the start', loadStart, '');
   emit('load average at the end', loadavg()[0]!, '');
 } finally {
+  throttle?.stop();
   await browser.close();
   await server.stop();
   rmSync(dir, { recursive: true, force: true });
