@@ -43,6 +43,13 @@ export function label(...parts: HashInput[]): Uint8Array {
   return concatBytes(...parts.map(enc));
 }
 
+/**
+ * The bytes H hashes, enc(tag) ‖ enc(x1) ‖ … ‖ enc(xn), for a caller with a SHA-512 of its own: the server
+ * hashes each 230 KB ballot event with the platform's native one (src/store), off its event loop.
+ */
+export const hashInput = (tag: Tag, ...args: HashInput[]): Uint8Array =>
+  concatBytes(enc(tag), ...args.map(enc));
+
 /** H(tag, x1…xn) = SHA-512(enc(tag) ‖ enc(x1) ‖ … ‖ enc(xn)), 64 bytes. */
 export function H(tag: Tag, ...args: HashInput[]): Uint8Array {
   const h = sha512.create();

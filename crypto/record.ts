@@ -1,7 +1,7 @@
 // The record (SPEC §6): an append-only chain of events, each hashing its height, its parent's hash, its
 // type and its payload string exactly as stored.
 import { base64url as b64, fromBase64url, utf8ToBytes } from './bytes.ts';
-import { H, TAG } from './hash.ts';
+import { H, type HashInput, hashInput, TAG, type Tag } from './hash.ts';
 import { PROTOCOL } from './manifest.ts';
 import type { EventType } from './payloads.ts';
 import { RecordSplitter } from './record-stream.ts';
@@ -9,11 +9,17 @@ import { RecordSplitter } from './record-stream.ts';
 export type RecordEvent = { height: number; parent: string | null; type: EventType; payload: string };
 export type MeetingRecord = { protocol: typeof PROTOCOL; events: RecordEvent[] };
 
-/** eventHash = H("phieukin/v1/event", h, parentBytes, type, payloadBytes); parentBytes empty at height 0. */
-export function eventHash(event: RecordEvent): Uint8Array {
+/** H's arguments for an event: its tag, h, parentBytes (empty at height 0), type, payloadBytes. */
+function eventHashArguments(event: RecordEvent): [Tag, ...HashInput[]] {
   const parent = event.parent === null ? new Uint8Array(0) : fromBase64url(event.parent, 64);
-  return H(TAG.event, event.height, parent, event.type, utf8ToBytes(event.payload));
+  return [TAG.event, event.height, parent, event.type, utf8ToBytes(event.payload)];
 }
+
+/** eventHash = H("phieukin/v1/event", h, parentBytes, type, payloadBytes) (SPEC §6). */
+export const eventHash = (event: RecordEvent): Uint8Array => H(...eventHashArguments(event));
+
+/** The bytes whose SHA-512 is the eventHash, for a platform's own SHA-512 (hashInput). */
+export const eventHashInput = (event: RecordEvent): Uint8Array => hashInput(...eventHashArguments(event));
 
 /** The event that follows `previous` (null: the first event). The payload is stored as given if a string. */
 export function nextEvent(
