@@ -145,7 +145,9 @@ export type BallotStatements = {
   ballotHash: Uint8Array;
   /** The per-option ciphertexts, decoded, in manifest order (for the tally). */
   ciphertexts: Ciphertexts;
-  items: Array<{ where: string; relations: Relation[] }>;
+  /** `question` and `option`: their numbers from 1 in manifest order, for a page to name the statement
+   * (the signature has neither, a question's sum no option). */
+  items: Array<{ where: string; question?: number; option?: number; relations: Relation[] }>;
 };
 
 function field(obj: unknown, key: string, where: string): unknown {
@@ -208,6 +210,8 @@ export function ballotStatements(mc: MeetingContext, ballot: unknown): BallotSta
       parts.push(alphaBytes, betaBytes, ...PROOF_FIELDS.map((f) => proof[f]));
       items.push({
         where: at,
+        question: q + 1,
+        option: o + 1,
         relations: zeroOrOneRelations(ctx, optionLabel(pk, question.id, o), ct, proof, K),
       });
       A = A.add(ct.alpha);
@@ -220,6 +224,7 @@ export function ballotStatements(mc: MeetingContext, ballot: unknown): BallotSta
     const sum = { alpha: A, beta: B, alphaBytes: encodePublicPoint(A), betaBytes: encodePublicPoint(B) };
     items.push({
       where: `${where}, sum`,
+      question: q + 1,
       relations: zeroOrOneRelations(ctx, sumLabel(pk, question.id), sum, sumProof, K),
     });
     return decoded;
@@ -243,13 +248,18 @@ export function ballotStatements(mc: MeetingContext, ballot: unknown): BallotSta
 }
 
 /** Names every failing statement, checking one at a time (the fall-back after a failed batch). */
-export function failingStatements(items: BallotStatements['items']): string[] {
-  return items.filter((item) => !item.relations.every(relationHolds)).map((item) => item.where);
+export function failingStatements(items: BallotStatements['items']): FailingStatement[] {
+  return items
+    .filter((item) => !item.relations.every(relationHolds))
+    .map(({ where, question, option }) => ({ where, question, option }));
 }
 
+export type FailingStatement = Omit<BallotStatements['items'][number], 'relations'>;
+
+/** `failing`: the statements whose proofs fail, when the ballot decodes (the verifier names each). */
 export type BallotCheck =
   | { ok: true; statements: BallotStatements }
-  | { ok: false; problems: string[]; statements?: BallotStatements };
+  | { ok: false; problems: string[]; statements?: BallotStatements; failing?: FailingStatement[] };
 
 /**
  * Checks one ballot: decoding and shape, then all relations in one batch; on failure each one alone,
@@ -307,7 +317,12 @@ export function checkBallots(
     if (!check.ok) return check;
     const { statements } = check;
     if (sound.length > 1 && allRelationsHold(relationsOf(statements), random)) return check;
-    const bad = failingStatements(statements.items);
-    return { ok: false, problems: bad.map((where) => `${where}: proof does not verify`), statements };
+    const failing = failingStatements(statements.items);
+    return {
+      ok: false,
+      problems: failing.map(({ where }) => `${where}: proof does not verify`),
+      statements,
+      failing,
+    };
   });
 }

@@ -14,6 +14,7 @@ export {
 } from './bytes.ts';
 export * from './certify.ts';
 export { type CodeList, codeListProblems } from './checks/codes.ts';
+export * from './checks/reasons.ts';
 export * from './credential.ts';
 export {
   type Coordinates,

@@ -15,6 +15,7 @@ import { ChainCheck, hashOrError } from './checks/chain.ts';
 import { type CodeList, codeListProblems } from './checks/codes.ts';
 import { type Activations, credentialsCheck } from './checks/credentials.ts';
 import { decryptionCheck } from './checks/decryption.ts';
+import { type Reason, reason } from './checks/reasons.ts';
 import { type KeptRecord, type OutcomeFunction, resultCheck } from './checks/result.ts';
 import { tallyCheck } from './checks/tally.ts';
 import { type Manifest, manifestHash, parseManifest } from './manifest.ts';
@@ -39,7 +40,8 @@ export const CHECKS = [
 ] as const;
 export type CheckName = (typeof CHECKS)[number];
 export type CheckStatus = 'pass' | 'fail' | 'pending';
-export type Check = { name: CheckName; status: CheckStatus; problems: string[]; note?: string };
+/** `problems` (when failing) and `note` (when pending) by code and parameters, each with its English text. */
+export type Check = { name: CheckName; status: CheckStatus; problems: Reason[]; note?: Reason };
 
 export type VerifyReport = {
   ok: boolean;
@@ -62,8 +64,8 @@ export type VerifyOptions = {
   codeList?: CodeList;
 };
 
-const pending = (name: CheckName, note: string): Check => ({ name, status: 'pending', problems: [], note });
-const judged = (name: CheckName, problems: string[]): Check => ({
+const pending = (name: CheckName, note: Reason): Check => ({ name, status: 'pending', problems: [], note });
+const judged = (name: CheckName, problems: Reason[]): Check => ({
   name,
   status: problems.length === 0 ? 'pass' : 'fail',
   problems,
@@ -74,7 +76,7 @@ function guarded<T>(name: CheckName, run: () => T, onError: (c: Check) => void):
   try {
     return run();
   } catch (e) {
-    onError({ name, status: 'fail', problems: [`malformed record: ${(e as Error).message}`] });
+    onError({ name, status: 'fail', problems: [reason('record.malformed', { detail: (e as Error).message })] });
     return null;
   }
 }
@@ -191,7 +193,7 @@ export class RecordVerifier {
     const checks = new Map<CheckName, Check>();
     const put = (c: Check) => checks.set(c.name, c);
     const report = (meetingId: string | null, codes: string[] = [], paperBallots = 0): VerifyReport => {
-      const list = CHECKS.map((name) => checks.get(name) ?? pending(name, 'not reached'));
+      const list = CHECKS.map((name) => checks.get(name) ?? pending(name, reason('note.not_reached', {})));
       return {
         ok: list.every((c) => c.status === 'pass'),
         checks: list,
@@ -202,7 +204,7 @@ export class RecordVerifier {
       };
     };
     if (this.unreadable) {
-      put({ name: 'chain', status: 'fail', problems: [this.unreadable.message] });
+      put(judged('chain', [reason('record.unreadable', { detail: this.unreadable.message })]));
       return report(null);
     }
     const { events } = this.kept;
@@ -214,7 +216,7 @@ export class RecordVerifier {
       manifest = parseManifest(manifestText);
       put(judged('manifest', []));
     } catch (e) {
-      put(judged('manifest', [(e as Error).message]));
+      put(judged('manifest', [reason('manifest.invalid', { detail: (e as Error).message })]));
       return report(null);
     }
     const mh = manifestHash(manifestText);
@@ -225,7 +227,7 @@ export class RecordVerifier {
     const live: Activations = credentials?.activations ?? new Map();
     if (!ceremony) return report(manifest.meetingId);
     if (!ceremony.facts) {
-      put(pending('ceremony', 'no joint key yet'));
+      put(pending('ceremony', reason('note.no_joint_key', {})));
       return report(manifest.meetingId);
     }
     put(judged('ceremony', ceremony.problems));
@@ -256,14 +258,16 @@ export class RecordVerifier {
         ? judged('ballots', [...cast.problems, ...listProblems])
         : listProblems.length > 0
           ? judged('ballots', listProblems)
-          : pending('ballots', 'the poll has not opened'),
+          : pending('ballots', reason('note.not_opened', {})),
     );
     const codes = cast.ballots.map((b) => b.confirmationCode);
 
     const tally = guarded('tally', () => tallyCheck(events, mc, ballots.sums), put);
     if (tally)
       put(
-        has('encrypted-tally') ? judged('tally', tally) : pending('tally', 'the poll has not been tallied'),
+        has('encrypted-tally')
+          ? judged('tally', tally)
+          : pending('tally', reason('note.not_tallied', {})),
       );
     const decryption = guarded(
       'decryption',
@@ -274,21 +278,22 @@ export class RecordVerifier {
       put(
         has('result') || decryption.length > 0
           ? judged('decryption', decryption)
-          : pending('decryption', 'no result yet'),
+          : pending('decryption', reason('note.no_result', {})),
       );
     const result = guarded(
       'result',
       () => resultCheck({ ...this.kept, paper: ballots.paper }, mc, live, this.options.outcome),
       put,
     );
-    if (result) put(has('result') ? judged('result', result) : pending('result', 'no result yet'));
+    if (result)
+      put(has('result') ? judged('result', result) : pending('result', reason('note.no_result', {})));
     const certification = guarded('certification', () => certificationCheck(events, mc, signingKeys), put);
     if (certification) {
       const k = manifest.trustees.k;
       put(
         certification.problems.length > 0 || certification.signed >= k
           ? judged('certification', certification.problems)
-          : pending('certification', `${certification.signed} of the ${k} signatures needed`),
+          : pending('certification', reason('note.signatures', { signed: certification.signed, k })),
       );
     }
     return report(manifest.meetingId, codes, cast.ballots.filter((b) => b.paper).length);

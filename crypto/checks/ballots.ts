@@ -6,13 +6,14 @@
 // whatever the meeting's size. The credentials are judged at the end, against the whole record's
 // activations, exactly as if every ballot had been held until then.
 
-import { checkBallots, confirmationCode } from '../ballot.ts';
+import { checkBallots, confirmationCode, type FailingStatement } from '../ballot.ts';
 import { base64url as b64 } from '../bytes.ts';
 import type { MeetingContext } from '../meeting.ts';
 import type { RandomSource } from '../random.ts';
 import type { RecordEvent } from '../record.ts';
 import { addCiphertexts, type CiphertextSums, emptySums } from '../tally.ts';
 import type { Activations } from './credentials.ts';
+import { type Reason, reason } from './reasons.ts';
 
 /** A ballot of the record that decodes (whether or not its proofs hold); `paper` when its credential is a
  * paper ballot's (SPEC §3.1). */
@@ -30,8 +31,8 @@ export const BALLOTS_PER_BATCH = 8;
 
 /** One ballot's verdict, as far as it can be given before the record's credentials are all known. */
 type Verdict =
-  | { height: number; problem: string }
-  | { height: number; pk: string; proofProblems: string[]; ballotHash: Uint8Array };
+  | { height: number; problem: Reason }
+  | { height: number; pk: string; failing: FailingStatement[]; ballotHash: Uint8Array };
 
 export class BallotsCheck {
   readonly sums: CiphertextSums;
@@ -78,18 +79,21 @@ export class BallotsCheck {
       this.random,
     );
     group.forEach(({ height, payload }, i) => {
-      const at = `ballot at height ${height}`;
       const check = checks[i]!;
-      if (payload instanceof Error) this.verdicts.push({ height, problem: `${at}: ${payload.message}` });
+      if (payload instanceof Error)
+        this.verdicts.push({ height, problem: reason('ballots.malformed', { height, detail: payload.message }) });
       else if (!check.ok && !check.statements)
-        this.verdicts.push({ height, problem: `${at}: ${check.problems.join('; ')}` });
+        this.verdicts.push({
+          height,
+          problem: reason('ballots.malformed', { height, detail: check.problems.join('; ') }),
+        });
       else if (check.statements) {
         const { statements } = check;
         addCiphertexts(this.sums, statements.ciphertexts);
         this.verdicts.push({
           height,
           pk: b64(statements.pk),
-          proofProblems: check.ok ? [] : check.problems,
+          failing: check.ok ? [] : (check.failing ?? []),
           ballotHash: statements.ballotHash,
         });
       }
@@ -97,25 +101,34 @@ export class BallotsCheck {
   }
 
   /** The problems and the decoded ballots, the credentials judged against the record's activations. */
-  finish(activations: Activations): { problems: string[]; ballots: RecordedBallot[] } {
+  finish(activations: Activations): { problems: Reason[]; ballots: RecordedBallot[] } {
     this.flush();
-    const problems: string[] = [];
+    const problems: Reason[] = [];
     const ballots: RecordedBallot[] = [];
-    const voted = new Set<string>();
+    /** The height of each credential's first ballot. */
+    const voted = new Map<string, number>();
     for (const v of this.verdicts) {
       if ('problem' in v) {
         problems.push(v.problem);
         continue;
       }
-      const at = `ballot at height ${v.height}`;
-      const activation = activations.get(v.pk);
-      if (!activation || activation.activatedAt > v.height)
-        problems.push(`${at}: credential ${v.pk} is not activated`);
-      else if (activation.voidedAt !== null && activation.voidedAt < v.height)
-        problems.push(`${at}: credential ${v.pk} was voided`);
-      if (voted.has(v.pk)) problems.push(`${at}: credential ${v.pk} has already voted`);
-      voted.add(v.pk);
-      for (const problem of v.proofProblems) problems.push(`${at}, ${problem}`);
+      const { height, pk } = v;
+      const activation = activations.get(pk);
+      if (!activation || activation.activatedAt > height)
+        problems.push(reason('ballots.not_activated', { height, pk }));
+      else if (activation.voidedAt !== null && activation.voidedAt < height)
+        problems.push(reason('ballots.voided', { height, pk, voided: activation.voidedAt }));
+      const first = voted.get(pk);
+      if (first !== undefined) problems.push(reason('ballots.voted_twice', { height, pk, first }));
+      else voted.set(pk, height);
+      for (const { where, question, option } of v.failing)
+        problems.push(
+          question === undefined
+            ? reason('ballots.signature', { height })
+            : option === undefined
+              ? reason('ballots.sum', { height, where, question })
+              : reason('ballots.proof', { height, where, question, option }),
+        );
       ballots.push({
         height: v.height,
         ballotHash: b64(v.ballotHash),

@@ -3,6 +3,7 @@
 import { base64url as b64 } from '../bytes.ts';
 import type { EventType } from '../payloads.ts';
 import { eventHash, type RecordEvent } from '../record.ts';
+import { type Reason, reason } from './reasons.ts';
 
 /** Where a record stands, as the verifier reads it from the events alone. */
 export type Phase = 'setup' | 'open' | 'closed' | 'tallied' | 'resulted';
@@ -40,7 +41,7 @@ export function hashOrError(event: RecordEvent): string | Error {
 
 /** The chain read one event at a time; `hash` is the event's own hash (hashOrError). */
 export class ChainCheck {
-  readonly problems: string[] = [];
+  readonly problems: Reason[] = [];
   private phase: Phase = 'setup';
   private jointKeys = 0;
   /** The hash the next event must name as its parent; undefined after an event that cannot be hashed. */
@@ -49,24 +50,23 @@ export class ChainCheck {
 
   add(e: RecordEvent, hash: string | Error): void {
     const i = this.count++;
-    const at = `event ${i} (${e.type})`;
+    const at = { index: i, type: e.type };
     const problems = this.problems;
-    if (e.height !== i) problems.push(`${at}: height ${e.height}, expected ${i}`);
-    if (e.parent !== this.parent) problems.push(`${at}: parent does not match the hash of the event before`);
+    if (e.height !== i) problems.push(reason('chain.height', { ...at, height: e.height }));
+    if (e.parent !== this.parent) problems.push(reason('chain.parent', at));
     if (i === 0) {
-      if (e.type !== 'manifest') problems.push(`${at}: the record must start with the manifest`);
+      if (e.type !== 'manifest') problems.push(reason('chain.first', at));
     } else if (e.type === 'manifest' || !EVENT_PHASES[e.type].in.includes(this.phase)) {
-      problems.push(`${at}: not allowed while the meeting is ${this.phase}`);
+      problems.push(reason('chain.order', { ...at, phase: this.phase }));
     } else {
       if (e.type === 'joint-key') this.jointKeys++;
-      if (e.type === 'poll-opened' && this.jointKeys === 0)
-        problems.push(`${at}: the poll opened before the joint key`);
+      if (e.type === 'poll-opened' && this.jointKeys === 0) problems.push(reason('chain.poll_before_key', at));
       this.phase = EVENT_PHASES[e.type].to ?? this.phase;
     }
     this.parent = typeof hash === 'string' ? hash : undefined;
   }
 
-  finish(): string[] {
-    return this.jointKeys > 1 ? [...this.problems, 'more than one joint-key event'] : this.problems;
+  finish(): Reason[] {
+    return this.jointKeys > 1 ? [...this.problems, reason('chain.joint_keys', {})] : this.problems;
   }
 }

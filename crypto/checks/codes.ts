@@ -3,6 +3,7 @@
 // reveals nothing of which code a phone looked for (every phone takes the whole list). The full verifier,
 // given the list, checks it against the record (part of check `ballots`, SPEC §8.5).
 import type { RecordedBallot } from './ballots.ts';
+import { type Reason, reason } from './reasons.ts';
 
 export type CodeList = {
   meetingId: string;
@@ -19,20 +20,19 @@ export type CodeList = {
 export function codeListProblems(
   list: CodeList,
   record: { meetingId: string; serverKey: string | null; lastHeight: number; ballots: RecordedBallot[] },
-): string[] {
-  const problems: string[] = [];
-  const where = 'confirmation-code list';
-  if (list?.meetingId !== record.meetingId) problems.push(`${where}: it is for another meeting`);
-  if (!Array.isArray(list?.ballots)) return [...problems, `${where}: no ballots`];
+): Reason[] {
+  const problems: Reason[] = [];
+  if (list?.meetingId !== record.meetingId) problems.push(reason('codes.meeting', {}));
+  if (!Array.isArray(list?.ballots)) return [...problems, reason('codes.no_ballots', {})];
   if (record.serverKey !== null && list.serverKey !== record.serverKey)
-    problems.push(`${where}: its receipt key differs from the one the record publishes`);
+    problems.push(reason('codes.server_key', {}));
   const listed = new Map(list.ballots.map((b) => [b.height, b.code]));
   const recorded = new Map(record.ballots.map((b) => [b.height, b.confirmationCode]));
   for (const [height, code] of recorded)
     if (listed.get(height) !== code)
-      problems.push(`${where}: the ballot at height ${height} is not listed as ${code}`);
+      problems.push(reason('codes.not_listed', { height, code }));
   for (const [height, code] of listed)
     if (height <= record.lastHeight && recorded.get(height) !== code)
-      problems.push(`${where}: code ${code} at height ${height} is not a ballot of the record`);
+      problems.push(reason('codes.not_recorded', { height, code: String(code) }));
   return problems;
 }

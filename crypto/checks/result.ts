@@ -7,6 +7,7 @@ import type { AttendancePayload, ResultPayload } from '../payloads.ts';
 import type { RecordEvent } from '../record.ts';
 import type { PaperFacts } from './ballots.ts';
 import { type Activations, liveCredentials } from './credentials.ts';
+import { type Reason, reason } from './reasons.ts';
 
 /**
  * The record as the streaming verifier keeps it: every event, a ballot's without its payload; each
@@ -46,8 +47,8 @@ function paperProblems(
   mc: MeetingContext,
   activations: Activations,
   r: Pick<ResultPayload, 'paperBallots' | 'decidedByHand'>,
-): string[] {
-  const problems: string[] = [];
+): Reason[] {
+  const problems: Reason[] = [];
   const questions = new Set(mc.manifest.questions.map((q) => q.id));
   const anyPaper = [...activations.values()].some((a) => a.paper);
   let paper = 0;
@@ -64,16 +65,16 @@ function paperProblems(
       new Set(rows).size === rows.length &&
       rows.every((id) => questions.has(id as string));
     if (valid) decidedByHand += rows.length;
-    else
-      problems.push(`event ${ballot.height}: decidedByHand must list distinct questions, on a paper ballot`);
+    else problems.push(reason('result.decided_by_hand', { height: ballot.height }));
   }
   if (r.paperBallots === undefined) {
-    if (anyPaper)
-      problems.push(`paperBallots missing: the record activates paper ballots and holds ${paper}`);
+    if (anyPaper) problems.push(reason('result.paper_missing', { paper }));
   } else if (r.paperBallots !== paper)
-    problems.push(`paperBallots: ${String(r.paperBallots)}, the record holds ${paper}`);
+    problems.push(reason('result.paper', { published: String(r.paperBallots), paper }));
   if (r.decidedByHand !== undefined && r.decidedByHand !== decidedByHand)
-    problems.push(`decidedByHand: ${String(r.decidedByHand)}, the paper ballots name ${decidedByHand} rows`);
+    problems.push(
+      reason('result.decided_by_hand_rows', { published: String(r.decidedByHand), rows: decidedByHand }),
+    );
   return problems;
 }
 
@@ -82,44 +83,45 @@ export function resultCheck(
   mc: MeetingContext,
   activations: Activations,
   outcome: OutcomeFunction | undefined,
-): string[] {
+): Reason[] {
   const event = events.find((e) => e.type === 'result');
   if (!event) return [];
   const r = JSON.parse(event.payload) as ResultPayload;
   const { manifest } = mc;
-  const problems: string[] = [];
+  const problems: Reason[] = [];
   const ballots = events.filter((e) => e.type === 'ballot').length;
   const activated = liveCredentials(activations);
-  if (r.meetingId !== manifest.meetingId) problems.push('meetingId differs from the manifest');
+  if (r.meetingId !== manifest.meetingId) problems.push(reason('result.meeting', {}));
   if (r.ctx !== JSON.parse(events.find((e) => e.type === 'joint-key')!.payload).ctx)
-    problems.push('ctx differs from the joint key’s');
-  if (r.ballots !== ballots) problems.push(`ballots: ${r.ballots}, the record holds ${ballots}`);
+    problems.push(reason('result.context', {}));
+  if (r.ballots !== ballots) problems.push(reason('result.ballots', { published: String(r.ballots), ballots }));
   if (r.activated !== activated)
-    problems.push(`activated: ${r.activated}, the record activates ${activated}`);
+    problems.push(reason('result.activated', { published: String(r.activated), activated }));
   problems.push(...paperProblems(paper, mc, activations, r));
-  if (r.ruleSet !== manifest.ruleSet) problems.push('ruleSet differs from the manifest');
+  if (r.ruleSet !== manifest.ruleSet) problems.push(reason('result.rule_set', {}));
   const previous = hashes[event.height - 1];
   if (previous instanceof Error && r.recordHead !== undefined) throw previous;
   if (r.recordHead !== undefined && (previous === undefined || r.recordHead !== previous))
-    problems.push('recordHead is not the hash of the event before the result: the record was changed');
+    problems.push(reason('result.record_head', {}));
   if (r.countedAt !== undefined && !(Number.isSafeInteger(r.countedAt) && r.countedAt >= 0))
-    problems.push('countedAt: a whole number of milliseconds since 1970 expected');
+    problems.push(reason('result.counted_at', {}));
   if (!Array.isArray(r.questions) || r.questions.length !== manifest.questions.length)
-    return [...problems, 'questions: one entry per question of the manifest expected'];
+    return [...problems, reason('result.questions', {})];
   manifest.questions.forEach((q, i) => {
     const rq = r.questions[i]!;
     const sum = Array.isArray(rq.counts) ? rq.counts.reduce((a, b) => a + b, 0) : Number.NaN;
+    const question = { question: q.id, number: i + 1 };
     if (rq.id !== q.id || rq.counts.length !== q.options.length)
-      problems.push(`question ${q.id}: wrong shape`);
+      problems.push(reason('result.question_shape', question));
     else if (rq.blank !== ballots - sum)
-      problems.push(`question ${q.id}: blank ${rq.blank}, expected ${ballots - sum}`);
+      problems.push(
+        reason('result.blank', { ...question, published: String(rq.blank), expected: ballots - sum }),
+      );
   });
   if (manifest.ruleSet === 'none') {
-    if (r.outcome !== null) problems.push('rule set "none" must have a null outcome');
+    if (r.outcome !== null) problems.push(reason('result.outcome_none', {}));
   } else if (!outcome) {
-    problems.push(
-      `outcome not recomputed: no rules engine for "${manifest.ruleSet}" was given to the verifier`,
-    );
+    problems.push(reason('result.outcome_unchecked', { ruleSet: manifest.ruleSet }));
   } else {
     const attendance = events.filter((e) => e.type === 'attendance').at(-1);
     const expected = outcome({
@@ -130,7 +132,7 @@ export function resultCheck(
       questions: r.questions,
     });
     if (!sameJson(expected, r.outcome))
-      problems.push(`outcome differs from what rule set ${r.ruleSet} gives`);
+      problems.push(reason('result.outcome', { ruleSet: String(r.ruleSet) }));
   }
   return problems;
 }

@@ -3,13 +3,17 @@
 // Imports crypto/ (and the pure rules engine to recompute outcomes) only: no server code.
 import { readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import type { CodeList, VerifyReport } from '../../crypto/index.ts';
+import type { CodeList, Reason, VerifyReport } from '../../crypto/index.ts';
+import { reasonText } from '../shared/verify-reasons.ts';
 import { spawnTypeScriptWorker } from '../typescript-worker.ts';
 import { parsedOrUsage } from './arguments.ts';
 import { progressLine } from './progress.ts';
 import type { VerifyJob } from './verify-worker.ts';
 
 const USAGE = 'Usage: phieukin verify FILE [--codes LIST.json] [--json]';
+
+/** A problem or note as the rest of the output speaks: Vietnamese, then the report's exact English. */
+const bilingual = (r: Reason): string => `${reasonText(r, 'vi')} / ${r.text}`;
 
 /**
  * The thread's heap bounds: a group of ballots checked at a time is the verifier's peak (about 10 MB live
@@ -97,8 +101,8 @@ export async function run(args: string[]): Promise<number> {
     console.log(JSON.stringify(report, null, 2));
   } else {
     for (const c of report.checks) {
-      console.log(`${c.status.toUpperCase().padEnd(7)} ${c.name}${c.note ? ` (${c.note})` : ''}`);
-      for (const p of c.problems) console.log(`        - ${p}`);
+      console.log(`${c.status.toUpperCase().padEnd(7)} ${c.name}${c.note ? ` (${bilingual(c.note)})` : ''}`);
+      for (const p of c.problems) console.log(`        - ${bilingual(p)}`);
     }
     console.log(
       report.ok

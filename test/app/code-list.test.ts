@@ -32,14 +32,14 @@ describe('the confirmation-code list', () => {
 
     const changed = structuredClone(list);
     changed.ballots[1]!.code = list.ballots[2]!.code;
-    expect(ballotsCheck(record, changed).problems).toEqual([
+    expect(ballotsCheck(record, changed).problems.map((p) => p.text)).toEqual([
       `confirmation-code list: the ballot at height ${list.ballots[1]!.height} is not listed as ${list.ballots[1]!.code}`,
       `confirmation-code list: code ${list.ballots[2]!.code} at height ${list.ballots[1]!.height} is not a ballot of the record`,
     ]);
     const dropped = { ...list, ballots: list.ballots.slice(1) };
     expect(ballotsCheck(record, dropped).status).toBe('fail');
     const invented = { ...list, ballots: [...list.ballots, { height: 1, code: list.ballots[0]!.code }] };
-    expect(ballotsCheck(record, invented).problems).toEqual([
+    expect(ballotsCheck(record, invented).problems.map((p) => p.text)).toEqual([
       `confirmation-code list: code ${list.ballots[0]!.code} at height 1 is not a ballot of the record`,
     ]);
     expect(ballotsCheck(record, { ...list, meetingId: 'another' }).status).toBe('fail');

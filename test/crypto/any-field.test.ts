@@ -225,6 +225,8 @@ describe('the phieukin CLI: demo, verify, and verify after one field is altered'
     const bad = await phieukin(['verify', file]);
     expect(bad.code, bad.stdout).toBe(1);
     expect(bad.stdout).toMatch(/^FAIL\s+ballots$/m);
+    // the reason in both languages, as the rest of the output: Vietnamese, then the report's English
+    expect(bad.stdout).toMatch(/^ {8}- Phiếu ở sự kiện số \d+\b.* \/ ballot at height \d+\b/m);
     expect(bad.stdout).not.toMatch(/^FAIL\s+chain$/m);
   });
 });

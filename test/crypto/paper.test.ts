@@ -33,7 +33,7 @@ const paperEvent = (record: MeetingRecord) =>
 
 function expectOnly(record: MeetingRecord, name: 'credentials' | 'result', reason: RegExp): void {
   const report = verify(record);
-  const problems = checkOf(report, name).problems;
+  const problems = checkOf(report, name).problems.map((p) => p.text);
   expect(
     problems.some((p) => reason.test(p)),
     problems.join(' | '),
@@ -113,7 +113,7 @@ describe('paper ballots in the record', () => {
     const event = paperEvent(record);
     editPayload<ActivationPayload>(event, (p) => ({ ...p, medium: 'fax' as 'paper' }));
     reseal(record, mixed.secrets);
-    const problems = checkOf(verify(record), 'credentials').problems;
+    const problems = checkOf(verify(record), 'credentials').problems.map((p) => p.text);
     expect(problems).toContain(`event ${event.height}: medium must be "card" or "paper"`);
   });
 
@@ -124,6 +124,9 @@ describe('paper ballots in the record', () => {
     editPayload<ActivationPayload>(cardEvent, (p) => ({ ...p, keys: [...p.keys, paperKey].sort() }));
     reseal(record, mixed.secrets);
     const problems = checkOf(verify(record), 'credentials').problems;
-    expect(problems.some((p) => p.includes(`key ${paperKey} activated twice`))).toBe(true);
+    expect(problems.some((p) => p.text.includes(`key ${paperKey} activated twice`))).toBe(true);
+    // the page names the event that first activated it, not the key
+    const twice = problems.find((p) => p.code === 'credentials.activated_twice')!;
+    expect(twice.params).toMatchObject({ height: paperEvent(record).height, first: cardEvent.height });
   });
 });

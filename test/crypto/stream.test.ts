@@ -85,7 +85,11 @@ describe('the verifier reads a record as a stream', () => {
     const { record, height } = tampered(voter);
     const report = await verifyRecordStream(pieces(bytesOf(record), [777]));
     expect(checkOf(report, 'ballots').problems).toEqual([
-      `ballot at height ${height}, question q1, option 0: proof does not verify`,
+      {
+        code: 'ballots.proof',
+        params: { height, where: 'question q1, option 0', question: 1, option: 1 },
+        text: `ballot at height ${height}, question q1, option 0: proof does not verify`,
+      },
     ]);
     expect(report.checks.filter((c) => c.status === 'fail').map((c) => c.name)).toEqual(['ballots']);
     expect(report.confirmationCodes).toHaveLength(voters);
@@ -98,7 +102,7 @@ describe('the verifier reads a record as a stream', () => {
       const report = await verifyRecordStream(pieces(bytes.subarray(0, cut), [5000]));
       expect(report.ok).toBe(false);
       expect(checkOf(report, 'chain').status).toBe('fail');
-      expect(checkOf(report, 'chain').problems.join()).toMatch(/truncated|ends/);
+      expect(checkOf(report, 'chain').problems.map((p) => p.text).join()).toMatch(/truncated|ends/);
       expect(statuses(report).slice(1)).toEqual(CHECKS.slice(1).map((name) => `${name}:pending`));
     }
   });

@@ -30,6 +30,9 @@ import {
   type TallyPayload,
 } from '../../crypto/index.ts';
 import { seededRandom } from '../../crypto/random.ts';
+import { reasonText } from '../../src/shared/verify-reasons.ts';
+import { textProblems } from '../e2e/text-audit.ts';
+import { reasonEnglishIn } from '../shared/reason-english.ts';
 import {
   checkOf,
   clone,
@@ -63,18 +66,27 @@ const setBallot = (record: MeetingRecord, voter: number, ballot: BallotPayload) 
 /** Encrypt with a manifest choice for every question: option 0, then option 1… */
 const choices = () => demo.secrets.mc.manifest.questions.map((_, q) => q % 2);
 
-/** The check fails, its problems match `reason`, and the checks in `failing` are the only ones failing. */
+/**
+ * The check fails, its problems' English texts match `reason`, and the checks in `failing` are the only ones
+ * failing. Each failing check's problems, as the verify page says them in Vietnamese, hold no English of the
+ * code table, no code and no id (the key or hash the English names).
+ */
 function expectCaught(record: MeetingRecord, name: CheckName, reason: RegExp, failing: CheckName[] = [name]) {
   const report = verify(record);
   const check = checkOf(report, name);
-  expect(check.status, `${name}: ${check.problems.join(' | ')}`).toBe('fail');
+  const texts = check.problems.map((p) => p.text);
+  expect(check.status, `${name}: ${texts.join(' | ')}`).toBe('fail');
   expect(
-    check.problems.some((p) => reason.test(p)),
-    check.problems.join(' | '),
+    texts.some((p) => reason.test(p)),
+    texts.join(' | '),
   ).toBe(true);
   expect(report.ok).toBe(false);
   expect(failingChecks(report).sort()).toEqual([...failing].sort());
-  return check.problems;
+  for (const problem of report.checks.flatMap((c) => c.problems)) {
+    const vi = reasonText(problem, 'vi');
+    expect([...reasonEnglishIn(vi), ...textProblems(vi, 'vi', [])], `${problem.code}: ${vi}`).toEqual([]);
+  }
+  return texts;
 }
 
 /** z + ℓ: the same scalar mod ℓ (every relation still holds), but not its canonical encoding. */
@@ -476,7 +488,9 @@ describe('SPEC §0 non-canonical points (edff…7f, a non-canonical 0)', () => {
     reseal(r, demo.secrets);
     const report = verify(r);
     expect(checkOf(report, 'ceremony').status).toBe('fail');
-    expect(checkOf(report, 'ceremony').problems.join()).toMatch(/not a canonical ristretto255 encoding/);
+    expect(checkOf(report, 'ceremony').problems.map((p) => p.text).join()).toMatch(
+      /not a canonical ristretto255 encoding/,
+    );
     expect(report.ok).toBe(false);
   });
 
@@ -488,7 +502,7 @@ describe('SPEC §0 non-canonical points (edff…7f, a non-canonical 0)', () => {
     });
     reseal(r, demo.secrets);
     expectCaught(r, 'tally', /question q1, option 0: published sum differs/, ['tally', 'decryption']);
-    expect(checkOf(verify(r), 'decryption').problems.join()).toMatch(/not a canonical/);
+    expect(checkOf(verify(r), 'decryption').problems.map((p) => p.text).join()).toMatch(/not a canonical/);
   });
 });
 

@@ -1,7 +1,8 @@
 // The verifier reads the record as a stream (issue 14: a phone checks a 25 MB record): with the download
 // slowed, the page shows how much of the record is read, of its size, several times before the end, and
 // the report is the one the verifier gives the whole text; a tampered file from the phone names the checks
-// that fail. Screenshots at 360 and 1280 px, during the check and at the end.
+// that fail, and says why in the page's language: in Vietnamese with none of the report's English. Screenshots
+// at 360 and 1280 px, during the check and at the end.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,9 +10,12 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { base64url, type MeetingRecord, resultHash, verifyRecord } from '../../crypto/index.ts';
 import { outcomeForResult } from '../../src/shared/rules/index.ts';
+import { reasonText } from '../../src/shared/verify-reasons.ts';
 import { MeetingDriver } from '../app/helpers.ts';
+import { reasonEnglishIn } from '../shared/reason-english.ts';
 import { e2eDescribe, launchBrowser, PHONE, screenshot } from './browser.ts';
 import { type E2eServer, startE2eServer } from './server.ts';
+import { textProblems } from './text-audit.ts';
 
 e2eDescribe('verifier streaming', { timeout: 180_000 }, () => {
   let server: E2eServer;
@@ -132,6 +136,29 @@ e2eDescribe('verifier streaming', { timeout: 180_000 }, () => {
     expect(expected.some(([, status]) => status === 'fail')).toBe(true);
     expect(await pageChecks(page)).toEqual(expected);
     await screenshot(page, 'verify-stream-done-1280');
+
+    // why, as the page says it: each failing check's problems in the page's language, from their codes
+    const failing = verifyRecord(tampered, { outcome: outcomeForResult }).checks.filter((c) => c.status === 'fail');
+    const shown = () =>
+      page
+        .locator('.check[data-status="fail"] .problems li')
+        .evaluateAll((items) => items.map((li) => li.textContent ?? ''));
+    const inLanguage = async (lang: 'vi' | 'en') => {
+      if ((await page.locator('html').getAttribute('lang')) !== lang) await page.locator('.lang-switch').click();
+      await page.locator(`html[lang="${lang}"]`).waitFor();
+      return shown();
+    };
+    const vietnamese = await inLanguage('vi');
+    expect(vietnamese).toEqual(failing.flatMap((c) => c.problems.map((p) => reasonText(p, 'vi'))));
+    expect(vietnamese.length).toBeGreaterThan(0);
+    for (const line of vietnamese) {
+      expect(reasonEnglishIn(line), line).toEqual([]);
+      expect(textProblems(line, 'vi', []), line).toEqual([]);
+    }
+    const failingRows = await page.locator('.check[data-status="fail"]').allTextContents();
+    expect(failingRows.flatMap((row) => reasonEnglishIn(row))).toEqual([]);
+    await screenshot(page, 'verify-stream-tampered-vi-1280');
+    expect(await inLanguage('en')).toEqual(failing.flatMap((c) => c.problems.map((p) => reasonText(p, 'en'))));
     await context.close();
   });
 });

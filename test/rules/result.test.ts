@@ -224,7 +224,9 @@ describe('a record carries the outcome, and the verifier recomputes it (SPEC §7
     event.payload = JSON.stringify(payload);
     expect(check(forged)).toMatchObject({
       status: 'fail',
-      problems: expect.arrayContaining([expect.stringContaining('outcome differs')]),
+      problems: expect.arrayContaining([
+        expect.objectContaining({ code: 'result.outcome', text: expect.stringContaining('outcome differs') }),
+      ]),
     });
   });
 

@@ -3,6 +3,7 @@
 // leave the phone; the page checks the server every moment and takes the next step itself.
 import {
   CHECKS,
+  type Check,
   certifyResult,
   type DecryptionSharePayload,
   fromBase64url,
@@ -10,9 +11,10 @@ import {
   type TallyPayload,
   type VerifyReport,
 } from '../../crypto/index.ts';
+import { reasonText } from '../../src/shared/verify-reasons.ts';
 import { ApiError, apiText } from '../shared/api.ts';
 import { byId, h, mount } from '../shared/dom.ts';
-import { formatNumber, type MessageKey, t } from '../shared/i18n.ts';
+import { formatNumber, lang, type MessageKey, t } from '../shared/i18n.ts';
 import { startPage } from '../shared/page.ts';
 import { runJob, workerSupply } from '../shared/worker-job.ts';
 import { feedRecord } from '../verify/record-feed.ts';
@@ -51,7 +53,7 @@ let error: string | null = null;
 let busy = false;
 let refreshing = false;
 /** Before signing, this phone checks the whole record: every check but certification must pass. */
-let recordCheck: { resultPayload: string; problems: string[] } | null = null;
+let recordCheck: { resultPayload: string; failing: Check[]; resultDiffers: boolean } | null = null;
 /** The counts per question are folded until the trustee opens them; they stay open through the redraws. */
 let countsOpen = false;
 
@@ -133,12 +135,13 @@ function body(): Array<HTMLElement | null> {
 function signPart(): HTMLElement | null {
   if (!recordCheck || recordCheck.resultPayload !== result?.resultPayload)
     return h('p', { attrs: { role: 'status' }, text: t('trustee.checking') });
-  if (recordCheck.problems.length > 0)
+  const problems = recordProblems(recordCheck);
+  if (problems.length > 0)
     return h(
       'div',
       { class: 'notice error', attrs: { role: 'alert', id: 'record-bad' } },
       h('p', { text: t('trustee.recordBad') }),
-      h('ul', { class: 'problems' }, ...recordCheck.problems.map((p) => h('li', { text: p }))),
+      h('ul', { class: 'problems' }, ...problems.map((p) => h('li', { text: p }))),
     );
   return h(
     'div',
@@ -174,12 +177,20 @@ function lastPayload<T>(events: RecordEvent[], type: string): T | null {
 /** Checks the record before the trustee may sign its result: every check but certification must pass. */
 async function checkRecord(view: ResultView): Promise<void> {
   const { report, events } = await checkedRecord();
-  const problems = report.checks
-    .filter((c) => c.name !== 'certification' && c.status !== 'pass')
-    .map((c) => `${t(`check.${c.name}` as MessageKey)}: ${c.problems.join('; ') || c.note || c.status}`);
-  if (events.find((e) => e.type === 'result')?.payload !== view.resultPayload)
-    problems.push(t('trustee.resultDiffers'));
-  recordCheck = { resultPayload: view.resultPayload, problems };
+  recordCheck = {
+    resultPayload: view.resultPayload,
+    failing: report.checks.filter((c) => c.name !== 'certification' && c.status !== 'pass'),
+    resultDiffers: events.find((e) => e.type === 'result')?.payload !== view.resultPayload,
+  };
+}
+
+/** Why the trustee may not sign, in the page's language at each render (the reasons by their codes). */
+function recordProblems(check: NonNullable<typeof recordCheck>): string[] {
+  const lines = check.failing.map((c) => {
+    const reasons = [...c.problems, ...(c.note ? [c.note] : [])].map((r) => reasonText(r, lang()));
+    return `${t(`check.${c.name}` as MessageKey)}: ${reasons.join('; ') || t(`verify.status.${c.status}` as MessageKey)}`;
+  });
+  return check.resultDiffers ? [...lines, t('trustee.resultDiffers')] : lines;
 }
 
 function render(): void {

@@ -1,8 +1,10 @@
 // The verifier's report: one row per named check (SPEC §8) with its status, what it covers, and the
-// problems or the note the verifier gave.
+// problems or the note the verifier gave, in the page's language from their codes (never the report's
+// English text).
 import { CHECKS, type Check, type CheckName } from '../../crypto/index.ts';
+import { reasonText } from '../../src/shared/verify-reasons.ts';
 import { h } from '../shared/dom.ts';
-import { type MessageKey, t } from '../shared/i18n.ts';
+import { lang, type MessageKey, t } from '../shared/i18n.ts';
 
 const statusKey: Record<Check['status'] | 'running', MessageKey> = {
   pass: 'verify.status.pass',
@@ -23,9 +25,13 @@ function checkRow(name: CheckName, check: Check | null): HTMLElement {
       h('span', { class: `status ${status}`, text: t(statusKey[status]) }),
     ),
     h('p', { class: 'muted small', text: t(`check.${name}.about` as MessageKey) }),
-    check?.note ? h('p', { class: 'small', text: check.note }) : null,
+    check?.note ? h('p', { class: 'small', text: reasonText(check.note, lang()) }) : null,
     check && check.problems.length > 0
-      ? h('ul', { class: 'problems' }, ...check.problems.map((p) => h('li', { text: p })))
+      ? h(
+          'ul',
+          { class: 'problems' },
+          ...check.problems.map((p) => h('li', { attrs: { 'data-code': p.code }, text: reasonText(p, lang()) })),
+        )
       : null,
   );
 }
