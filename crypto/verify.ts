@@ -76,7 +76,11 @@ function guarded<T>(name: CheckName, run: () => T, onError: (c: Check) => void):
   try {
     return run();
   } catch (e) {
-    onError({ name, status: 'fail', problems: [reason('record.malformed', { detail: (e as Error).message })] });
+    onError({
+      name,
+      status: 'fail',
+      problems: [reason('record.malformed', { detail: (e as Error).message })],
+    });
     return null;
   }
 }
@@ -264,11 +268,7 @@ export class RecordVerifier {
 
     const tally = guarded('tally', () => tallyCheck(events, mc, ballots.sums), put);
     if (tally)
-      put(
-        has('encrypted-tally')
-          ? judged('tally', tally)
-          : pending('tally', reason('note.not_tallied', {})),
-      );
+      put(has('encrypted-tally') ? judged('tally', tally) : pending('tally', reason('note.not_tallied', {})));
     const decryption = guarded(
       'decryption',
       () => decryptionCheck(events, mc, verificationKeys, random),

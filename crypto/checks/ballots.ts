@@ -81,7 +81,10 @@ export class BallotsCheck {
     group.forEach(({ height, payload }, i) => {
       const check = checks[i]!;
       if (payload instanceof Error)
-        this.verdicts.push({ height, problem: reason('ballots.malformed', { height, detail: payload.message }) });
+        this.verdicts.push({
+          height,
+          problem: reason('ballots.malformed', { height, detail: payload.message }),
+        });
       else if (!check.ok && !check.statements)
         this.verdicts.push({
           height,

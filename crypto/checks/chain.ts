@@ -60,7 +60,8 @@ export class ChainCheck {
       problems.push(reason('chain.order', { ...at, phase: this.phase }));
     } else {
       if (e.type === 'joint-key') this.jointKeys++;
-      if (e.type === 'poll-opened' && this.jointKeys === 0) problems.push(reason('chain.poll_before_key', at));
+      if (e.type === 'poll-opened' && this.jointKeys === 0)
+        problems.push(reason('chain.poll_before_key', at));
       this.phase = EVENT_PHASES[e.type].to ?? this.phase;
     }
     this.parent = typeof hash === 'string' ? hash : undefined;

@@ -29,8 +29,7 @@ export function codeListProblems(
   const listed = new Map(list.ballots.map((b) => [b.height, b.code]));
   const recorded = new Map(record.ballots.map((b) => [b.height, b.confirmationCode]));
   for (const [height, code] of recorded)
-    if (listed.get(height) !== code)
-      problems.push(reason('codes.not_listed', { height, code }));
+    if (listed.get(height) !== code) problems.push(reason('codes.not_listed', { height, code }));
   for (const [height, code] of listed)
     if (height <= record.lastHeight && recorded.get(height) !== code)
       problems.push(reason('codes.not_recorded', { height, code: String(code) }));

@@ -30,13 +30,17 @@ export function credentialsCheck(events: RecordEvent[]): { problems: Reason[]; a
           bytes = fromBase64url(key, 32);
           decodePoint(bytes);
         } catch (err) {
-          problems.push(reason('credentials.key', { height, key: String(key), detail: (err as Error).message }));
+          problems.push(
+            reason('credentials.key', { height, key: String(key), detail: (err as Error).message }),
+          );
           continue;
         }
-        if (previous && compareBytes(previous, bytes) >= 0) problems.push(reason('credentials.unsorted', { height }));
+        if (previous && compareBytes(previous, bytes) >= 0)
+          problems.push(reason('credentials.unsorted', { height }));
         previous = bytes;
         const first = activations.get(key);
-        if (first) problems.push(reason('credentials.activated_twice', { height, key, first: first.activatedAt }));
+        if (first)
+          problems.push(reason('credentials.activated_twice', { height, key, first: first.activatedAt }));
         else activations.set(key, { activatedAt: height, voidedAt: null, paper: medium === 'paper' });
       }
     } else if (e.type === 'credential-voided') {

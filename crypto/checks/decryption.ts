@@ -42,7 +42,8 @@ export function decryptionCheck(
   if (!Array.isArray(used) || new Set(used).size !== used.length || used.length < mc.manifest.trustees.k)
     return [...problems, reason('decryption.too_few', { k: mc.manifest.trustees.k })];
   const missing = used.filter((i) => !valid.has(i));
-  if (missing.length > 0) return [...problems, reason('decryption.missing', { trustees: missing.join(', ') })];
+  if (missing.length > 0)
+    return [...problems, reason('decryption.missing', { trustees: missing.join(', ') })];
   const ballots = events.filter((e) => e.type === 'ballot').length;
   const counts = combineShares(mc, tally, new Map(used.map((i) => [i, valid.get(i)!])), ballots);
   counts.forEach((q, qi) => {

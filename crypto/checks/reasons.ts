@@ -63,7 +63,9 @@ export const REASONS = {
   'codes.server_key': english(
     'confirmation-code list: its receipt key differs from the one the record publishes',
   ),
-  'codes.not_listed': english('confirmation-code list: the ballot at height {height} is not listed as {code}'),
+  'codes.not_listed': english(
+    'confirmation-code list: the ballot at height {height} is not listed as {code}',
+  ),
   'codes.not_recorded': english(
     'confirmation-code list: code {code} at height {height} is not a ballot of the record',
   ),
@@ -99,9 +101,7 @@ export const REASONS = {
     'paperBallots missing: the record activates paper ballots and holds {paper}',
   ),
   'result.paper': english('paperBallots: {published}, the record holds {paper}'),
-  'result.decided_by_hand_rows': english(
-    'decidedByHand: {published}, the paper ballots name {rows} rows',
-  ),
+  'result.decided_by_hand_rows': english('decidedByHand: {published}, the paper ballots name {rows} rows'),
   'result.meeting': english('meetingId differs from the manifest'),
   'result.context': english('ctx differs from the joint key’s'),
   'result.ballots': english('ballots: {published}, the record holds {ballots}'),
@@ -152,7 +152,9 @@ const PARAM = /\{(\w+)\}/g;
 
 /** Fills a {name} template; a name without a value stays as it is written. */
 export const fillTemplate = (template: string, params: Record<string, string | number>): string =>
-  template.replace(PARAM, (whole, name: string) => (params[name] === undefined ? whole : String(params[name])));
+  template.replace(PARAM, (whole, name: string) =>
+    params[name] === undefined ? whole : String(params[name]),
+  );
 
 export function reason<C extends ReasonCode>(code: C, params: ReasonParams<C>): Reason {
   const text = fillTemplate(REASONS[code].template, params as Record<string, string | number>);

@@ -94,7 +94,8 @@ export function resultCheck(
   if (r.meetingId !== manifest.meetingId) problems.push(reason('result.meeting', {}));
   if (r.ctx !== JSON.parse(events.find((e) => e.type === 'joint-key')!.payload).ctx)
     problems.push(reason('result.context', {}));
-  if (r.ballots !== ballots) problems.push(reason('result.ballots', { published: String(r.ballots), ballots }));
+  if (r.ballots !== ballots)
+    problems.push(reason('result.ballots', { published: String(r.ballots), ballots }));
   if (r.activated !== activated)
     problems.push(reason('result.activated', { published: String(r.activated), activated }));
   problems.push(...paperProblems(paper, mc, activations, r));

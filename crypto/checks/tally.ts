@@ -27,7 +27,11 @@ export function tallyCheck(events: RecordEvent[], mc: MeetingContext, sums: Ciph
     // SPEC §8.6: the published tally equals the recomputed one entry for entry; an extra option is a difference.
     if (!Array.isArray(pq.options) || pq.options.length !== q.options.length)
       problems.push(
-        reason('tally.options', { ...question, published: pq.options?.length ?? 0, expected: q.options.length }),
+        reason('tally.options', {
+          ...question,
+          published: pq.options?.length ?? 0,
+          expected: q.options.length,
+        }),
       );
     q.options.forEach((o, oi) => {
       const po = pq.options?.[oi];

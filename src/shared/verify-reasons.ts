@@ -100,7 +100,7 @@ export const REASON_TEXTS = {
   },
 
   'credentials.keys': {
-    vi: 'Sự kiện kích hoạt thẻ số {height} sai quy cách (không có danh sách thẻ).',
+    vi: 'Sự kiện số {height} kích hoạt thẻ nhưng sai quy cách: không có danh sách thẻ.',
     en: 'The card activation at event {height} is malformed (no list of cards).',
   },
   'credentials.medium': {
@@ -153,7 +153,7 @@ export const REASON_TEXTS = {
     en: 'The ballot at event {height}: the proof for option {option} of question {question} does not hold.',
   },
   'ballots.sum': {
-    vi: 'Phiếu ở sự kiện số {height}: chứng minh câu hỏi thứ {question} chọn không quá một phương án không đúng.',
+    vi: 'Phiếu ở sự kiện số {height}: chứng minh rằng câu hỏi thứ {question} được chọn nhiều nhất một phương án không đúng.',
     en: 'The ballot at event {height}: the proof that question {question} has at most one choice does not hold.',
   },
 
@@ -316,8 +316,8 @@ export const REASON_TEXTS = {
   },
   'note.not_opened': { vi: 'Chưa mở bỏ phiếu.', en: 'The poll has not opened.' },
   'note.not_tallied': {
-    vi: 'Chưa có tổng đã mã hóa: bỏ phiếu chưa kết thúc.',
-    en: 'No encrypted tally yet: the poll has not been closed and tallied.',
+    vi: 'Chưa có tổng đã mã hóa của các phiếu.',
+    en: 'No encrypted tally of the ballots yet.',
   },
   'note.no_result': { vi: 'Chưa có kết quả.', en: 'No result yet.' },
   'note.signatures': {

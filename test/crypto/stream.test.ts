@@ -102,7 +102,11 @@ describe('the verifier reads a record as a stream', () => {
       const report = await verifyRecordStream(pieces(bytes.subarray(0, cut), [5000]));
       expect(report.ok).toBe(false);
       expect(checkOf(report, 'chain').status).toBe('fail');
-      expect(checkOf(report, 'chain').problems.map((p) => p.text).join()).toMatch(/truncated|ends/);
+      expect(
+        checkOf(report, 'chain')
+          .problems.map((p) => p.text)
+          .join(),
+      ).toMatch(/truncated|ends/);
       expect(statuses(report).slice(1)).toEqual(CHECKS.slice(1).map((name) => `${name}:pending`));
     }
   });

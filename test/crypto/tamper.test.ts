@@ -488,9 +488,11 @@ describe('SPEC §0 non-canonical points (edff…7f, a non-canonical 0)', () => {
     reseal(r, demo.secrets);
     const report = verify(r);
     expect(checkOf(report, 'ceremony').status).toBe('fail');
-    expect(checkOf(report, 'ceremony').problems.map((p) => p.text).join()).toMatch(
-      /not a canonical ristretto255 encoding/,
-    );
+    expect(
+      checkOf(report, 'ceremony')
+        .problems.map((p) => p.text)
+        .join(),
+    ).toMatch(/not a canonical ristretto255 encoding/);
     expect(report.ok).toBe(false);
   });
 
@@ -502,7 +504,11 @@ describe('SPEC §0 non-canonical points (edff…7f, a non-canonical 0)', () => {
     });
     reseal(r, demo.secrets);
     expectCaught(r, 'tally', /question q1, option 0: published sum differs/, ['tally', 'decryption']);
-    expect(checkOf(verify(r), 'decryption').problems.map((p) => p.text).join()).toMatch(/not a canonical/);
+    expect(
+      checkOf(verify(r), 'decryption')
+        .problems.map((p) => p.text)
+        .join(),
+    ).toMatch(/not a canonical/);
   });
 });
 

@@ -138,13 +138,16 @@ e2eDescribe('verifier streaming', { timeout: 180_000 }, () => {
     await screenshot(page, 'verify-stream-done-1280');
 
     // why, as the page says it: each failing check's problems in the page's language, from their codes
-    const failing = verifyRecord(tampered, { outcome: outcomeForResult }).checks.filter((c) => c.status === 'fail');
+    const failing = verifyRecord(tampered, { outcome: outcomeForResult }).checks.filter(
+      (c) => c.status === 'fail',
+    );
     const shown = () =>
       page
         .locator('.check[data-status="fail"] .problems li')
         .evaluateAll((items) => items.map((li) => li.textContent ?? ''));
     const inLanguage = async (lang: 'vi' | 'en') => {
-      if ((await page.locator('html').getAttribute('lang')) !== lang) await page.locator('.lang-switch').click();
+      if ((await page.locator('html').getAttribute('lang')) !== lang)
+        await page.locator('.lang-switch').click();
       await page.locator(`html[lang="${lang}"]`).waitFor();
       return shown();
     };
@@ -158,7 +161,9 @@ e2eDescribe('verifier streaming', { timeout: 180_000 }, () => {
     const failingRows = await page.locator('.check[data-status="fail"]').allTextContents();
     expect(failingRows.flatMap((row) => reasonEnglishIn(row))).toEqual([]);
     await screenshot(page, 'verify-stream-tampered-vi-1280');
-    expect(await inLanguage('en')).toEqual(failing.flatMap((c) => c.problems.map((p) => reasonText(p, 'en'))));
+    expect(await inLanguage('en')).toEqual(
+      failing.flatMap((c) => c.problems.map((p) => reasonText(p, 'en'))),
+    );
     await context.close();
   });
 });

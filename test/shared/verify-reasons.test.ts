@@ -36,11 +36,17 @@ describe('the verifier’s reasons in Vietnamese and English', () => {
   });
 
   it('fills the parameters, and names an event by its number rather than the key the English gives', () => {
-    const voided = reason('ballots.voided', { height: 14, pk: 'x3Wm0pQ9sLk2ZbV7cYt4uR8eN1aJ6hF5dG0iK2oP3qE', voided: 9 });
+    const voided = reason('ballots.voided', {
+      height: 14,
+      pk: 'x3Wm0pQ9sLk2ZbV7cYt4uR8eN1aJ6hF5dG0iK2oP3qE',
+      voided: 9,
+    });
     expect(voided.text).toBe(
       'ballot at height 14: credential x3Wm0pQ9sLk2ZbV7cYt4uR8eN1aJ6hF5dG0iK2oP3qE was voided',
     );
-    expect(reasonText(voided, 'vi')).toBe('Phiếu ở sự kiện số 14 được bỏ bằng một thẻ đã bị hủy ở sự kiện số 9.');
+    expect(reasonText(voided, 'vi')).toBe(
+      'Phiếu ở sự kiện số 14 được bỏ bằng một thẻ đã bị hủy ở sự kiện số 9.',
+    );
     expect(reasonText(voided, 'en')).toBe('The ballot at event 14 was cast with a card voided at event 9.');
   });
 

@@ -30,7 +30,9 @@ function checkRow(name: CheckName, check: Check | null): HTMLElement {
       ? h(
           'ul',
           { class: 'problems' },
-          ...check.problems.map((p) => h('li', { attrs: { 'data-code': p.code }, text: reasonText(p, lang()) })),
+          ...check.problems.map((p) =>
+            h('li', { attrs: { 'data-code': p.code }, text: reasonText(p, lang()) }),
+          ),
         )
       : null,
   );
