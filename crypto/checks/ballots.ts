@@ -129,8 +129,8 @@ export class BallotsCheck {
           question === undefined
             ? reason('ballots.signature', { height })
             : option === undefined
-              ? reason('ballots.sum', { height, where, question })
-              : reason('ballots.proof', { height, where, question, option }),
+              ? reason('ballots.sum', { height, where, number: question })
+              : reason('ballots.proof', { height, where, number: question, option }),
         );
       ballots.push({
         height: v.height,

@@ -7,6 +7,8 @@
 /**
  * The English template, {name} filled from the parameters, and the parameters only the pages' texts use:
  * where the English names a credential's key, a hash or an id, a page names the event by its position.
+ * Throughout, `question` is a question's id, `number` its place in the manifest from 1, and `option` an
+ * option's place from 1 (`optionIndex` from 0, as the English has always said it).
  */
 const english = <const T extends string, const P extends readonly string[] = []>(
   template: T,
@@ -55,8 +57,8 @@ export const REASONS = {
   'ballots.voided': english('ballot at height {height}: credential {pk} was voided', 'voided'),
   'ballots.voted_twice': english('ballot at height {height}: credential {pk} has already voted', 'first'),
   'ballots.signature': english('ballot at height {height}, signature: proof does not verify'),
-  'ballots.proof': english('ballot at height {height}, {where}: proof does not verify', 'question', 'option'),
-  'ballots.sum': english('ballot at height {height}, {where}: proof does not verify', 'question'),
+  'ballots.proof': english('ballot at height {height}, {where}: proof does not verify', 'number', 'option'),
+  'ballots.sum': english('ballot at height {height}, {where}: proof does not verify', 'number'),
 
   'codes.meeting': english('confirmation-code list: it is for another meeting'),
   'codes.no_ballots': english('confirmation-code list: no ballots'),
@@ -79,8 +81,9 @@ export const REASONS = {
     'number',
   ),
   'tally.sum': english(
-    'question {question}, option {option}: published sum differs from the sum of the ballots',
+    'question {question}, option {optionIndex}: published sum differs from the sum of the ballots',
     'number',
+    'option',
   ),
   'tally.questions': english('the tally does not have one entry per question'),
 

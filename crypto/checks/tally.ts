@@ -35,7 +35,8 @@ export function tallyCheck(events: RecordEvent[], mc: MeetingContext, sums: Ciph
       );
     q.options.forEach((o, oi) => {
       const po = pq.options?.[oi];
-      if (po?.A !== o.A || po?.B !== o.B) problems.push(reason('tally.sum', { ...question, option: oi }));
+      if (po?.A !== o.A || po?.B !== o.B)
+        problems.push(reason('tally.sum', { ...question, optionIndex: oi, option: oi + 1 }));
     });
   });
   if ((published.questions?.length ?? 0) !== expected.questions.length)

@@ -149,12 +149,12 @@ export const REASON_TEXTS = {
     en: 'The signature on the ballot at event {height} is not valid.',
   },
   'ballots.proof': {
-    vi: 'Phiếu ở sự kiện số {height}: chứng minh cho phương án thứ {option} của câu hỏi thứ {question} không đúng.',
-    en: 'The ballot at event {height}: the proof for option {option} of question {question} does not hold.',
+    vi: 'Phiếu ở sự kiện số {height}: chứng minh cho phương án thứ {option} của câu hỏi thứ {number} không đúng.',
+    en: 'The ballot at event {height}: the proof for option {option} of question {number} does not hold.',
   },
   'ballots.sum': {
-    vi: 'Phiếu ở sự kiện số {height}: chứng minh rằng câu hỏi thứ {question} được chọn nhiều nhất một phương án không đúng.',
-    en: 'The ballot at event {height}: the proof that question {question} has at most one choice does not hold.',
+    vi: 'Phiếu ở sự kiện số {height}: chứng minh rằng câu hỏi thứ {number} được chọn nhiều nhất một phương án không đúng.',
+    en: 'The ballot at event {height}: the proof that question {number} has at most one choice does not hold.',
   },
 
   'codes.meeting': {
@@ -191,8 +191,8 @@ export const REASON_TEXTS = {
     en: 'The encrypted tally of question {number} has {published} options where the question has {expected}.',
   },
   'tally.sum': {
-    vi: 'Tổng đã mã hóa của câu hỏi thứ {number} không khớp với các phiếu.',
-    en: 'The encrypted tally of question {number} does not match the ballots.',
+    vi: 'Tổng đã mã hóa của phương án thứ {option}, câu hỏi thứ {number}, không khớp với các phiếu.',
+    en: 'The encrypted tally of option {option} of question {number} does not match the ballots.',
   },
   'tally.questions': {
     vi: 'Tổng đã mã hóa không có đúng một mục cho mỗi câu hỏi.',
@@ -332,10 +332,25 @@ export const UNKNOWN_REASON: Text = {
   en: 'A problem this version cannot describe; use the latest verifier for the details.',
 };
 
+/** A line said more than once (a share or a key with several faults the English tells apart). */
+const REPEATED: Text = { vi: '{line} ({count} lần)', en: '{line} ({count} times)' };
+
 /** A reason in one language, its parameters filled in. */
 export function reasonText(reason: Pick<Reason, 'code' | 'params'>, lang: keyof Text): string {
   const text: Text | undefined = Object.hasOwn(REASON_TEXTS, reason.code)
     ? REASON_TEXTS[reason.code as ReasonCode]
     : undefined;
   return text ? fillTemplate(text[lang], reason.params ?? {}) : UNKNOWN_REASON[lang];
+}
+
+/** Reasons as a page lists them: each line once, in order, with how often it was given. */
+export function reasonLines(reasons: readonly Pick<Reason, 'code' | 'params'>[], lang: keyof Text): string[] {
+  const counts = new Map<string, number>();
+  for (const r of reasons) {
+    const line = reasonText(r, lang);
+    counts.set(line, (counts.get(line) ?? 0) + 1);
+  }
+  return [...counts].map(([line, count]) =>
+    count === 1 ? line : fillTemplate(REPEATED[lang], { line, count }),
+  );
 }

@@ -87,7 +87,7 @@ describe('the verifier reads a record as a stream', () => {
     expect(checkOf(report, 'ballots').problems).toEqual([
       {
         code: 'ballots.proof',
-        params: { height, where: 'question q1, option 0', question: 1, option: 1 },
+        params: { height, where: 'question q1, option 0', number: 1, option: 1 },
         text: `ballot at height ${height}, question q1, option 0: proof does not verify`,
       },
     ]);

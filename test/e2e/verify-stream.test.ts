@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { base64url, type MeetingRecord, resultHash, verifyRecord } from '../../crypto/index.ts';
 import { outcomeForResult } from '../../src/shared/rules/index.ts';
-import { reasonText } from '../../src/shared/verify-reasons.ts';
+import { reasonLines } from '../../src/shared/verify-reasons.ts';
 import { MeetingDriver } from '../app/helpers.ts';
 import { reasonEnglishIn } from '../shared/reason-english.ts';
 import { e2eDescribe, launchBrowser, PHONE, screenshot } from './browser.ts';
@@ -152,7 +152,7 @@ e2eDescribe('verifier streaming', { timeout: 180_000 }, () => {
       return shown();
     };
     const vietnamese = await inLanguage('vi');
-    expect(vietnamese).toEqual(failing.flatMap((c) => c.problems.map((p) => reasonText(p, 'vi'))));
+    expect(vietnamese).toEqual(failing.flatMap((c) => reasonLines(c.problems, 'vi')));
     expect(vietnamese.length).toBeGreaterThan(0);
     for (const line of vietnamese) {
       expect(reasonEnglishIn(line), line).toEqual([]);
@@ -161,9 +161,7 @@ e2eDescribe('verifier streaming', { timeout: 180_000 }, () => {
     const failingRows = await page.locator('.check[data-status="fail"]').allTextContents();
     expect(failingRows.flatMap((row) => reasonEnglishIn(row))).toEqual([]);
     await screenshot(page, 'verify-stream-tampered-vi-1280');
-    expect(await inLanguage('en')).toEqual(
-      failing.flatMap((c) => c.problems.map((p) => reasonText(p, 'en'))),
-    );
+    expect(await inLanguage('en')).toEqual(failing.flatMap((c) => reasonLines(c.problems, 'en')));
     await context.close();
   });
 });

@@ -11,7 +11,7 @@ import {
   type TallyPayload,
   type VerifyReport,
 } from '../../crypto/index.ts';
-import { reasonText } from '../../src/shared/verify-reasons.ts';
+import { reasonLines } from '../../src/shared/verify-reasons.ts';
 import { ApiError, apiText } from '../shared/api.ts';
 import { byId, h, mount } from '../shared/dom.ts';
 import { formatNumber, lang, type MessageKey, t } from '../shared/i18n.ts';
@@ -187,7 +187,7 @@ async function checkRecord(view: ResultView): Promise<void> {
 /** Why the trustee may not sign, in the page's language at each render (the reasons by their codes). */
 function recordProblems(check: NonNullable<typeof recordCheck>): string[] {
   const lines = check.failing.map((c) => {
-    const reasons = [...c.problems, ...(c.note ? [c.note] : [])].map((r) => reasonText(r, lang()));
+    const reasons = reasonLines([...c.problems, ...(c.note ? [c.note] : [])], lang());
     return `${t(`check.${c.name}` as MessageKey)}: ${reasons.join('; ') || t(`verify.status.${c.status}` as MessageKey)}`;
   });
   return check.resultDiffers ? [...lines, t('trustee.resultDiffers')] : lines;

@@ -2,7 +2,7 @@
 // problems or the note the verifier gave, in the page's language from their codes (never the report's
 // English text).
 import { CHECKS, type Check, type CheckName } from '../../crypto/index.ts';
-import { reasonText } from '../../src/shared/verify-reasons.ts';
+import { reasonLines, reasonText } from '../../src/shared/verify-reasons.ts';
 import { h } from '../shared/dom.ts';
 import { lang, type MessageKey, t } from '../shared/i18n.ts';
 
@@ -30,9 +30,7 @@ function checkRow(name: CheckName, check: Check | null): HTMLElement {
       ? h(
           'ul',
           { class: 'problems' },
-          ...check.problems.map((p) =>
-            h('li', { attrs: { 'data-code': p.code }, text: reasonText(p, lang()) }),
-          ),
+          ...reasonLines(check.problems, lang()).map((line) => h('li', { text: line })),
         )
       : null,
   );
