@@ -4,7 +4,7 @@
 
 import { readXlsxRows, XlsxError } from '../../src/shared/xlsx/read.ts';
 import { h } from '../shared/dom.ts';
-import { field } from '../shared/forms.ts';
+import { field, filePicker } from '../shared/forms.ts';
 import { type MessageKey, t } from '../shared/i18n.ts';
 import { answer, signedIn } from './organiser-api.ts';
 import { csvRows } from './roster-csv.ts';
@@ -169,7 +169,8 @@ export function rosterSection(members: RosterMember[], a: RosterActions): HTMLEl
           { class: 'roster-import' },
           h('h3', { text: t('organiser.roster.importTitle') }),
           h('p', { class: 'muted small', text: t('organiser.roster.help') }),
-          ...field('organiser.roster.file', fileInput),
+          h('label', { class: 'field', attrs: { for: 'roster-file' }, text: t('organiser.roster.file') }),
+          filePicker(fileInput),
           h(
             'details',
             {},

@@ -21,6 +21,26 @@ export const numberInput = (name: string, value: number | string = '') =>
 export const textInput = (name: string, value = '') =>
   h('input', { attrs: { type: 'text', name, value, autocomplete: 'off' } });
 
+/**
+ * A file input shown as the page's own button and the chosen file's name, in the page's language: the
+ * browser's own ("Choose File", "No file chosen") follow the phone's language, not the page's. The input
+ * stays in the page, hidden but focusable, so the keyboard and the label reach it.
+ */
+export function filePicker(input: HTMLInputElement): HTMLElement {
+  input.classList.add('visually-hidden');
+  const chosen = h('span', { class: 'file-chosen', text: t('file.none') });
+  input.addEventListener('change', () => {
+    chosen.textContent = input.files?.[0]?.name ?? t('file.none');
+  });
+  return h(
+    'label',
+    { class: 'file-picker' },
+    input,
+    h('span', { class: 'file-button', text: t('file.choose') }),
+    chosen,
+  );
+}
+
 export function actionForm(
   title: MessageKey | null,
   submit: MessageKey,

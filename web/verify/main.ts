@@ -6,6 +6,7 @@ import type { CodeList, VerifyReport } from '../../crypto/index.ts';
 import { ApiError, apiResponse } from '../shared/api.ts';
 import { answer, apiClient } from '../shared/client.ts';
 import { byId, h, mount } from '../shared/dom.ts';
+import { filePicker } from '../shared/forms.ts';
 import { formatNumber, t } from '../shared/i18n.ts';
 import { startPage } from '../shared/page.ts';
 import { JobCancelled, workerSupply } from '../shared/worker-job.ts';
@@ -174,7 +175,7 @@ function sourceForm(): HTMLElement {
       ),
     ),
     h('label', { class: 'field', attrs: { for: 'record-file' }, text: t('verify.file.label') }),
-    file,
+    filePicker(file),
   );
 }
 
