@@ -3,8 +3,8 @@
 // Imports crypto/ (and the pure rules engine to recompute outcomes) only: no server code.
 import { readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import type { CodeList, Reason, VerifyReport } from '../../crypto/index.ts';
-import { reasonText } from '../shared/verify-reasons.ts';
+import type { CheckStatus, CodeList, Reason, VerifyReport } from '../../crypto/index.ts';
+import { CHECK_TEXTS, reasonText } from '../shared/verify-reasons.ts';
 import { spawnTypeScriptWorker } from '../typescript-worker.ts';
 import { parsedOrUsage } from './arguments.ts';
 import { progressLine } from './progress.ts';
@@ -14,6 +14,9 @@ const USAGE = 'Usage: phieukin verify FILE [--codes LIST.json] [--json]';
 
 /** A problem or note as the rest of the output speaks: Vietnamese, then the report's exact English. */
 const bilingual = (r: Reason): string => `${reasonText(r, 'vi')} / ${r.text}`;
+
+/** A check's status in Vietnamese, beside the English word that leads the line (PASS, FAIL, PENDING). */
+const STATUS: Record<CheckStatus, string> = { pass: 'đạt', fail: 'không đạt', pending: 'chưa đến bước này' };
 
 /**
  * The thread's heap bounds: a group of ballots checked at a time is the verifier's peak (about 10 MB live
@@ -63,7 +66,7 @@ export async function run(args: string[]): Promise<number> {
   const file = parsed.positionals[0];
   const json = parsed.values.json ?? false;
   if (!file) {
-    console.error(`Thiếu tệp biên bản / missing record file\n${USAGE}`);
+    console.error(`Thiếu tệp hồ sơ / missing record file\n${USAGE}`);
     return 2;
   }
   let size: number;
@@ -89,7 +92,11 @@ export async function run(args: string[]): Promise<number> {
   let report: VerifyReport;
   try {
     report = await verifiedInThread({ file, codeList }, ({ ballots, read }) =>
-      show(`ballots checked ${ballots}, record read (MB)`, Math.floor(read / 1e6), Math.ceil(size / 1e6)),
+      show(
+        `đã kiểm ${ballots} phiếu, đã đọc hồ sơ (MB) / ballots checked ${ballots}, record read (MB)`,
+        Math.floor(read / 1e6),
+        Math.ceil(size / 1e6),
+      ),
     );
   } catch (e) {
     show.done();
@@ -101,13 +108,15 @@ export async function run(args: string[]): Promise<number> {
     console.log(JSON.stringify(report, null, 2));
   } else {
     for (const c of report.checks) {
-      console.log(`${c.status.toUpperCase().padEnd(7)} ${c.name}${c.note ? ` (${bilingual(c.note)})` : ''}`);
+      const { name } = CHECK_TEXTS[c.name];
+      const line = `${c.status.toUpperCase().padEnd(7)} ${c.name.padEnd(13)} ${STATUS[c.status]}: ${name.vi} / ${name.en}`;
+      console.log(c.note ? `${line} (${bilingual(c.note)})` : line);
       for (const p of c.problems) console.log(`        - ${bilingual(p)}`);
     }
     console.log(
       report.ok
-        ? `Hợp lệ / valid: meeting ${report.meetingId}, ${report.ballots} ballots, every check passes`
-        : 'KHÔNG hợp lệ / NOT valid: see the checks above',
+        ? `Hợp lệ: cuộc họp ${report.meetingId}, ${report.ballots} phiếu, mọi mục đều đạt / valid: meeting ${report.meetingId}, ${report.ballots} ballots, every check passes`
+        : 'KHÔNG hợp lệ: xem các mục trên / NOT valid: see the checks above',
     );
   }
   return report.ok ? 0 : 1;

@@ -3,7 +3,7 @@
 // prints both. Here and not in web/i18n/ because the command line (src/) may not import web/
 // (test/boundary.test.ts). A text names an event by its number in the record and a trustee by theirs,
 // never by a key, a hash or an id: the report's English `text` keeps those for the JSON.
-import { fillTemplate, type Reason, type ReasonCode } from '../../crypto/index.ts';
+import { type CheckName, fillTemplate, type Reason, type ReasonCode } from '../../crypto/index.ts';
 import type { Text } from './domain.ts';
 
 export const REASON_TEXTS = {
@@ -334,6 +334,73 @@ export const UNKNOWN_REASON: Text = {
 
 /** A line said more than once (a share or a key with several faults the English tells apart). */
 const REPEATED: Text = { vi: '{line} ({count} lần)', en: '{line} ({count} times)' };
+
+/** Each check's name and what it covers, for the pages and the command line (SPEC §8's order is CHECKS). */
+export const CHECK_TEXTS: Record<CheckName, { name: Text; about: Text }> = {
+  chain: {
+    name: { vi: 'Chuỗi sự kiện', en: 'Event chain' },
+    about: {
+      vi: 'Các sự kiện liên tiếp, mỗi sự kiện nối với sự kiện trước bằng mã băm.',
+      en: 'Events are consecutive and each is linked to the previous one by its hash.',
+    },
+  },
+  manifest: {
+    name: { vi: 'Thông tin cuộc họp', en: 'Manifest' },
+    about: {
+      vi: 'Câu hỏi, phương án và số thành viên ban kiểm phiếu đầy đủ, đúng quy cách.',
+      en: "Questions, options and the board's size are complete and well formed.",
+    },
+  },
+  ceremony: {
+    name: { vi: 'Tạo khóa chung', en: 'Key ceremony' },
+    about: {
+      vi: 'Khóa chung được tạo đúng từ đóng góp của mọi thành viên ban kiểm phiếu.',
+      en: "The joint key is correctly made from every board member's contribution.",
+    },
+  },
+  credentials: {
+    name: { vi: 'Thẻ bỏ phiếu', en: 'Cards' },
+    about: {
+      vi: 'Các thẻ được kích hoạt hợp lệ và không trùng nhau.',
+      en: 'The activated cards are valid and distinct.',
+    },
+  },
+  ballots: {
+    name: { vi: 'Phiếu bầu', en: 'Ballots' },
+    about: {
+      vi: 'Mỗi phiếu do một thẻ đã kích hoạt ký, mỗi thẻ một lần, và mọi chứng minh đều đúng.',
+      en: 'Each ballot is signed by an activated card, once per card, and every proof holds.',
+    },
+  },
+  tally: {
+    name: { vi: 'Cộng phiếu', en: 'Tally' },
+    about: {
+      vi: 'Tổng đã mã hóa khớp với các phiếu.',
+      en: 'The encrypted totals match the ballots.',
+    },
+  },
+  decryption: {
+    name: { vi: 'Giải mã', en: 'Decryption' },
+    about: {
+      vi: 'Các phần giải mã của ban kiểm phiếu đều đúng và cho ra đúng kết quả.',
+      en: "The board's decryption shares are correct and give the published counts.",
+    },
+  },
+  result: {
+    name: { vi: 'Kết quả', en: 'Result' },
+    about: {
+      vi: 'Số phiếu, phiếu trống và đề xuất theo quy định được tính lại và khớp.',
+      en: "Ballot counts, blanks and the rule set's proposals are recomputed and match.",
+    },
+  },
+  certification: {
+    name: { vi: 'Xác nhận', en: 'Certification' },
+    about: {
+      vi: 'Đủ số thành viên ban kiểm phiếu đã ký xác nhận kết quả.',
+      en: 'Enough board members have signed the result.',
+    },
+  },
+};
 
 /** A reason in one language, its parameters filled in. */
 export function reasonText(reason: Pick<Reason, 'code' | 'params'>, lang: keyof Text): string {

@@ -17,6 +17,7 @@ import {
   type MeetingRecord,
   type RecordEvent,
 } from '../../crypto/index.ts';
+import { CHECK_TEXTS } from '../../src/shared/verify-reasons.ts';
 import { clone, failingChecks, rechain, recount, renumber, seededDemo, verify } from './helpers.ts';
 
 type PathPart = string | number;
@@ -213,7 +214,14 @@ describe('the phieukin CLI: demo, verify, and verify after one field is altered'
     expect(demoRun.code).toBe(0);
     const ok = await phieukin(['verify', file]);
     expect(ok.code, ok.stdout).toBe(0);
-    for (const name of CHECKS) expect(ok.stdout).toMatch(new RegExp(`^PASS\\s+${name}$`, 'm'));
+    // each check's line: the English status and name, then the Vietnamese status and both names
+    for (const name of CHECKS)
+      expect(ok.stdout).toMatch(
+        new RegExp(
+          `^PASS\\s+${name}\\s+đạt: ${CHECK_TEXTS[name].name.vi} / ${CHECK_TEXTS[name].name.en}$`,
+          'm',
+        ),
+      );
 
     const record = JSON.parse(readFileSync(file, 'utf8')) as MeetingRecord;
     const ballot = record.events.find((e) => e.type === 'ballot')!;
@@ -224,9 +232,9 @@ describe('the phieukin CLI: demo, verify, and verify after one field is altered'
     writeFileSync(file, JSON.stringify(record));
     const bad = await phieukin(['verify', file]);
     expect(bad.code, bad.stdout).toBe(1);
-    expect(bad.stdout).toMatch(/^FAIL\s+ballots$/m);
+    expect(bad.stdout).toMatch(/^FAIL\s+ballots\s+không đạt: Phiếu bầu \/ Ballots$/m);
     // the reason in both languages, as the rest of the output: Vietnamese, then the report's English
     expect(bad.stdout).toMatch(/^ {8}- Phiếu ở sự kiện số \d+\b.* \/ ballot at height \d+\b/m);
-    expect(bad.stdout).not.toMatch(/^FAIL\s+chain$/m);
+    expect(bad.stdout).not.toMatch(/^FAIL\s+chain\b/m);
   });
 });

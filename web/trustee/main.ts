@@ -11,7 +11,7 @@ import {
   type TallyPayload,
   type VerifyReport,
 } from '../../crypto/index.ts';
-import { reasonLines } from '../../src/shared/verify-reasons.ts';
+import { CHECK_TEXTS, reasonLines } from '../../src/shared/verify-reasons.ts';
 import { ApiError, apiText } from '../shared/api.ts';
 import { byId, h, mount } from '../shared/dom.ts';
 import { formatNumber, lang, type MessageKey, t } from '../shared/i18n.ts';
@@ -188,7 +188,7 @@ async function checkRecord(view: ResultView): Promise<void> {
 function recordProblems(check: NonNullable<typeof recordCheck>): string[] {
   const lines = check.failing.map((c) => {
     const reasons = reasonLines([...c.problems, ...(c.note ? [c.note] : [])], lang());
-    return `${t(`check.${c.name}` as MessageKey)}: ${reasons.join('; ') || t(`verify.status.${c.status}` as MessageKey)}`;
+    return `${CHECK_TEXTS[c.name].name[lang()]}: ${reasons.join('; ') || t(`verify.status.${c.status}` as MessageKey)}`;
   });
   return check.resultDiffers ? [...lines, t('trustee.resultDiffers')] : lines;
 }

@@ -2,7 +2,7 @@
 // problems or the note the verifier gave, in the page's language from their codes (never the report's
 // English text).
 import { CHECKS, type Check, type CheckName } from '../../crypto/index.ts';
-import { reasonLines, reasonText } from '../../src/shared/verify-reasons.ts';
+import { CHECK_TEXTS, reasonLines, reasonText } from '../../src/shared/verify-reasons.ts';
 import { h } from '../shared/dom.ts';
 import { lang, type MessageKey, t } from '../shared/i18n.ts';
 
@@ -21,10 +21,10 @@ function checkRow(name: CheckName, check: Check | null): HTMLElement {
     h(
       'div',
       { class: 'check-head' },
-      h('span', { text: t(`check.${name}` as MessageKey) }),
+      h('span', { text: CHECK_TEXTS[name].name[lang()] }),
       h('span', { class: `status ${status}`, text: t(statusKey[status]) }),
     ),
-    h('p', { class: 'muted small', text: t(`check.${name}.about` as MessageKey) }),
+    h('p', { class: 'muted small', text: CHECK_TEXTS[name].about[lang()] }),
     check?.note ? h('p', { class: 'small', text: reasonText(check.note, lang()) }) : null,
     check && check.problems.length > 0
       ? h(
