@@ -1,7 +1,7 @@
 // The vote-counting board on three phones: each opens the trustee link from the projector, joins, and
 // the key ceremony completes in the browsers; after the poll two of them decrypt the totals (the tally
-// recomputed from the record, not the one the server shows), check the record on the phone, and sign the
-// result; the record then verifies and the minutes show it certified. On a 360 × 640 phone what to do now
+// recomputed from the record, not the one the server shows), check the record on the phone (a record with
+// a changed result is refused, with its reasons in Vietnamese), and sign the result; the record then verifies and the minutes show it certified. On a 360 × 640 phone what to do now
 // and the button to decrypt or sign are on the first screen; the counts per question are folded below.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -90,6 +90,19 @@ e2eDescribe('trustee pages', { timeout: 120_000 }, () => {
       for (const q of view.tally.questions) q.options.reverse();
       await route.fulfill({ json: view });
     });
+    // A server that changes the result in the record it gives the second phone: that phone must refuse to
+    // sign, and say why in Vietnamese (it decrypts first: the record has no result until both shares).
+    const recordRoute = '**/api/meetings/*/record';
+    await phones[1]!.route(recordRoute, async (route) => {
+      const record = await (await route.fetch()).json();
+      const result = record.events.find((e: { type: string }) => e.type === 'result');
+      if (result) {
+        const payload = JSON.parse(result.payload);
+        payload.questions[0].counts.reverse();
+        result.payload = JSON.stringify(payload);
+      }
+      await route.fulfill({ json: record });
+    });
     // On a small phone (360 × 640) what to do now and the one button are on the first screen.
     for (const page of phones.slice(0, 2)) await page.setViewportSize(SMALL);
     await phones[0]!.locator('#decrypt').waitFor();
@@ -104,6 +117,24 @@ e2eDescribe('trustee pages', { timeout: 120_000 }, () => {
       await page.locator('#share-sent, #result').first().waitFor({ timeout: 60_000 });
     }
     for (const [i, page] of phones.slice(0, 2).entries()) {
+      if (i === 1) {
+        await page.locator('#record-bad').waitFor({ timeout: 60_000 });
+        expect(await page.locator('#sign').count()).toBe(0);
+        expect(await text(page, '#summary')).toBe(
+          'Kết quả đã giải mã, nhưng hồ sơ máy chủ đưa ra KHÔNG đạt kiểm tra trên điện thoại này. Việc cần làm bây giờ: không ký; báo ngay cho cả ban kiểm phiếu.',
+        );
+        const reasons = await page.locator('#record-bad li').allTextContents();
+        expect(reasons).toContain('Kết quả máy chủ đưa ra khác với kết quả trong hồ sơ.');
+        expect(reasons.some((line) => line.startsWith('Kết quả: '))).toBe(true);
+        await screenshot(page, 'trustee-record-bad');
+        await page.setViewportSize({ width: 1280, height: 900 });
+        await screenshot(page, 'trustee-record-bad-1280');
+        await page.setViewportSize(SMALL);
+        await expectPlainText(page);
+        // the true record again: after a reload the phone checks it afresh and may sign
+        await page.unroute(recordRoute);
+        await page.reload();
+      }
       await page.locator('#record-ok').waitFor({ timeout: 60_000 });
       await page.locator('#summary', { hasText: `đã có ${i}/2.` }).waitFor();
       expect(await text(page, '#summary')).toBe(

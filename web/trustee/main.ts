@@ -103,11 +103,15 @@ function body(): Array<HTMLElement | null> {
     const signed = result.certifications.some((c) => c.index === state.keyShare!.index);
     const { k } = ceremony.trustees;
     const have = new Set(result.certifications.map((c) => c.index)).size;
+    const recordBad =
+      recordCheck?.resultPayload === result.resultPayload && recordProblems(recordCheck).length > 0;
     const now = result.certified
       ? t('trustee.certified', { have })
       : signed
         ? t('trustee.signed', { have, k })
-        : t('trustee.now.sign', { have, k });
+        : recordBad
+          ? t('trustee.now.recordBad')
+          : t('trustee.now.sign', { have, k });
     return [
       ...head,
       problem,
