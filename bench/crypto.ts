@@ -28,15 +28,12 @@ import {
   sumCiphertexts,
   verificationKeysOf,
 } from '../crypto/index.ts';
+import { emit } from './figures.ts';
 import { benchManifest } from './manifest.ts';
 
 const QUESTIONS = 100;
 const OPTIONS = 4;
 const BALLOTS = 100;
-
-function emit(name: string, value: number, unit: string): void {
-  console.log(JSON.stringify({ name, value: Number(value.toFixed(3)), unit }));
-}
 
 function timePer(name: string, runs: number, f: () => void): void {
   f();

@@ -13,10 +13,8 @@ import { readPaperPage } from '../src/shared/paper/read.ts';
 import { markBox, renderedBallot } from '../test/paper/marking.ts';
 import { photograph, seeded } from '../test/paper/photo.ts';
 import { EVERY_MS } from '../web/scan/paper-camera.ts';
+import { emit } from './figures.ts';
 import { benchManifest } from './manifest.ts';
-
-const emit = (name: string, value: number, unit: string) =>
-  console.log(JSON.stringify({ name, value: Number(value.toFixed(3)), unit }));
 
 const DPI = 150;
 const manifest = benchManifest({

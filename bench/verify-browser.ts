@@ -8,17 +8,13 @@
 // worker ("Operation is only supported for pages, not workers"), and the checks run in the worker.
 // Without a RECORD it first writes a seeded demo record of BENCH_VOTERS (default 3) voters × 100 questions
 // × 4 options, as bench/verify.ts does; a 100 × 100 record comes from `phieukin simulate --out`.
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, CDPSession } from 'playwright-core';
-import { seededRandom } from '../crypto/index.ts';
-import { runDemoMeeting } from '../src/demo/meeting.ts';
 import { launchBrowser, PHONE } from '../test/e2e/browser.ts';
 import { startE2eServer } from '../test/e2e/server.ts';
-
-const emit = (name: string, value: number | null, unit: string) =>
-  console.log(JSON.stringify({ name, value: value === null ? null : Number(value.toFixed(3)), unit }));
+import { emit, seededRecordFile } from './figures.ts';
 
 /**
  * The page's dedicated workers as CDP targets (auto-attached, not flattened: playwright's CDPSession sends
@@ -111,19 +107,9 @@ const server = await startE2eServer();
 const browser = await launchBrowser(['--enable-precise-memory-info']);
 let throttle: Awaited<ReturnType<typeof throttleRenderer>> | undefined;
 try {
-  let record = process.argv[2] ? resolve(process.argv[2]) : '';
-  if (!record) {
-    const demo = runDemoMeeting({
-      voters: Number(process.env.BENCH_VOTERS ?? 3),
-      questions: 100,
-      options: 4,
-      trustees: { n: 3, k: 2 },
-      random: seededRandom('bench-verify'),
-      meetingId: 'bench-verify',
-    });
-    record = join(dir, 'record.json');
-    writeFileSync(record, JSON.stringify(demo.record));
-  }
+  const record = process.argv[2]
+    ? resolve(process.argv[2])
+    : seededRecordFile(dir, Number(process.env.BENCH_VOTERS ?? 3));
   const context = await browser.newContext({ viewport: PHONE, isMobile: true, locale: 'vi-VN' });
   const page = await context.newPage();
   page.setDefaultTimeout(0);

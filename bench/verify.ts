@@ -4,32 +4,15 @@
 // RECORD it first writes a seeded demo record of BENCH_VOTERS (default 10) voters × 100 questions × 4
 // options; a 100 × 100 record comes from `phieukin simulate --out`.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { seededRandom } from '../crypto/index.ts';
-import { runDemoMeeting } from '../src/demo/meeting.ts';
-
-const emit = (name: string, value: number, unit: string) =>
-  console.log(JSON.stringify({ name, value: Number(value.toFixed(3)), unit }));
+import { emit, seededRecordFile } from './figures.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const dir = mkdtempSync(join(tmpdir(), 'phieukin-bench-verify-'));
 try {
-  let record = process.argv[2];
-  if (!record) {
-    const voters = Number(process.env.BENCH_VOTERS ?? 10);
-    const demo = runDemoMeeting({
-      voters,
-      questions: 100,
-      options: 4,
-      trustees: { n: 3, k: 2 },
-      random: seededRandom('bench-verify'),
-      meetingId: 'bench-verify',
-    });
-    record = join(dir, 'record.json');
-    writeFileSync(record, JSON.stringify(demo.record));
-  }
+  const record = process.argv[2] ?? seededRecordFile(dir, Number(process.env.BENCH_VOTERS ?? 10));
   const timing = join(dir, 'time.txt');
   const load = loadavg()[0]!;
   const run = spawnSync(

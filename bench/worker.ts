@@ -12,17 +12,13 @@ import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type ServerWork, simulate } from '../src/commands/simulate.ts';
+import { emit } from './figures.ts';
 import { cpuNanoseconds, processTree } from './process-tree.ts';
 
 const VOTERS = Number(process.env.BENCH_VOTERS ?? 20);
 const QUESTIONS = 100;
 const READY_WITHIN_MS = 180_000;
 const ROOT = resolve(import.meta.dirname, '..');
-
-const emit = (name: string, value: number | string, unit: string) =>
-  console.log(
-    JSON.stringify({ name, value: typeof value === 'number' ? Number(value.toFixed(3)) : value, unit }),
-  );
 
 function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
