@@ -76,11 +76,7 @@ function guarded<T>(name: CheckName, run: () => T, onError: (c: Check) => void):
   try {
     return run();
   } catch (e) {
-    onError({
-      name,
-      status: 'fail',
-      problems: [reason('record.malformed', { detail: (e as Error).message })],
-    });
+    onError(judged(name, [reason('record.malformed', { detail: (e as Error).message })]));
     return null;
   }
 }

@@ -153,7 +153,8 @@ export type Reason = { [C in ReasonCode]: { code: C; params: ReasonParams<C>; te
 
 const PARAM = /\{(\w+)\}/g;
 
-/** Fills a {name} template; a name without a value stays as it is written. */
+/** Fills a {name} template (the reasons', the pages' messages, the API's errors); a name without a value
+ * stays as it is written. */
 export const fillTemplate = (template: string, params: Record<string, string | number>): string =>
   template.replace(PARAM, (whole, name: string) =>
     params[name] === undefined ? whole : String(params[name]),

@@ -3,6 +3,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { fillTemplate } from '../../crypto/checks/reasons.ts';
 import { type MessageCode, messages, type Text } from './messages.ts';
 
 /** A message's parameters; a Text one is filled in the reply's language. */
@@ -35,11 +36,8 @@ export function failWith(status: ContentfulStatusCode, code: string, text: Text)
 }
 
 function render(text: string, params: Params, lang: 'vi' | 'en'): string {
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = params[name];
-    if (value === undefined) return whole;
-    return typeof value === 'object' ? value[lang] : String(value);
-  });
+  const inLang = Object.entries(params).map(([name, v]) => [name, typeof v === 'object' ? v[lang] : v]);
+  return fillTemplate(text, Object.fromEntries(inLang));
 }
 
 /** Hono's own HTTPExceptions (from its middleware), by status. */

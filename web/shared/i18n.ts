@@ -1,4 +1,5 @@
 // Messages in Vietnamese (the default) and English; the choice is remembered on the device.
+import { fillTemplate } from '../../crypto/checks/reasons.ts';
 import en from '../i18n/en.json';
 import vi from '../i18n/vi.json';
 
@@ -30,9 +31,7 @@ export const lang = (): Lang => current;
 /** The message in `language`, with {name} filled from params (for what is always in one language, such
  * as the printed cards the members read). */
 export function tIn(language: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
-  return catalogue[language][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    params[name] === undefined ? whole : String(params[name]),
-  );
+  return fillTemplate(catalogue[language][key], params);
 }
 
 /** The message in the current language, with {name} filled from params. */
