@@ -3,8 +3,8 @@
 // Imports crypto/ (and the pure rules engine to recompute outcomes) only: no server code.
 import { readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import type { CheckStatus, CodeList, Reason, VerifyReport } from '../../crypto/index.ts';
-import { CHECK_TEXTS, reasonText } from '../shared/verify-reasons.ts';
+import type { CodeList, Reason, VerifyReport } from '../../crypto/index.ts';
+import { CHECK_STATUS_TEXTS, CHECK_TEXTS, reasonText } from '../shared/verify-reasons.ts';
 import { spawnTypeScriptWorker } from '../typescript-worker.ts';
 import { parsedOrUsage } from './arguments.ts';
 import { progressLine } from './progress.ts';
@@ -14,9 +14,6 @@ const USAGE = 'Usage: phieukin verify FILE [--codes LIST.json] [--json]';
 
 /** A problem or note as the rest of the output speaks: Vietnamese, then the report's exact English. */
 const bilingual = (r: Reason): string => `${reasonText(r, 'vi')} / ${r.text}`;
-
-/** A check's status in Vietnamese, beside the English word that leads the line (PASS, FAIL, PENDING). */
-const STATUS: Record<CheckStatus, string> = { pass: 'đạt', fail: 'không đạt', pending: 'chưa đến bước này' };
 
 /**
  * The thread's heap bounds: a group of ballots checked at a time is the verifier's peak (about 10 MB live
@@ -109,7 +106,7 @@ export async function run(args: string[]): Promise<number> {
   } else {
     for (const c of report.checks) {
       const { name } = CHECK_TEXTS[c.name];
-      const line = `${c.status.toUpperCase().padEnd(7)} ${c.name.padEnd(13)} ${STATUS[c.status]}: ${name.vi} / ${name.en}`;
+      const line = `${c.status.toUpperCase().padEnd(7)} ${c.name.padEnd(13)} ${CHECK_STATUS_TEXTS[c.status].vi}: ${name.vi} / ${name.en}`;
       console.log(c.note ? `${line} (${bilingual(c.note)})` : line);
       for (const p of c.problems) console.log(`        - ${bilingual(p)}`);
     }

@@ -3,7 +3,13 @@
 // prints both. Here and not in web/i18n/ because the command line (src/) may not import web/
 // (test/boundary.test.ts). A text names an event by its number in the record and a trustee by theirs,
 // never by a key, a hash or an id: the report's English `text` keeps those for the JSON.
-import { type CheckName, fillTemplate, type Reason, type ReasonCode } from '../../crypto/index.ts';
+import {
+  type CheckName,
+  type CheckStatus,
+  fillTemplate,
+  type Reason,
+  type ReasonCode,
+} from '../../crypto/index.ts';
 import type { Text } from './domain.ts';
 
 export const REASON_TEXTS = {
@@ -400,6 +406,13 @@ export const CHECK_TEXTS: Record<CheckName, { name: Text; about: Text }> = {
       en: 'Enough board members have signed the result.',
     },
   },
+};
+
+/** A check's status as the pages and the command line say it. */
+export const CHECK_STATUS_TEXTS: Record<CheckStatus, Text> = {
+  pass: { vi: 'Đạt', en: 'Pass' },
+  fail: { vi: 'Không đạt', en: 'Fail' },
+  pending: { vi: 'Chưa đến bước này', en: 'Not reached yet' },
 };
 
 /** A reason in one language, its parameters filled in. */

@@ -218,7 +218,7 @@ describe('the phieukin CLI: demo, verify, and verify after one field is altered'
     for (const name of CHECKS)
       expect(ok.stdout).toMatch(
         new RegExp(
-          `^PASS\\s+${name}\\s+đạt: ${CHECK_TEXTS[name].name.vi} / ${CHECK_TEXTS[name].name.en}$`,
+          `^PASS\\s+${name}\\s+Đạt: ${CHECK_TEXTS[name].name.vi} / ${CHECK_TEXTS[name].name.en}$`,
           'm',
         ),
       );
@@ -232,7 +232,7 @@ describe('the phieukin CLI: demo, verify, and verify after one field is altered'
     writeFileSync(file, JSON.stringify(record));
     const bad = await phieukin(['verify', file]);
     expect(bad.code, bad.stdout).toBe(1);
-    expect(bad.stdout).toMatch(/^FAIL\s+ballots\s+không đạt: Phiếu bầu \/ Ballots$/m);
+    expect(bad.stdout).toMatch(/^FAIL\s+ballots\s+Không đạt: Phiếu bầu \/ Ballots$/m);
     // the reason in both languages, as the rest of the output: Vietnamese, then the report's English
     expect(bad.stdout).toMatch(/^ {8}- Phiếu ở sự kiện số \d+\b.* \/ ballot at height \d+\b/m);
     expect(bad.stdout).not.toMatch(/^FAIL\s+chain\b/m);

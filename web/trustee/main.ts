@@ -11,10 +11,10 @@ import {
   type TallyPayload,
   type VerifyReport,
 } from '../../crypto/index.ts';
-import { CHECK_TEXTS, reasonLines } from '../../src/shared/verify-reasons.ts';
+import { CHECK_STATUS_TEXTS, CHECK_TEXTS, reasonLines } from '../../src/shared/verify-reasons.ts';
 import { ApiError, apiText } from '../shared/api.ts';
 import { byId, h, mount } from '../shared/dom.ts';
-import { formatNumber, lang, type MessageKey, t } from '../shared/i18n.ts';
+import { formatNumber, lang, t } from '../shared/i18n.ts';
 import { startPage } from '../shared/page.ts';
 import { runJob, workerSupply } from '../shared/worker-job.ts';
 import { feedRecord } from '../verify/record-feed.ts';
@@ -103,13 +103,11 @@ function body(): Array<HTMLElement | null> {
     const signed = result.certifications.some((c) => c.index === state.keyShare!.index);
     const { k } = ceremony.trustees;
     const have = new Set(result.certifications.map((c) => c.index)).size;
-    const recordBad =
-      recordCheck?.resultPayload === result.resultPayload && recordProblems(recordCheck).length > 0;
     const now = result.certified
       ? t('trustee.certified', { have })
       : signed
         ? t('trustee.signed', { have, k })
-        : recordBad
+        : recordFails(result)
           ? t('trustee.now.recordBad')
           : t('trustee.now.sign', { have, k });
     return [
@@ -139,13 +137,12 @@ function body(): Array<HTMLElement | null> {
 function signPart(): HTMLElement | null {
   if (!recordCheck || recordCheck.resultPayload !== result?.resultPayload)
     return h('p', { attrs: { role: 'status' }, text: t('trustee.checking') });
-  const problems = recordProblems(recordCheck);
-  if (problems.length > 0)
+  if (recordFails(result))
     return h(
       'div',
       { class: 'notice error', attrs: { role: 'alert', id: 'record-bad' } },
       h('p', { text: t('trustee.recordBad') }),
-      h('ul', { class: 'problems' }, ...problems.map((p) => h('li', { text: p }))),
+      h('ul', { class: 'problems' }, ...recordProblems(recordCheck).map((p) => h('li', { text: p }))),
     );
   return h(
     'div',
@@ -188,11 +185,16 @@ async function checkRecord(view: ResultView): Promise<void> {
   };
 }
 
+/** The record this phone checked fails for the result the server shows: the trustee may not sign it. */
+const recordFails = (result: ResultView): boolean =>
+  recordCheck?.resultPayload === result.resultPayload &&
+  (recordCheck.failing.length > 0 || recordCheck.resultDiffers);
+
 /** Why the trustee may not sign, in the page's language at each render (the reasons by their codes). */
 function recordProblems(check: NonNullable<typeof recordCheck>): string[] {
   const lines = check.failing.map((c) => {
     const reasons = reasonLines([...c.problems, ...(c.note ? [c.note] : [])], lang());
-    return `${CHECK_TEXTS[c.name].name[lang()]}: ${reasons.join('; ') || t(`verify.status.${c.status}` as MessageKey)}`;
+    return `${CHECK_TEXTS[c.name].name[lang()]}: ${reasons.join('; ') || CHECK_STATUS_TEXTS[c.status][lang()]}`;
   });
   return check.resultDiffers ? [...lines, t('trustee.resultDiffers')] : lines;
 }

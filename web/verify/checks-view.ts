@@ -2,16 +2,13 @@
 // problems or the note the verifier gave, in the page's language from their codes (never the report's
 // English text).
 import { CHECKS, type Check, type CheckName } from '../../crypto/index.ts';
-import { CHECK_TEXTS, reasonLines, reasonText } from '../../src/shared/verify-reasons.ts';
+import { CHECK_STATUS_TEXTS, CHECK_TEXTS, reasonLines, reasonText } from '../../src/shared/verify-reasons.ts';
 import { h } from '../shared/dom.ts';
-import { lang, type MessageKey, t } from '../shared/i18n.ts';
+import { lang, t } from '../shared/i18n.ts';
 
-const statusKey: Record<Check['status'] | 'running', MessageKey> = {
-  pass: 'verify.status.pass',
-  fail: 'verify.status.fail',
-  pending: 'verify.status.pending',
-  running: 'verify.status.running',
-};
+/** A reported status in the page's language; a check not yet reported is still running. */
+const statusText = (status: Check['status'] | 'running'): string =>
+  status === 'running' ? t('verify.status.running') : CHECK_STATUS_TEXTS[status][lang()];
 
 function checkRow(name: CheckName, check: Check | null): HTMLElement {
   const status = check?.status ?? 'running';
@@ -22,7 +19,7 @@ function checkRow(name: CheckName, check: Check | null): HTMLElement {
       'div',
       { class: 'check-head' },
       h('span', { text: CHECK_TEXTS[name].name[lang()] }),
-      h('span', { class: `status ${status}`, text: t(statusKey[status]) }),
+      h('span', { class: `status ${status}`, text: statusText(status) }),
     ),
     h('p', { class: 'muted small', text: CHECK_TEXTS[name].about[lang()] }),
     check?.note ? h('p', { class: 'small', text: reasonText(check.note, lang()) }) : null,
